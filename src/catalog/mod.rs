@@ -1,0 +1,101 @@
+//! Code catalogs: each vendor's codes with a symbolic name, an English
+//! description and a retry class, as data tables apart from the parsers.
+//!
+//! ```
+//! use vendor_errors::{Vendor, RetryClass, catalog};
+//!
+//! let e = catalog::lookup(Vendor::Http, "429").unwrap();
+//! assert_eq!(e.name, "Too Many Requests");
+//! assert_eq!(e.retry, RetryClass::Throttled);
+//! assert!(catalog::lookup(Vendor::Soap, "client").is_some());
+//! assert!(catalog::lookup(Vendor::Http, "299").is_none());
+//! ```
+
+pub(crate) mod http;
+pub(crate) mod soap;
+
+use std::fmt;
+
+use crate::retry::RetryClass;
+use crate::vendor::{Code, Vendor};
+
+/// A code as a catalog keys it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryCode {
+    /// A numeric code.
+    Num(i64),
+    /// A symbolic code.
+    Text(&'static str),
+}
+
+impl EntryCode {
+    /// The code as a [`Code`].
+    pub fn to_code(self) -> Code {
+        match self {
+            EntryCode::Num(n) => Code::Num(n),
+            EntryCode::Text(s) => Code::Text(s.to_owned()),
+        }
+    }
+}
+
+impl fmt::Display for EntryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EntryCode::Num(n) => write!(f, "{n}"),
+            EntryCode::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// One catalog row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The code.
+    pub code: EntryCode,
+    /// Symbolic name (`SoapErrorInvalidSessionKey`) or short message.
+    pub name: &'static str,
+    /// What it means, in English.
+    pub description: &'static str,
+    /// What a caller may do about it.
+    pub retry: RetryClass,
+    /// HTTP statuses the vendor documents for it (empty: none documented).
+    pub http_status: &'static [u16],
+}
+
+/// Every entry of a vendor's catalog (empty for a vendor without one yet).
+pub fn entries(vendor: Vendor) -> &'static [Entry] {
+    match vendor {
+        Vendor::Soap => soap::ENTRIES,
+        Vendor::Http => http::ENTRIES,
+        Vendor::OpenAir | Vendor::Marketo | Vendor::SuperOffice | Vendor::Qlm | Vendor::SaltoKs => &[],
+    }
+}
+
+/// The entry for `code`: a number, or a symbolic code or name (case-insensitive).
+pub fn lookup(vendor: Vendor, code: &str) -> Option<&'static Entry> {
+    let code = code.trim();
+    let entries = entries(vendor);
+    match Code::parse(code) {
+        Code::Num(n) => entries.iter().find(|e| e.code == EntryCode::Num(n)),
+        Code::Text(_) => entries.iter().find(|e| match e.code {
+            EntryCode::Text(t) => t.eq_ignore_ascii_case(code),
+            EntryCode::Num(_) => e.name.eq_ignore_ascii_case(code),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_per_vendor() {
+        for vendor in Vendor::ALL {
+            let entries = entries(vendor);
+            for (i, e) in entries.iter().enumerate() {
+                assert!(!entries[..i].iter().any(|o| o.code == e.code), "{vendor} {} twice", e.code);
+                assert!(!e.description.is_empty() && !e.name.is_empty());
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! What a body is, from its first bytes: its encoding (BOM, `Content-Type`
+//! charset, XML declaration) and its kind (XML, JSON, HTML, text, empty).
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+use crate::parse_error::ParseError;
+
+/// How many bytes are looked at before choosing a reader. The HTTP fallback
+/// also takes a page's title or first words from these.
+pub(crate) const PREFIX_LEN: usize = 8 * 1024;
+
+/// The body's encoding and the length of its byte order mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Charset {
+    pub(crate) encoding: &'static Encoding,
+    pub(crate) bom_len: usize,
+}
+
+impl Charset {
+    pub(crate) fn is_utf8(self) -> bool {
+        self.encoding == UTF_8
+    }
+}
+
+/// Chooses the encoding: a BOM wins, then the `Content-Type` charset (RFC
+/// 7303), then the XML declaration; UTF-8 otherwise.
+pub(crate) fn sniff_charset(prefix: &[u8], content_type_charset: Option<&str>) -> Result<Charset, ParseError> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(prefix) {
+        return Ok(Charset { encoding, bom_len });
+    }
+    if prefix.starts_with(&[b'<', 0, b'?', 0]) {
+        return Ok(Charset { encoding: UTF_16LE, bom_len: 0 });
+    }
+    if prefix.starts_with(&[0, b'<', 0, b'?']) {
+        return Ok(Charset { encoding: UTF_16BE, bom_len: 0 });
+    }
+    let label = content_type_charset.or_else(|| declared_encoding(prefix));
+    let Some(label) = label else {
+        return Ok(Charset { encoding: UTF_8, bom_len: 0 });
+    };
+    let encoding = Encoding::for_label(label.trim().as_bytes())
+        .filter(|e| *e != encoding_rs::REPLACEMENT)
+        .ok_or_else(|| ParseError::UnsupportedEncoding { label: label.to_owned() })?;
+    // Bytes that read as ASCII cannot be UTF-16 without a BOM: the label is
+    // wrong (often a body re-encoded by a proxy); read them as UTF-8.
+    let encoding = if encoding == UTF_16LE || encoding == UTF_16BE { UTF_8 } else { encoding };
+    Ok(Charset { encoding, bom_len: 0 })
+}
+
+/// The `encoding` pseudo-attribute of an XML declaration at the very start.
+fn declared_encoding(prefix: &[u8]) -> Option<&str> {
+    let rest = prefix.strip_prefix(b"<?xml")?;
+    if !rest.first().is_some_and(u8::is_ascii_whitespace) {
+        return None;
+    }
+    let end = rest.windows(2).position(|w| w == b"?>")?;
+    let decl = std::str::from_utf8(&rest[..end]).ok()?;
+    let at = decl.find("encoding")?;
+    let value = decl[at + "encoding".len()..].trim_start().strip_prefix('=')?.trim_start();
+    let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &value[1..];
+    Some(&value[..value.find(quote)?])
+}
+
+/// The charset parameter of a `Content-Type` header value.
+pub(crate) fn content_type_charset(content_type: &str) -> Option<&str> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        name.trim().eq_ignore_ascii_case("charset").then(|| value.trim().trim_matches('"'))
+    })
+}
+
+/// What the first non-blank characters of a body say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BodyKind {
+    Empty,
+    Xml,
+    Html,
+    Json,
+    /// Plain text or binary; the offset of its first non-blank byte.
+    Text(usize),
+}
+
+/// Classifies a decoded prefix (the body's first bytes, BOM removed).
+pub(crate) fn body_kind(text: &str) -> BodyKind {
+    let start = text.len() - text.trim_start().len();
+    let rest = &text[start..];
+    match rest.as_bytes().first() {
+        None => BodyKind::Empty,
+        Some(b'{' | b'[') => BodyKind::Json,
+        Some(b'<') if looks_like_html(rest) => BodyKind::Html,
+        Some(b'<') => BodyKind::Xml,
+        Some(_) => BodyKind::Text(start),
+    }
+}
+
+/// An HTML doctype or `<html>` start, after any XML declaration and comments.
+fn looks_like_html(mut rest: &str) -> bool {
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("<?") {
+            match after.find("?>") {
+                Some(end) => rest = &after[end + 2..],
+                None => return false,
+            }
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            match after.find("-->") {
+                Some(end) => rest = &after[end + 3..],
+                None => return false,
+            }
+        } else {
+            break;
+        }
+    }
+    let head: String = rest.chars().take(14).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html") && !head[5..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == ':')
+}
+
+/// Decodes a prefix for classification and messages; bad bytes become U+FFFD.
+pub(crate) fn decode_prefix(prefix: &[u8], charset: Charset) -> std::borrow::Cow<'_, str> {
+    charset.encoding.decode_without_bom_handling(&prefix[charset.bom_len..]).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_beats_charset_and_declaration() {
+        let c = sniff_charset(b"\xFF\xFE<\0", Some("iso-8859-1")).unwrap();
+        assert_eq!((c.encoding, c.bom_len), (UTF_16LE, 2));
+        let c = sniff_charset(b"\xEF\xBB\xBF<?xml version='1.0' encoding='windows-1252'?>", None).unwrap();
+        assert_eq!((c.encoding, c.bom_len), (UTF_8, 3));
+    }
+
+    #[test]
+    fn charset_beats_declaration() {
+        let body = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>";
+        assert_eq!(sniff_charset(body, None).unwrap().encoding, encoding_rs::WINDOWS_1252);
+        assert_eq!(sniff_charset(body, Some("utf-8")).unwrap().encoding, UTF_8);
+    }
+
+    #[test]
+    fn unknown_labels_are_refused() {
+        let body = b"<?xml version='1.0' encoding='klingon'?><a/>";
+        assert!(matches!(sniff_charset(body, None), Err(ParseError::UnsupportedEncoding { .. })));
+    }
+
+    #[test]
+    fn content_type_parameters() {
+        assert_eq!(content_type_charset("text/xml; charset=\"UTF-8\""), Some("UTF-8"));
+        assert_eq!(content_type_charset("application/soap+xml;action=x;Charset=latin1"), Some("latin1"));
+        assert_eq!(content_type_charset("text/xml"), None);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(body_kind("  \r\n"), BodyKind::Empty);
+        assert_eq!(body_kind(" <?xml version='1.0'?><a/>"), BodyKind::Xml);
+        assert_eq!(body_kind("<!DOCTYPE HTML PUBLIC><html>"), BodyKind::Html);
+        assert_eq!(body_kind("<?xml version='1.0'?>\n<!-- x --><HTML lang=en>"), BodyKind::Html);
+        assert_eq!(body_kind("<htmlish/>"), BodyKind::Xml);
+        assert_eq!(body_kind("{\"a\":1}"), BodyKind::Json);
+        assert_eq!(body_kind("  Bad gateway"), BodyKind::Text(2));
+    }
+}

@@ -1,0 +1,224 @@
+//! The entry points: sniff the body, pick a reader, and turn what it found
+//! (or failed to find) into a [`Report`] with the HTTP context applied.
+
+use std::io::{BufRead, Read};
+
+use crate::error::VendorError;
+use crate::http::{self, Page, fallback_error, parse_retry_after};
+use crate::input::limited::Limited;
+use crate::input::sniff::{self, BodyKind, Charset, PREFIX_LEN};
+use crate::input::transcode::Transcoder;
+use crate::input::io_to_parse_error;
+use crate::options::Options;
+use crate::parse_error::ParseError;
+use crate::report::Report;
+use crate::retry::{Retry, RetryClass};
+use crate::soap::{self, FaultsOnly, SoapVersion, read_fault};
+use crate::vendor::Vendor;
+use crate::xml::Cursor;
+use crate::xml::source::{BufSource, EventSource, SliceSource};
+
+/// Reads a body held in memory. UTF-8 bodies are read in place, without
+/// copying; the result is the same as [`from_reader`]'s on the same bytes.
+///
+/// `Ok` with no errors: a success response. `Ok` with errors: what the body
+/// (or, failing that, an HTTP status of 400 or more) reports. `Err`: the body
+/// was not understood and no HTTP status of 400 or more was given.
+///
+/// ```
+/// use vendor_errors::{Options, Vendor, RetryClass};
+///
+/// let body = br#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>
+///   <s:Fault><faultcode>s:Server</faultcode><faultstring>Database is down</faultstring></s:Fault>
+/// </s:Body></s:Envelope>"#;
+/// let report = vendor_errors::from_slice(body, &Options::new().status(500)).unwrap();
+/// let e = &report.errors[0];
+/// assert_eq!((e.vendor, e.code.to_string().as_str(), e.message.as_str()), (Vendor::Soap, "Server", "Database is down"));
+/// assert_eq!(e.retry.class(), RetryClass::Transient);
+/// assert_eq!(e.http_status, Some(500));
+/// ```
+pub fn from_slice(body: &[u8], opts: &Options) -> Result<Report, ParseError> {
+    if body.len() as u64 > opts.get_limits().max_body_bytes {
+        // The stream reader stops at the limit exactly where it is crossed.
+        return from_reader(body, opts);
+    }
+    let prefix = &body[..body.len().min(PREFIX_LEN)];
+    let head = Head::sniff(prefix, opts);
+    let result = head.charset.clone().and_then(|charset| {
+        if head.kind == BodyKind::Xml && charset.is_utf8() {
+            let body = &body[charset.bom_len..];
+            let source = SliceSource::new(body, charset.bom_len as u64, opts.get_limits());
+            read_xml(Cursor::new(source, opts.get_limits()), opts)
+        } else {
+            read_stream(&body[charset.bom_len..], &head, charset, opts)
+        }
+    });
+    conclude(result, &head, opts)
+}
+
+/// Reads a body held in a [`bytes::Bytes`]; see [`from_slice`].
+pub fn from_bytes(body: &bytes::Bytes, opts: &Options) -> Result<Report, ParseError> {
+    from_slice(body, opts)
+}
+
+/// Reads a body from a stream. Memory stays bounded by the current XML event
+/// (at most [`Limits::max_event_bytes`](crate::Limits::max_event_bytes)) and
+/// the text kept, not by the body.
+///
+/// ```
+/// use vendor_errors::Options;
+///
+/// let body = std::io::Cursor::new("<html><title>502 Bad Gateway</title></html>");
+/// let report = vendor_errors::from_reader(body, &Options::new().status(502)).unwrap();
+/// assert_eq!(report.errors[0].message, "502 Bad Gateway");
+/// assert!(report.errors[0].retryable());
+/// ```
+pub fn from_reader<R: BufRead>(mut body: R, opts: &Options) -> Result<Report, ParseError> {
+    let mut prefix = Vec::with_capacity(PREFIX_LEN);
+    if let Err(e) = body.by_ref().take(PREFIX_LEN as u64).read_to_end(&mut prefix) {
+        return conclude(Err(io_to_parse_error(&e, prefix.len() as u64)), &Head::sniff(&prefix, opts), opts);
+    }
+    let head = Head::sniff(&prefix, opts);
+    let result = head
+        .charset
+        .clone()
+        .and_then(|charset| read_stream((&prefix[charset.bom_len..]).chain(body), &head, charset, opts));
+    conclude(result, &head, opts)
+}
+
+/// What the first bytes say.
+struct Head<'a> {
+    charset: Result<Charset, ParseError>,
+    kind: BodyKind,
+    /// The first bytes decoded, for classification and the HTTP fallback.
+    text: std::borrow::Cow<'a, str>,
+}
+
+impl<'a> Head<'a> {
+    fn sniff(prefix: &'a [u8], opts: &Options) -> Self {
+        let charset = sniff::sniff_charset(prefix, opts.get_content_type().and_then(sniff::content_type_charset));
+        let decode_as = charset.clone().unwrap_or(Charset { encoding: encoding_rs::UTF_8, bom_len: 0 });
+        let text = sniff::decode_prefix(prefix, decode_as);
+        let kind = sniff::body_kind(&text);
+        Head { charset, kind, text }
+    }
+
+    /// The verdict for bodies that are not XML or JSON.
+    fn unreadable(&self, opts: &Options) -> ParseError {
+        match self.kind {
+            BodyKind::Empty => ParseError::Empty,
+            BodyKind::Text(at) => ParseError::NotMarkup {
+                offset: at as u64 + self.charset.as_ref().map_or(0, |c| c.bom_len as u64),
+                start: crate::xml::text::squeeze(&self.text[at..], 40).text,
+            },
+            _ => ParseError::Html {
+                title: http::html_title(&self.text, opts.get_limits().max_message_bytes).map(|k| k.text),
+            },
+        }
+    }
+}
+
+/// Reads a body (BOM removed) as a stream, transcoding it when it is not UTF-8.
+fn read_stream<R: BufRead>(body: R, head: &Head<'_>, charset: Charset, opts: &Options) -> Result<Report, ParseError> {
+    let limits = opts.get_limits();
+    let base = charset.bom_len as u64;
+    match head.kind {
+        BodyKind::Xml if charset.is_utf8() => read_xml(Cursor::new(BufSource::new(body, base, limits), limits), opts),
+        // Offsets past this point count UTF-8 bytes after decoding.
+        BodyKind::Xml => {
+            let utf8 = Transcoder::new(body, charset.encoding, base);
+            read_xml(Cursor::new(BufSource::new(std::io::BufReader::new(utf8), 0, limits), limits), opts)
+        }
+        BodyKind::Json if charset.is_utf8() => read_json(body, base, opts),
+        BodyKind::Json => read_json(std::io::BufReader::new(Transcoder::new(body, charset.encoding, base)), 0, opts),
+        _ => Err(head.unreadable(opts)),
+    }
+}
+
+/// Local names of HTML roots: such a body is a web page, not an API response.
+const HTML_ROOTS: [&str; 6] = ["html", "head", "body", "title", "h1", "p"];
+
+fn read_xml<S: EventSource>(mut cur: Cursor<S>, opts: &Options) -> Result<Report, ParseError> {
+    let limits = opts.get_limits();
+    let mut report = Report::default();
+    let root = cur.root()?;
+    let local = cur.local_name();
+    let version = SoapVersion::of(cur.namespace());
+    if local == "Envelope" && let Some(version) = version {
+        soap::read_envelope(&mut cur, root, version, limits, &mut report, &mut FaultsOnly, &|f| f.generic_error(limits))?;
+    } else if local == "Fault" && let Some(version) = version {
+        let fault = read_fault(&mut cur, root, version, limits)?;
+        report.push(fault.generic_error(limits), limits.max_errors);
+    } else if HTML_ROOTS.iter().any(|h| local.eq_ignore_ascii_case(h)) {
+        return Err(ParseError::Html { title: None });
+    }
+    cur.finish()?;
+    Ok(report)
+}
+
+/// JSON bodies: checked to be well-formed; vendors' JSON errors come with the vendor readers.
+fn read_json<R: BufRead>(body: R, base: u64, opts: &Options) -> Result<Report, ParseError> {
+    let limits = opts.get_limits();
+    let mut counted = Limited::new(body, base, limits.max_body_bytes, u64::MAX - limits.max_body_bytes);
+    let mut de = serde_json::Deserializer::from_reader(&mut counted);
+    let checked = <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut de).and_then(|_| de.end());
+    drop(de);
+    match checked {
+        Ok(()) => Ok(Report::default()),
+        Err(e) => Err(match e.io_error_kind() {
+            Some(_) => json_io_error(e, counted.offset()),
+            None => ParseError::Json { offset: counted.offset().saturating_sub(1), reason: e.to_string() },
+        }),
+    }
+}
+
+fn json_io_error(e: serde_json::Error, offset: u64) -> ParseError {
+    let io: std::io::Error = e.into();
+    io_to_parse_error(&io, offset)
+}
+
+/// Applies the HTTP context: the fallback error when the body reported none
+/// but the status is an error, the status on every error, `Retry-After`.
+fn conclude(result: Result<Report, ParseError>, head: &Head<'_>, opts: &Options) -> Result<Report, ParseError> {
+    let status = opts.get_status();
+    let error_status = status.filter(|s| *s >= 400);
+    let mut report = match (result, error_status) {
+        (Ok(report), _) if !report.is_success() => report,
+        (Ok(report), None) => return Ok(report),
+        (Err(ParseError::Empty), None) if status.is_some() => return Ok(Report::default()),
+        (Err(e), None) => return Err(e),
+        (outcome, Some(status)) => {
+            let cause = outcome.err();
+            let page = match (&cause, head.kind) {
+                (Some(ParseError::Html { .. }), _) | (_, BodyKind::Html) => Page::Html(&head.text),
+                (Some(ParseError::NotMarkup { .. }), BodyKind::Text(at)) => Page::Text(&head.text[at..]),
+                _ => Page::Other,
+            };
+            let mut report = Report::default();
+            report.push(fallback_error(status, page, cause.as_ref(), opts.get_limits().max_message_bytes), 1);
+            report
+        }
+    };
+    let retry_after = opts.get_retry_after().and_then(|v| parse_retry_after(v, opts.clock()));
+    for e in &mut report.errors {
+        apply_http_context(e, status, retry_after);
+    }
+    Ok(report)
+}
+
+/// The status on the error; for generic SOAP faults, a status that says more
+/// than the fault code (429, 401, 503) sets the class; `Retry-After` on the
+/// classes that wait.
+fn apply_http_context(e: &mut VendorError, status: Option<u16>, retry_after: Option<std::time::Duration>) {
+    if let Some(status) = status {
+        e.http_status = Some(status);
+        if e.vendor == Vendor::Soap && matches!(status, 401 | 429 | 503) {
+            e.retry = Retry::from(http::status_class(status));
+        }
+    }
+    if let Some(delay) = retry_after
+        && matches!(e.retry.class(), RetryClass::Transient | RetryClass::Throttled)
+    {
+        e.retry = e.retry.with_after(delay);
+    }
+}

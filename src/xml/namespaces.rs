@@ -1,0 +1,86 @@
+//! Namespace bindings in scope, for the elements the cursor has entered.
+//!
+//! One string arena and one vector, reused for the whole body: entering an
+//! element that declares nothing costs nothing, and nothing is allocated once
+//! the arena has grown to the deepest set of declarations seen.
+
+/// The namespace the `xml` prefix is bound to by definition.
+pub(crate) const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+
+#[derive(Debug, Clone, Copy)]
+struct Binding {
+    depth: u32,
+    /// `arena[start..mid]` is the prefix (empty for the default namespace),
+    /// `arena[mid..end]` the URI (empty when `xmlns=""` undeclares it).
+    start: usize,
+    mid: usize,
+    end: usize,
+}
+
+/// Prefix bindings of the open, entered elements, innermost last.
+#[derive(Debug, Default)]
+pub(crate) struct Namespaces {
+    arena: String,
+    bindings: Vec<Binding>,
+}
+
+impl Namespaces {
+    /// Binds `prefix` (empty: the default namespace) for the element at `depth`.
+    pub(crate) fn bind(&mut self, depth: u32, prefix: &str, uri: &str) {
+        let start = self.arena.len();
+        self.arena.push_str(prefix);
+        let mid = self.arena.len();
+        self.arena.push_str(uri);
+        self.bindings.push(Binding { depth, start, mid, end: self.arena.len() });
+    }
+
+    /// Drops the bindings of elements deeper than `depth`.
+    pub(crate) fn unbind_deeper_than(&mut self, depth: u32) {
+        while let Some(last) = self.bindings.last() {
+            if last.depth <= depth {
+                break;
+            }
+            self.arena.truncate(last.start);
+            self.bindings.pop();
+        }
+    }
+
+    /// The URI `prefix` is bound to (empty prefix: the default namespace).
+    pub(crate) fn resolve(&self, prefix: &str) -> Option<&str> {
+        if prefix == "xml" {
+            return Some(XML_NS);
+        }
+        let b = self.bindings.iter().rev().find(|b| &self.arena[b.start..b.mid] == prefix)?;
+        let uri = &self.arena[b.mid..b.end];
+        (!uri.is_empty()).then_some(uri)
+    }
+}
+
+/// Splits a qualified name into its prefix (if any) and local part.
+pub(crate) fn split_qname(qname: &str) -> (Option<&str>, &str) {
+    match qname.split_once(':') {
+        Some((prefix, local)) => (Some(prefix), local),
+        None => (None, qname),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inner_bindings_shadow_outer_and_go_away() {
+        let mut ns = Namespaces::default();
+        ns.bind(1, "", "urn:outer");
+        ns.bind(1, "a", "urn:a");
+        ns.bind(2, "", "urn:inner");
+        assert_eq!(ns.resolve(""), Some("urn:inner"));
+        assert_eq!(ns.resolve("a"), Some("urn:a"));
+        ns.unbind_deeper_than(1);
+        assert_eq!(ns.resolve(""), Some("urn:outer"));
+        ns.bind(2, "", "");
+        assert_eq!(ns.resolve(""), None);
+        assert_eq!(ns.resolve("xml"), Some(XML_NS));
+        assert_eq!(ns.resolve("b"), None);
+    }
+}
