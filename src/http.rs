@@ -25,10 +25,8 @@ const PAGE_EXCERPT_BYTES: usize = 200;
 /// assert_eq!(status_class(404), RetryClass::Permanent);
 /// ```
 pub fn status_class(status: u16) -> RetryClass {
-    catalog::http::entry(status).map_or(
-        if (500..600).contains(&status) { RetryClass::Transient } else { RetryClass::Permanent },
-        |e| e.retry,
-    )
+    catalog::http::entry(status)
+        .map_or(if (500..600).contains(&status) { RetryClass::Transient } else { RetryClass::Permanent }, |e| e.retry)
 }
 
 /// Parses a `Retry-After` value: delta-seconds, or an HTTP-date measured
@@ -67,22 +65,32 @@ pub(crate) enum Page<'a> {
 
 /// The one `http` error for a status of 400 or more whose body held no
 /// recognisable error; `cause` says why the body was not understood, if it was not.
-pub(crate) fn fallback_error(status: u16, page: Page<'_>, cause: Option<&ParseError>, max_message: usize) -> VendorError {
+pub(crate) fn fallback_error(
+    status: u16,
+    page: Page<'_>,
+    cause: Option<&ParseError>,
+    max_message: usize,
+) -> VendorError {
     let entry = catalog::http::entry(status);
     let excerpt = match page {
         Page::Html(html) => html_title(html, max_message.min(PAGE_EXCERPT_BYTES)),
-        Page::Text(text) => Some(squeeze(text, max_message.min(PAGE_EXCERPT_BYTES))).filter(|k| !k.text.is_empty()),
+        Page::Text(text) if is_printable(text) => Some(squeeze(text, max_message.min(PAGE_EXCERPT_BYTES))),
+        Page::Text(_) => None,
         Page::Other => None,
     };
     let (message, truncated) = match excerpt {
         Some(Kept { text, truncated }) => (text, truncated),
         None => (entry.map_or_else(|| format!("HTTP error {status}"), |e| e.name.to_owned()), false),
     };
-    let mut e = VendorError::new(Vendor::Http, Code::Num(i64::from(status)), message, Retry::from(status_class(status)));
+    let mut e =
+        VendorError::new(Vendor::Http, Code::Num(i64::from(status)), message, Retry::from(status_class(status)));
     e.name = entry.map(|e| e.name.to_owned());
     e.http_status = Some(status);
     e.truncated = truncated;
-    e.detail = cause.map(|c| format!("body not understood: {c}"));
+    // Why an XML or JSON body was not read says something; "it was HTML" does not.
+    e.detail = cause
+        .filter(|c| !matches!(c, ParseError::Empty | ParseError::Html { .. } | ParseError::NotMarkup { .. }))
+        .map(|c| format!("body not understood: {c}"));
     e
 }
 
@@ -112,8 +120,17 @@ fn element_text<'a>(html: &'a str, tag: &str) -> Option<&'a str> {
     Some(&html[start..end])
 }
 
+/// Text worth quoting: no control characters but whitespace, no undecodable bytes.
+fn is_printable(text: &str) -> bool {
+    !text.trim().is_empty() && !text.chars().any(|c| c == '\u{FFFD}' || c.is_control() && !c.is_whitespace())
+}
+
 fn decode_basic_entities(text: &str) -> String {
     text.replace("&lt;", "<")
+        .replace("&ndash;", "\u{2013}")
+        .replace("&mdash;", "\u{2014}")
+        .replace("&hellip;", "\u{2026}")
+        .replace("&copy;", "\u{A9}")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")

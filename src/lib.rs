@@ -57,3 +57,8 @@ pub use report::Report;
 pub use retry::{Retry, RetryClass, UnknownRetryClass};
 pub use soap::{SOAP11_NS, SOAP12_NS};
 pub use vendor::{Code, UnknownVendor, Vendor, VendorHint};
+
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

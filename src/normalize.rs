@@ -5,10 +5,10 @@ use std::io::{BufRead, Read};
 
 use crate::error::VendorError;
 use crate::http::{self, Page, fallback_error, parse_retry_after};
+use crate::input::io_to_parse_error;
 use crate::input::limited::Limited;
 use crate::input::sniff::{self, BodyKind, Charset, PREFIX_LEN};
 use crate::input::transcode::Transcoder;
-use crate::input::io_to_parse_error;
 use crate::options::Options;
 use crate::parse_error::ParseError;
 use crate::report::Report;
@@ -144,9 +144,15 @@ fn read_xml<S: EventSource>(mut cur: Cursor<S>, opts: &Options) -> Result<Report
     let root = cur.root()?;
     let local = cur.local_name();
     let version = SoapVersion::of(cur.namespace());
-    if local == "Envelope" && let Some(version) = version {
-        soap::read_envelope(&mut cur, root, version, limits, &mut report, &mut FaultsOnly, &|f| f.generic_error(limits))?;
-    } else if local == "Fault" && let Some(version) = version {
+    if local == "Envelope"
+        && let Some(version) = version
+    {
+        soap::read_envelope(&mut cur, root, version, limits, &mut report, &mut FaultsOnly, &|f| {
+            f.generic_error(limits)
+        })?;
+    } else if local == "Fault"
+        && let Some(version) = version
+    {
         let fault = read_fault(&mut cur, root, version, limits)?;
         report.push(fault.generic_error(limits), limits.max_errors);
     } else if HTML_ROOTS.iter().any(|h| local.eq_ignore_ascii_case(h)) {
@@ -185,6 +191,8 @@ fn conclude(result: Result<Report, ParseError>, head: &Head<'_>, opts: &Options)
     let mut report = match (result, error_status) {
         (Ok(report), _) if !report.is_success() => report,
         (Ok(report), None) => return Ok(report),
+        // The body could not be read at all: the caller's problem, not the server's.
+        (Err(e @ ParseError::Io { .. }), _) => return Err(e),
         (Err(ParseError::Empty), None) if status.is_some() => return Ok(Report::default()),
         (Err(e), None) => return Err(e),
         (outcome, Some(status)) => {

@@ -78,10 +78,7 @@ pub struct UnknownVendor(pub String);
 impl FromStr for Vendor {
     type Err = UnknownVendor;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Vendor::ALL
-            .into_iter()
-            .find(|v| v.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| UnknownVendor(s.to_owned()))
+        Vendor::ALL.into_iter().find(|v| v.as_str().eq_ignore_ascii_case(s)).ok_or_else(|| UnknownVendor(s.to_owned()))
     }
 }
 

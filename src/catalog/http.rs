@@ -37,7 +37,12 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e(429, "Too Many Requests", "A rate limit was hit: retry after the delay the server gives.", Throttled),
     e(431, "Request Header Fields Too Large", "The request headers are larger than the server accepts.", Permanent),
     e(451, "Unavailable For Legal Reasons", "The resource is withheld for legal reasons.", Permanent),
-    e(500, "Internal Server Error", "The server failed while handling the request; SOAP 1.1 sends faults with this status.", Transient),
+    e(
+        500,
+        "Internal Server Error",
+        "The server failed while handling the request; SOAP 1.1 sends faults with this status.",
+        Transient,
+    ),
     e(501, "Not Implemented", "The server does not support this request.", Permanent),
     e(502, "Bad Gateway", "A gateway or proxy got a bad answer from the server behind it.", Transient),
     e(503, "Service Unavailable", "The server is overloaded or down for maintenance.", Transient),
@@ -47,7 +52,12 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e(507, "Insufficient Storage", "The server is out of storage for now.", Transient),
     e(508, "Loop Detected", "The server found an infinite loop handling the request.", Permanent),
     e(510, "Not Extended", "The request needs extensions the server wants.", Permanent),
-    e(511, "Network Authentication Required", "A captive portal wants the client to authenticate to the network.", Reauth),
+    e(
+        511,
+        "Network Authentication Required",
+        "A captive portal wants the client to authenticate to the network.",
+        Reauth,
+    ),
 ];
 
 /// The entry for `status`, if it is a known error status.

@@ -10,11 +10,19 @@ const fn e(code: &'static str, description: &'static str, retry: RetryClass) -> 
 
 /// The catalog, by fault code local name.
 pub(crate) const ENTRIES: &[Entry] = &[
-    e("Client", "SOAP 1.1: the message was incorrectly formed or lacked information; it will fail again unchanged.", Permanent),
+    e(
+        "Client",
+        "SOAP 1.1: the message was incorrectly formed or lacked information; it will fail again unchanged.",
+        Permanent,
+    ),
     e("Server", "SOAP 1.1: the server failed to process a correct message; it may succeed later.", Transient),
     e("VersionMismatch", "The envelope's namespace is not one the server supports.", Permanent),
     e("MustUnderstand", "A header marked mustUnderstand was not understood by the server.", Permanent),
-    e("Sender", "SOAP 1.2: the message was incorrectly formed or lacked information; it will fail again unchanged.", Permanent),
+    e(
+        "Sender",
+        "SOAP 1.2: the message was incorrectly formed or lacked information; it will fail again unchanged.",
+        Permanent,
+    ),
     e("Receiver", "SOAP 1.2: the server failed to process a correct message; it may succeed later.", Transient),
     e("DataEncodingUnknown", "SOAP 1.2: a header or body uses a data encoding the server does not support.", Permanent),
     e("UnsupportedSecurityToken", "WS-Security: an unsupported token was provided.", Permanent),

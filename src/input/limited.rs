@@ -49,7 +49,9 @@ impl<R: BufRead> BufRead for Limited<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         let body_total = self.base + self.consumed;
         if body_total > self.max_body {
-            return Err(InputFault::Limit { limit: Limit::BodySize, max: self.max_body, offset: self.max_body }.into_io());
+            return Err(
+                InputFault::Limit { limit: Limit::BodySize, max: self.max_body, offset: self.max_body }.into_io()
+            );
         }
         let in_event = self.consumed - self.event_start;
         if in_event > self.max_event {

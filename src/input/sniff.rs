@@ -113,7 +113,8 @@ fn looks_like_html(mut rest: &str) -> bool {
         }
     }
     let head: String = rest.chars().take(14).collect::<String>().to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") && !head[5..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == ':')
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html") && !head[5..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == ':')
 }
 
 /// Decodes a prefix for classification and messages; bad bytes become U+FFFD.

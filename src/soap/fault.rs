@@ -167,15 +167,6 @@ impl Fault {
         Some((kept.text, kept.truncated))
     }
 
-    /// The text of the first detail leaf whose path ends with `suffix`
-    /// (matched on whole segments).
-    pub(crate) fn detail_leaf(&self, suffix: &str) -> Option<&str> {
-        self.detail
-            .iter()
-            .find(|l| l.path == suffix || l.path.ends_with(suffix) && l.path[..l.path.len() - suffix.len()].ends_with('/'))
-            .map(|l| l.text.as_str())
-    }
-
     /// The catalog entry of the standard or WS-Security code this fault carries, if any.
     fn standard_entry(&self) -> Option<&'static Entry> {
         let wsse = std::iter::once(&self.code)

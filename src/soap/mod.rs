@@ -16,7 +16,8 @@ pub const SOAP11_NS: &str = "http://schemas.xmlsoap.org/soap/envelope/";
 /// SOAP 1.2 envelope namespace.
 pub const SOAP12_NS: &str = "http://www.w3.org/2003/05/soap-envelope";
 /// SOAP 1.2 drafts still seen in the wild; read as SOAP 1.2.
-const SOAP12_DRAFT_NS: [&str; 2] = ["http://www.w3.org/2002/12/soap-envelope", "http://www.w3.org/2001/12/soap-envelope"];
+const SOAP12_DRAFT_NS: [&str; 2] =
+    ["http://www.w3.org/2002/12/soap-envelope", "http://www.w3.org/2001/12/soap-envelope"];
 
 /// Which SOAP an envelope is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

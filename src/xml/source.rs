@@ -4,6 +4,8 @@
 use std::io::BufRead;
 
 use quick_xml::Reader;
+use quick_xml::encoding::EncodingError;
+use quick_xml::errors::SyntaxError;
 use quick_xml::events::Event;
 
 use crate::input::io_to_parse_error;
@@ -27,10 +29,28 @@ fn configure<R>(reader: &mut Reader<R>) {
     config.allow_unmatched_ends = false;
 }
 
-fn xml_error(err: quick_xml::Error, offset: u64) -> ParseError {
+/// A quick-xml error as a [`ParseError`]; `event_start` is where the event
+/// being read starts, `offset` where the reader says it stopped.
+fn xml_error(err: quick_xml::Error, event_start: u64, offset: u64) -> ParseError {
     match err {
         quick_xml::Error::Io(io) => io_to_parse_error(&io, offset),
-        quick_xml::Error::Encoding(e) => ParseError::Encoding { offset, encoding: format!("UTF-8 ({e})") },
+        // quick-xml checks UTF-8 per event; the error says how far the event was valid.
+        quick_xml::Error::Encoding(EncodingError::Utf8(e)) => {
+            ParseError::Encoding { offset: event_start + e.valid_up_to() as u64, encoding: "UTF-8".into() }
+        }
+        quick_xml::Error::Encoding(_) => ParseError::Encoding { offset: event_start, encoding: "UTF-8".into() },
+        // Markup still open at the end of input: the body was cut. The cursor
+        // knows how many elements were open.
+        quick_xml::Error::Syntax(
+            SyntaxError::UnclosedPI
+            | SyntaxError::UnclosedXmlDecl
+            | SyntaxError::UnclosedComment
+            | SyntaxError::UnclosedDoctype
+            | SyntaxError::UnclosedCData
+            | SyntaxError::UnclosedTag
+            | SyntaxError::UnclosedSingleQuotedAttributeValue
+            | SyntaxError::UnclosedDoubleQuotedAttributeValue,
+        ) => ParseError::Truncated { offset, open: 0 },
         other => ParseError::Xml { offset, reason: other.to_string() },
     }
 }
@@ -67,7 +87,7 @@ impl EventSource for SliceSource<'_> {
             }
             // Match the buffered source, which stops reading at the limit.
             Err(_) if self.reader.buffer_position() - start > self.max_event => Err(self.event_too_large(start)),
-            Err(e) => Err(xml_error(e, self.base + self.reader.error_position())),
+            Err(e) => Err(xml_error(e, self.base + start, self.base + self.reader.error_position())),
         }
     }
 
@@ -106,7 +126,7 @@ impl<R: BufRead> EventSource for BufSource<R> {
                 }
                 Ok(event)
             }
-            Err(e) => Err(xml_error(e, self.base + self.reader.error_position())),
+            Err(e) => Err(xml_error(e, start, self.base + self.reader.error_position())),
         }
     }
 

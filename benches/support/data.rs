@@ -1,0 +1,52 @@
+//! Bodies the benchmarks read, generated so that no large file is committed.
+
+/// A SOAP 1.1 fault of about 1 KB with a structured detail.
+pub fn soap_fault() -> Vec<u8> {
+    let mut s = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <soap:Header><h:Trace xmlns:h="urn:example:trace"><h:Id>5f0c2a7e-1b7d-4a53-9a55-0b1e2f3c4d5e</h:Id></h:Trace></soap:Header>
+  <soap:Body>
+    <soap:Fault>
+      <faultcode xmlns:q0="http://schemas.xmlsoap.org/soap/envelope/">q0:Server</faultcode>
+      <faultstring xml:lang="en">The ledger service did not answer within 30 seconds &amp; the request was rolled back</faultstring>
+      <faultactor>https://erp.example.test/ws/ledger</faultactor>
+      <detail>
+        <err:LedgerFault xmlns:err="urn:example:ledger">
+          <err:Code>LEDGER_TIMEOUT</err:Code>
+          <err:Message>Timeout after 30000 ms waiting for lock on journal 2024-11</err:Message>
+          <err:Correlation>c0ffee00-1234-5678-9abc-def012345678</err:Correlation>
+        </err:LedgerFault>
+      </detail>
+    </soap:Fault>
+  </soap:Body>
+</soap:Envelope>
+"#,
+    );
+    s.push_str("<!-- end -->\n");
+    s.into_bytes()
+}
+
+/// An OpenAir XML API response of about `mb` megabytes: a successful Auth,
+/// a large successful Read of timesheet-like records, and a failed Add last.
+pub fn openair_read(mb: usize) -> Vec<u8> {
+    let mut s = String::with_capacity(mb << 20);
+    s.push_str(
+        "<?xml version=\"1.0\" standalone=\"yes\"?>\n<response>\n  <Auth status=\"0\"/>\n  <Read status=\"0\">\n",
+    );
+    let mut i = 0u64;
+    while s.len() < mb << 20 {
+        s.push_str(&format!(
+            "    <Task>\n      <id>{i}</id>\n      <projectid>{}</projectid>\n      <userid>{}</userid>\n      <date><Date><year>2026</year><month>{}</month><day>{}</day></Date></date>\n      <hours>7.5</hours>\n      <notes>Design review &amp; follow-up for milestone {}</notes>\n      <updated>2026-11-{:02} 12:00:00</updated>\n    </Task>\n",
+            1000 + i % 97,
+            200 + i % 13,
+            1 + i % 12,
+            1 + i % 28,
+            i % 7,
+            1 + i % 28
+        ));
+        i += 1;
+    }
+    s.push_str("  </Read>\n  <Add status=\"1106\"><errors>Some error description</errors></Add>\n</response>\n");
+    s.into_bytes()
+}
