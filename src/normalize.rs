@@ -148,13 +148,13 @@ fn read_xml<S: EventSource>(mut cur: Cursor<S>, opts: &Options) -> Result<Report
         && let Some(version) = version
     {
         soap::read_envelope(&mut cur, root, version, limits, &mut report, &mut FaultsOnly, &|f| {
-            f.generic_error(limits)
+            f.into_generic_error(limits)
         })?;
     } else if local == "Fault"
         && let Some(version) = version
     {
         let fault = read_fault(&mut cur, root, version, limits)?;
-        report.push(fault.generic_error(limits), limits.max_errors);
+        report.push(fault.into_generic_error(limits), limits.max_errors);
     } else if HTML_ROOTS.iter().any(|h| local.eq_ignore_ascii_case(h)) {
         return Err(ParseError::Html { title: None });
     }

@@ -29,6 +29,11 @@ impl<R: BufRead> Limited<R> {
         self.base + self.consumed
     }
 
+    /// Where the current event starts, as an offset into the body.
+    pub(crate) fn event_start(&self) -> u64 {
+        self.base + self.event_start
+    }
+
     /// Starts the count for the next event.
     pub(crate) fn mark_event_start(&mut self) {
         self.event_start = self.consumed;

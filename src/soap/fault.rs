@@ -11,7 +11,7 @@ use crate::vendor::{Code, Vendor};
 use crate::xml::cursor::{Leaf, QNameText};
 use crate::xml::namespaces::XML_NS;
 use crate::xml::source::EventSource;
-use crate::xml::text::squeeze;
+use crate::xml::text::{Kept, TextBuilder};
 use crate::xml::{Cursor, Node};
 
 /// WS-Security 1.0 secext namespace: its fault codes are in the SOAP catalog.
@@ -152,19 +152,29 @@ impl Fault {
         english.or_else(|| self.reasons.first())
     }
 
-    /// The detail as one short line: `path: text` pairs joined by `; `.
-    pub(crate) fn detail_text(&self, max: usize) -> Option<(String, bool)> {
+    /// The detail as one short line: `path: text` pairs joined by `; `,
+    /// whitespace folded, cut at `max` bytes.
+    pub(crate) fn detail_text(&self, max: usize) -> Option<Kept> {
         if self.detail.is_empty() {
             return None;
         }
-        let joined = self
-            .detail
-            .iter()
-            .map(|leaf| if leaf.path.is_empty() { leaf.text.clone() } else { format!("{}: {}", leaf.path, leaf.text) })
-            .collect::<Vec<_>>()
-            .join("; ");
-        let kept = squeeze(&joined, max);
-        Some((kept.text, kept.truncated))
+        let mut out = TextBuilder::new(max);
+        for (i, leaf) in self.detail.iter().enumerate() {
+            if i > 0 {
+                out.push("; ");
+            }
+            if !leaf.path.is_empty() {
+                out.push(&leaf.path);
+                out.push(": ");
+            }
+            for (j, word) in leaf.text.split_whitespace().enumerate() {
+                if j > 0 {
+                    out.push(" ");
+                }
+                out.push(word);
+            }
+        }
+        Some(out.finish())
     }
 
     /// The catalog entry of the standard or WS-Security code this fault carries, if any.
@@ -186,27 +196,27 @@ impl Fault {
         catalog::lookup(Vendor::Soap, class)
     }
 
-    /// Fills the fault's context (fault code, subcodes, actor/node/role,
-    /// reasons, detail) into `e`.
-    pub(crate) fn fill_context(&self, e: &mut VendorError, limits: &Limits) {
-        e.fault_code = Some(self.code.raw.clone()).filter(|c| !c.is_empty());
-        e.subcodes = self.subcodes.iter().map(|q| q.local.clone()).collect();
-        e.actor = self.actor.clone();
-        e.node = self.node.clone();
-        e.role = self.role.clone();
-        if self.reasons.len() > 1 {
-            e.reasons = self.reasons.clone();
-        }
-        if let Some((detail, truncated)) = self.detail_text(limits.max_detail_bytes) {
-            e.detail = Some(detail);
+    /// Moves the fault's context (fault code, subcodes, actor/node/role,
+    /// reasons, detail) into `e`; the reasons stay only when there are several.
+    pub(crate) fn move_context_into(self, e: &mut VendorError, limits: &Limits) {
+        if let Some(Kept { text, truncated }) = self.detail_text(limits.max_detail_bytes) {
+            e.detail = Some(text);
             e.truncated |= truncated;
+        }
+        e.fault_code = Some(self.code.raw).filter(|c| !c.is_empty());
+        e.subcodes = self.subcodes.into_iter().map(|q| q.local).collect();
+        e.actor = self.actor;
+        e.node = self.node;
+        e.role = self.role;
+        if self.reasons.len() > 1 {
+            e.reasons = self.reasons;
         }
         e.truncated |= self.truncated;
     }
 
     /// The fault as a generic SOAP error: the code is the fault code's local
     /// name; standard codes get their catalog class, custom ones are permanent.
-    pub(crate) fn generic_error(&self, limits: &Limits) -> VendorError {
+    pub(crate) fn into_generic_error(self, limits: &Limits) -> VendorError {
         let entry = self.standard_entry();
         let class = entry.map_or(RetryClass::Permanent, |e| e.retry);
         let (message, lang) = match self.reason().filter(|r| !r.text.is_empty()) {
@@ -216,7 +226,7 @@ impl Fault {
         let code = if self.code.local.is_empty() { "Fault".to_owned() } else { self.code.local.clone() };
         let mut e = VendorError::new(Vendor::Soap, Code::Text(code), message, Retry::from(class));
         e.lang = lang;
-        self.fill_context(&mut e, limits);
+        self.move_context_into(&mut e, limits);
         e
     }
 }

@@ -73,7 +73,27 @@ struct Scope {
     unbind_pending: bool,
 }
 
+/// The source's next event, or a return with the error.
+macro_rules! next {
+    ($cursor:ident) => {
+        match $cursor.src.next_event() {
+            Ok(event) => event,
+            Err(e) => return Err($cursor.fail(e)),
+        }
+    };
+}
+
 impl<S: EventSource> Cursor<S> {
+    /// A source error as a [`ParseError`], with the open element count
+    /// filled into a truncation.
+    #[cold]
+    fn fail(&self, err: quick_xml::Error) -> ParseError {
+        match self.src.error(err) {
+            ParseError::Truncated { offset, .. } => ParseError::Truncated { offset, open: self.scope.depth },
+            other => other,
+        }
+    }
+
     pub(crate) fn new(src: S, limits: &Limits) -> Self {
         let scope = Scope {
             depth: 0,
@@ -104,7 +124,7 @@ impl<S: EventSource> Cursor<S> {
     pub(crate) fn root(&mut self) -> Result<Node, ParseError> {
         loop {
             let offset = self.src.offset();
-            match next_event(&mut self.src, self.scope.depth)? {
+            match next!(self) {
                 Event::Start(e) => return self.scope.enter(&e, false, offset),
                 Event::Empty(e) => return self.scope.enter(&e, true, offset),
                 Event::Text(t) if !t.trim_ascii().is_empty() => {
@@ -128,7 +148,7 @@ impl<S: EventSource> Cursor<S> {
         }
         loop {
             let offset = self.src.offset();
-            match next_event(&mut self.src, self.scope.depth)? {
+            match next!(self) {
                 Event::Eof => return Ok(()),
                 Event::Comment(_) | Event::PI(_) => {}
                 Event::Text(t) if t.trim_ascii().is_empty() => {}
@@ -143,7 +163,7 @@ impl<S: EventSource> Cursor<S> {
         self.settle();
         while self.scope.depth >= parent.depth {
             let offset = self.src.offset();
-            match next_event(&mut self.src, self.scope.depth)? {
+            match next!(self) {
                 Event::Start(e) => {
                     if self.scope.depth == parent.depth {
                         return self.scope.enter(&e, false, offset).map(Some);
@@ -175,7 +195,7 @@ impl<S: EventSource> Cursor<S> {
     /// Skips events until only `depth` elements are open.
     fn skip_to_depth(&mut self, depth: u32) -> Result<(), ParseError> {
         while self.scope.depth > depth {
-            match next_event(&mut self.src, self.scope.depth)? {
+            match next!(self) {
                 Event::Start(_) => {
                     self.scope.depth += 1;
                     if self.scope.depth > self.scope.max_depth {
@@ -237,7 +257,7 @@ impl<S: EventSource> Cursor<S> {
         self.settle();
         let mut text = TextBuilder::new(max);
         while self.scope.depth >= node.depth {
-            match next_event(&mut self.src, self.scope.depth)? {
+            match next!(self) {
                 Event::Text(t) => text.push(&t.xml10_content()),
                 Event::CData(t) => text.push(&t.xml10_content()),
                 Event::GeneralRef(r) => text.push_ref(&r),
@@ -302,7 +322,7 @@ impl<S: EventSource> Cursor<S> {
             leaves.push(Leaf { path: path.to_owned(), text: kept.text });
         };
         while self.scope.depth >= node.depth {
-            match next_event(&mut self.src, self.scope.depth)? {
+            match next!(self) {
                 Event::Text(t) => {
                     if let Some(b) = text.as_mut() {
                         b.push(&t.xml10_content());
@@ -390,16 +410,6 @@ impl Scope {
         }
         Ok(Node { depth })
     }
-}
-
-/// The source's next event, with the open element count filled into a
-/// truncation the source reported.
-#[inline(always)]
-fn next_event<S: EventSource>(src: &mut S, depth: u32) -> Result<Event<'_>, ParseError> {
-    src.next_event().map_err(|e| match e {
-        ParseError::Truncated { offset, .. } => ParseError::Truncated { offset, open: depth },
-        other => other,
-    })
 }
 
 fn local_of<'a>(name: &'a QName<'_>) -> &'a str {

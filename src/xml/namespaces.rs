@@ -18,10 +18,17 @@ struct Binding {
 }
 
 /// Prefix bindings of the open, entered elements, innermost last.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Namespaces {
     arena: String,
     bindings: Vec<Binding>,
+}
+
+impl Default for Namespaces {
+    /// Room for the declarations of a typical envelope: one allocation each.
+    fn default() -> Self {
+        Namespaces { arena: String::with_capacity(512), bindings: Vec::with_capacity(8) }
+    }
 }
 
 impl Namespaces {

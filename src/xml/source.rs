@@ -8,17 +8,29 @@ use quick_xml::encoding::EncodingError;
 use quick_xml::errors::SyntaxError;
 use quick_xml::events::Event;
 
-use crate::input::io_to_parse_error;
 use crate::input::limited::Limited;
+use crate::input::{InputFault, io_to_parse_error};
 use crate::limits::{Limit, Limits};
 use crate::parse_error::ParseError;
 
 /// Where XML events come from.
+///
+/// `next_event` hands quick-xml's own result through untouched: repacking
+/// every event into another `Result` type costs more than the rest of a skip
+/// loop. Errors are turned into [`ParseError`]s by [`error`](Self::error).
 pub(crate) trait EventSource {
     /// The next event; the event size limit is enforced here.
-    fn next_event(&mut self) -> Result<Event<'_>, ParseError>;
+    fn next_event(&mut self) -> quick_xml::Result<Event<'_>>;
+    /// The error `next_event` just returned, as a [`ParseError`].
+    fn error(&self, err: quick_xml::Error) -> ParseError;
     /// Offset in the body just after the last event.
     fn offset(&self) -> u64;
+}
+
+/// An event over the size limit, carried as quick-xml's I/O error.
+fn too_large(max: u64, offset: u64) -> quick_xml::Error {
+    let fault = InputFault::Limit { limit: Limit::EventSize, max, offset };
+    quick_xml::Error::Io(std::sync::Arc::new(fault.into_io()))
 }
 
 fn configure<R>(reader: &mut Reader<R>) {
@@ -60,6 +72,10 @@ pub(crate) struct SliceSource<'a> {
     reader: Reader<&'a [u8]>,
     base: u64,
     max_event: u64,
+    /// False when the whole body fits in one event's limit: nothing to check.
+    check_event_size: bool,
+    /// Where the last event started, relative to `base`.
+    event_start: u64,
 }
 
 impl<'a> SliceSource<'a> {
@@ -67,28 +83,26 @@ impl<'a> SliceSource<'a> {
     pub(crate) fn new(body: &'a [u8], base: u64, limits: &Limits) -> Self {
         let mut reader = Reader::from_reader(body);
         configure(&mut reader);
-        SliceSource { reader, base, max_event: limits.max_event_bytes as u64 }
-    }
-
-    fn event_too_large(&self, start: u64) -> ParseError {
-        ParseError::Limit { limit: Limit::EventSize, max: self.max_event, offset: self.base + start }
+        let max_event = limits.max_event_bytes as u64;
+        SliceSource { reader, base, max_event, check_event_size: body.len() as u64 > max_event, event_start: 0 }
     }
 }
 
 impl EventSource for SliceSource<'_> {
-    fn next_event(&mut self) -> Result<Event<'_>, ParseError> {
-        let start = self.reader.buffer_position();
-        match self.reader.read_event() {
-            Ok(event) => {
-                if self.reader.buffer_position() - start > self.max_event {
-                    return Err(self.event_too_large(start));
-                }
-                Ok(event)
-            }
-            // Match the buffered source, which stops reading at the limit.
-            Err(_) if self.reader.buffer_position() - start > self.max_event => Err(self.event_too_large(start)),
-            Err(e) => Err(xml_error(e, self.base + start, self.base + self.reader.error_position())),
+    #[inline]
+    fn next_event(&mut self) -> quick_xml::Result<Event<'_>> {
+        self.event_start = self.reader.buffer_position();
+        let event = self.reader.read_event();
+        // Match the buffered source, which stops reading at the limit, on
+        // events that are complete and on those that fail past the limit.
+        if self.check_event_size && self.reader.buffer_position() - self.event_start > self.max_event {
+            return Err(too_large(self.max_event, self.base + self.event_start));
         }
+        event
+    }
+
+    fn error(&self, err: quick_xml::Error) -> ParseError {
+        xml_error(err, self.base + self.event_start, self.base + self.reader.error_position())
     }
 
     fn offset(&self) -> u64 {
@@ -115,19 +129,20 @@ impl<R: BufRead> BufSource<R> {
 }
 
 impl<R: BufRead> EventSource for BufSource<R> {
-    fn next_event(&mut self) -> Result<Event<'_>, ParseError> {
+    #[inline]
+    fn next_event(&mut self) -> quick_xml::Result<Event<'_>> {
         self.buf.clear();
         self.reader.get_mut().mark_event_start();
-        let start = self.reader.get_ref().offset();
-        match self.reader.read_event_into(&mut self.buf) {
-            Ok(event) => {
-                if self.reader.get_ref().offset() - start > self.max_event {
-                    return Err(ParseError::Limit { limit: Limit::EventSize, max: self.max_event, offset: start });
-                }
-                Ok(event)
-            }
-            Err(e) => Err(xml_error(e, start, self.base + self.reader.error_position())),
+        let event = self.reader.read_event_into(&mut self.buf);
+        let input = self.reader.get_ref();
+        if event.is_ok() && input.offset() - input.event_start() > self.max_event {
+            return Err(too_large(self.max_event, input.event_start()));
         }
+        event
+    }
+
+    fn error(&self, err: quick_xml::Error) -> ParseError {
+        xml_error(err, self.reader.get_ref().event_start(), self.base + self.reader.error_position())
     }
 
     fn offset(&self) -> u64 {
