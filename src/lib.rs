@@ -46,6 +46,7 @@ mod report;
 mod retry;
 mod soap;
 mod vendor;
+mod vendors;
 mod xml;
 
 pub use error::{LangText, VendorError};

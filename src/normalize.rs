@@ -13,8 +13,9 @@ use crate::options::Options;
 use crate::parse_error::ParseError;
 use crate::report::Report;
 use crate::retry::{Retry, RetryClass};
-use crate::soap::{self, FaultsOnly, SoapVersion, read_fault};
+use crate::soap::{self, SoapVersion, read_fault};
 use crate::vendor::Vendor;
+use crate::vendors::{self, Ctx, SoapBody};
 use crate::xml::Cursor;
 use crate::xml::source::{BufSource, EventSource, SliceSource};
 
@@ -144,19 +145,23 @@ fn read_xml<S: EventSource>(mut cur: Cursor<S>, opts: &Options) -> Result<Report
     let root = cur.root()?;
     let local = cur.local_name();
     let version = SoapVersion::of(cur.namespace());
+    let ctx = Ctx { hint: opts.get_vendor(), limits };
     if local == "Envelope"
         && let Some(version) = version
     {
-        soap::read_envelope(&mut cur, root, version, limits, &mut report, &mut FaultsOnly, &|f| {
-            f.into_generic_error(limits)
+        let mut body = SoapBody { ctx };
+        soap::read_envelope(&mut cur, root, version, limits, &mut report, &mut body, &|f| {
+            vendors::fault_error(f, ctx)
         })?;
     } else if local == "Fault"
         && let Some(version) = version
     {
         let fault = read_fault(&mut cur, root, version, limits)?;
-        report.push(fault.into_generic_error(limits), limits.max_errors);
+        report.push(vendors::fault_error(fault, ctx), limits.max_errors);
     } else if HTML_ROOTS.iter().any(|h| local.eq_ignore_ascii_case(h)) {
         return Err(ParseError::Html { title: None });
+    } else {
+        vendors::read_root(&mut cur, root, ctx, &mut report)?;
     }
     cur.finish()?;
     Ok(report)

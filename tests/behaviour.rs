@@ -239,3 +239,37 @@ fn bad_utf16_is_an_encoding_error() {
     let err = read(&body, &Options::new()).unwrap_err();
     assert_eq!(err, ParseError::Encoding { offset: 8, encoding: "UTF-16LE".into() });
 }
+
+#[test]
+fn openair_errors_after_megabytes_of_records_are_found() {
+    let mut body = String::from("<response><Auth status=\"0\"/><Read status=\"0\">");
+    while body.len() < 8 << 20 {
+        body.push_str("<Slip><id>1</id><notes>a &amp; b</notes><date><Date><year>2026</year></Date></date></Slip>");
+    }
+    body.push_str("</Read><Modify status=\"0\"/><Add status=\"602\"><errors>bad field</errors></Add></response>");
+    let report = read(body.as_bytes(), &Options::new()).unwrap();
+    assert_eq!(report.errors.len(), 1);
+    let e = &report.errors[0];
+    assert_eq!(
+        (e.vendor, e.code.as_num(), e.index, e.command.as_deref()),
+        (Vendor::OpenAir, Some(602), Some(3), Some("Add"))
+    );
+    assert_eq!(e.message, "bad field");
+}
+
+#[test]
+fn openair_status_must_be_numeric_under_auto() {
+    let body = b"<response status=\"ok\"><Thing status=\"done\"/></response>";
+    assert!(read(body, &Options::new()).unwrap().is_success());
+    let insisted = read(body, &Options::new().vendor(vendor_errors::VendorHint::OpenAir)).unwrap();
+    assert_eq!(insisted.errors[0].code, vendor_errors::Code::Text("ok".into()));
+}
+
+#[test]
+fn many_openair_errors_stay_within_max_errors() {
+    let commands: String = (0..100_000).map(|_| "<Add status=\"10\"/>").collect();
+    let body = format!("<response>{commands}</response>");
+    let report = read(body.as_bytes(), &Options::new()).unwrap();
+    assert_eq!((report.errors.len(), report.omitted), (1000, 99_000));
+    assert_eq!(report.errors[999].index, Some(999));
+}

@@ -12,6 +12,7 @@
 //! ```
 
 pub(crate) mod http;
+pub(crate) mod openair;
 pub(crate) mod soap;
 
 use std::fmt;
@@ -67,7 +68,8 @@ pub fn entries(vendor: Vendor) -> &'static [Entry] {
     match vendor {
         Vendor::Soap => soap::ENTRIES,
         Vendor::Http => http::ENTRIES,
-        Vendor::OpenAir | Vendor::Marketo | Vendor::SuperOffice | Vendor::Qlm | Vendor::SaltoKs => &[],
+        Vendor::OpenAir => openair::ENTRIES,
+        Vendor::Marketo | Vendor::SuperOffice | Vendor::Qlm | Vendor::SaltoKs => &[],
     }
 }
 

@@ -177,6 +177,15 @@ impl Fault {
         Some(out.finish())
     }
 
+    /// The text of the first detail leaf whose path is `suffix` or ends with
+    /// `/suffix` (whole segments).
+    pub(crate) fn detail_leaf(&self, suffix: &str) -> Option<&str> {
+        self.detail
+            .iter()
+            .find(|l| l.path == suffix || l.path.strip_suffix(suffix).is_some_and(|head| head.ends_with('/')))
+            .map(|l| l.text.as_str())
+    }
+
     /// The catalog entry of the standard or WS-Security code this fault carries, if any.
     fn standard_entry(&self) -> Option<&'static Entry> {
         let wsse = std::iter::once(&self.code)

@@ -43,15 +43,6 @@ pub(crate) trait BodyReader<S> {
     fn read_item(&mut self, cur: &mut Cursor<S>, item: Node, report: &mut Report) -> Result<(), ParseError>;
 }
 
-/// Ignores everything that is not a fault.
-pub(crate) struct FaultsOnly;
-
-impl<S> BodyReader<S> for FaultsOnly {
-    fn read_item(&mut self, _: &mut Cursor<S>, _: Node, _: &mut Report) -> Result<(), ParseError> {
-        Ok(())
-    }
-}
-
 /// Reads an `Envelope`: headers are skipped, each `Fault` in `Body` becomes an
 /// error through `on_fault`, other body content goes to `body`.
 pub(crate) fn read_envelope<S: EventSource>(

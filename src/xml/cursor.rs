@@ -234,7 +234,6 @@ impl<S: EventSource> Cursor<S> {
     }
 
     /// Value of the current element's unprefixed attribute `local`.
-    #[cfg_attr(not(test), allow(dead_code, reason = "for vendor readers (OpenAir status)"))]
     pub(crate) fn attr(&self, local: &str) -> Option<String> {
         let start = self.current_start();
         let attr = start.attributes().with_checks(false).flatten().find(|a| a.key.as_ref() == local)?;
