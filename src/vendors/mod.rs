@@ -37,10 +37,9 @@ impl Ctx<'_> {
 
 /// A fault as the vendor that sent it reads it, else as a generic SOAP fault.
 pub(crate) fn fault_error(fault: Fault, ctx: Ctx<'_>) -> VendorError {
-    let fault = match openair::refine_fault(fault, ctx) {
-        Ok(error) => return error,
-        Err(fault) => fault,
-    };
+    if let Some(code) = openair::fault_code(&fault, ctx) {
+        return openair::fault_error(fault, code, ctx);
+    }
     fault.into_generic_error(ctx.limits)
 }
 

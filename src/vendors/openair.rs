@@ -161,25 +161,28 @@ fn render_leaves(leaves: &[Leaf], max: usize) -> Kept {
     out.finish()
 }
 
-/// An OpenAir error for a fault with an OpenAir code, or the fault back.
-pub(crate) fn refine_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
+/// The OpenAir code a fault carries, if this reader claims it.
+pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
     if !ctx.allows(VendorHint::OpenAir) {
-        return Err(fault);
+        return None;
     }
     let in_envelope_ns = matches!(fault.code.ns.as_deref(), None | Some(SOAP11_NS | SOAP12_NS));
     let from_code = parse_decimal(&fault.code.local).filter(|_| in_envelope_ns);
     let from_detail = fault.detail_leaf("Error/code").and_then(parse_decimal);
-    let code = match (from_detail, from_code) {
-        (Some(detail), _) if from_code.is_some() || ctx.insists(VendorHint::OpenAir) => detail,
-        (_, Some(code)) => code,
-        _ => return Err(fault),
-    };
+    match (from_detail, from_code) {
+        (Some(detail), _) if from_code.is_some() || ctx.insists(VendorHint::OpenAir) => Some(detail),
+        (_, code) => code,
+    }
+}
+
+/// The fault as an OpenAir error with `code` (from [`fault_code`]).
+pub(crate) fn fault_error(fault: Fault, code: i64, ctx: Ctx<'_>) -> VendorError {
     let message = fault.reason().map(|r| r.text.clone());
     let lang = fault.reason().and_then(|r| r.lang.clone());
     let mut e = openair_error(Code::Num(code), message);
     e.lang = lang;
     fault.move_context_into(&mut e, ctx.limits);
-    Ok(e)
+    e
 }
 
 /// Reads a SOAP body item (a method's response) for `oaError`s.
