@@ -66,6 +66,9 @@ pub struct VendorError {
     pub detail: Option<String>,
     /// True when the message or detail was cut at [`Limits`](crate::Limits).
     pub truncated: bool,
+    /// True when the code reports a state rather than a failure (Marketo's
+    /// "stream at end"): the request did what it could.
+    pub informational: bool,
 }
 
 /// A text and its `xml:lang`.
@@ -99,6 +102,7 @@ impl VendorError {
             index: None,
             detail: None,
             truncated: false,
+            informational: false,
         }
     }
 
@@ -158,6 +162,8 @@ struct WireError {
     detail: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     truncated: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    informational: bool,
 }
 
 impl From<VendorError> for WireError {
@@ -182,6 +188,7 @@ impl From<VendorError> for WireError {
             index: e.index,
             detail: e.detail,
             truncated: e.truncated,
+            informational: e.informational,
         }
     }
 }
@@ -210,6 +217,7 @@ impl From<WireError> for VendorError {
             index: w.index,
             detail: w.detail,
             truncated: w.truncated,
+            informational: w.informational,
         }
     }
 }

@@ -198,6 +198,8 @@ struct Explained<'a> {
     retryable: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     http_status: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    informational: bool,
 }
 
 fn explain(vendor: Vendor, code: &str) -> u8 {
@@ -222,6 +224,7 @@ fn explain(vendor: Vendor, code: &str) -> u8 {
         retry: entry.retry,
         retryable: entry.retry.is_retryable(),
         http_status,
+        informational: entry.informational,
     };
     match serde_json::to_string(&explained) {
         Ok(json) => {

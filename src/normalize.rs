@@ -167,15 +167,20 @@ fn read_xml<S: EventSource>(mut cur: Cursor<S>, opts: &Options) -> Result<Report
     Ok(report)
 }
 
-/// JSON bodies: checked to be well-formed; vendors' JSON errors come with the vendor readers.
+/// JSON bodies: read whole (they are error bodies, and bounded by
+/// `max_event_bytes` as one event would be), then given to the vendors.
 fn read_json<R: BufRead>(body: R, base: u64, opts: &Options) -> Result<Report, ParseError> {
     let limits = opts.get_limits();
-    let mut counted = Limited::new(body, base, limits.max_body_bytes, u64::MAX - limits.max_body_bytes);
+    let mut counted = Limited::new(body, base, limits.max_body_bytes, limits.max_event_bytes as u64);
     let mut de = serde_json::Deserializer::from_reader(&mut counted);
-    let checked = <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut de).and_then(|_| de.end());
+    let parsed = <serde_json::Value as serde::Deserialize>::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
     drop(de);
-    match checked {
-        Ok(()) => Ok(Report::default()),
+    match parsed {
+        Ok(value) => {
+            let mut report = Report::default();
+            vendors::read_json(&value, Ctx { hint: opts.get_vendor(), limits }, &mut report);
+            Ok(report)
+        }
         Err(e) => Err(match e.io_error_kind() {
             Some(_) => json_io_error(e, counted.offset()),
             None => ParseError::Json { offset: counted.offset().saturating_sub(1), reason: e.to_string() },

@@ -12,8 +12,10 @@
 //! ```
 
 pub(crate) mod http;
+pub(crate) mod marketo;
 pub(crate) mod openair;
 pub(crate) mod soap;
+pub(crate) mod superoffice;
 
 use std::fmt;
 
@@ -61,6 +63,8 @@ pub struct Entry {
     pub retry: RetryClass,
     /// HTTP statuses the vendor documents for it (empty: none documented).
     pub http_status: &'static [u16],
+    /// The code reports a state, not a failure (Marketo's end of stream).
+    pub informational: bool,
 }
 
 /// Every entry of a vendor's catalog (empty for a vendor without one yet).
@@ -69,7 +73,9 @@ pub fn entries(vendor: Vendor) -> &'static [Entry] {
         Vendor::Soap => soap::ENTRIES,
         Vendor::Http => http::ENTRIES,
         Vendor::OpenAir => openair::ENTRIES,
-        Vendor::Marketo | Vendor::SuperOffice | Vendor::Qlm | Vendor::SaltoKs => &[],
+        Vendor::Marketo => marketo::ENTRIES,
+        Vendor::SuperOffice => superoffice::ENTRIES,
+        Vendor::Qlm | Vendor::SaltoKs => &[],
     }
 }
 

@@ -5,7 +5,7 @@ use super::{Entry, EntryCode};
 use crate::retry::RetryClass::{self, Permanent, Reauth, Transient};
 
 const fn e(code: &'static str, description: &'static str, retry: RetryClass) -> Entry {
-    Entry { code: EntryCode::Text(code), name: code, description, retry, http_status: &[] }
+    Entry { code: EntryCode::Text(code), name: code, description, retry, http_status: &[], informational: false }
 }
 
 /// The catalog, by fault code local name.

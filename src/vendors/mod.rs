@@ -5,14 +5,19 @@
 //! Under [`VendorHint::Auto`] a reader claims only what the body makes
 //! unambiguous; under its own hint it also reads what is merely likely.
 
+pub(crate) mod marketo;
 pub(crate) mod openair;
+pub(crate) mod superoffice;
 
+use crate::catalog;
 use crate::error::VendorError;
 use crate::limits::Limits;
 use crate::parse_error::ParseError;
 use crate::report::Report;
+use crate::retry::{Retry, RetryClass};
 use crate::soap::{BodyReader, Fault};
 use crate::vendor::VendorHint;
+use crate::vendor::{Code, Vendor};
 use crate::xml::source::EventSource;
 use crate::xml::{Cursor, Node};
 
@@ -35,12 +40,46 @@ impl Ctx<'_> {
     }
 }
 
+/// An error of `vendor` with `code`: name, class and informational mark
+/// from the catalog; the message is `message` when the body gave one, else
+/// the catalog's description. Codes the catalog lacks are permanent.
+pub(crate) fn catalog_error(vendor: Vendor, code: Code, message: Option<String>) -> VendorError {
+    let entry = match &code {
+        Code::Num(n) => catalog::lookup(vendor, &n.to_string()),
+        Code::Text(t) => catalog::lookup(vendor, t),
+    };
+    let message = message.filter(|m| !m.is_empty()).unwrap_or_else(|| match entry {
+        Some(e) => e.description.to_owned(),
+        None => format!("{vendor} error {code}"),
+    });
+    let retry = Retry::from(entry.map_or(RetryClass::Permanent, |e| e.retry));
+    let mut e = VendorError::new(vendor, code, message, retry);
+    e.name = entry.map(|e| e.name.to_owned());
+    e.informational = entry.is_some_and(|e| e.informational);
+    e
+}
+
 /// A fault as the vendor that sent it reads it, else as a generic SOAP fault.
 pub(crate) fn fault_error(fault: Fault, ctx: Ctx<'_>) -> VendorError {
+    if let Some(code) = marketo::fault_code(&fault, ctx) {
+        return marketo::fault_error(fault, code, ctx);
+    }
     if let Some(code) = openair::fault_code(&fault, ctx) {
         return openair::fault_error(fault, code, ctx);
     }
-    fault.into_generic_error(ctx.limits)
+    let mut e = fault.into_generic_error(ctx.limits);
+    // A fault from an endpoint the caller named keeps that vendor.
+    if let Some(vendor) = ctx.hint.vendor().filter(|v| *v == Vendor::SuperOffice) {
+        e.vendor = vendor;
+    }
+    e
+}
+
+/// Reads a JSON body for the vendors allowed.
+pub(crate) fn read_json(body: &serde_json::Value, ctx: Ctx<'_>, report: &mut Report) {
+    if ctx.allows(VendorHint::Marketo) {
+        marketo::read_json(body, ctx, report);
+    }
 }
 
 /// Reads a root element no SOAP envelope claimed: `Ok(true)` when a vendor
@@ -65,9 +104,13 @@ pub(crate) struct SoapBody<'a> {
 
 impl<S: EventSource> BodyReader<S> for SoapBody<'_> {
     fn read_item(&mut self, cur: &mut Cursor<S>, item: Node, report: &mut Report) -> Result<(), ParseError> {
-        if self.ctx.allows(VendorHint::OpenAir) {
-            openair::read_soap_results(cur, item, self.ctx, report)?;
+        // One reader per item: it is read once, as it streams by.
+        if superoffice::claims_item(cur, self.ctx) {
+            superoffice::read_response(cur, item, self.ctx, report)
+        } else if self.ctx.allows(VendorHint::OpenAir) {
+            openair::read_soap_results(cur, item, self.ctx, report)
+        } else {
+            Ok(())
         }
-        Ok(())
     }
 }

@@ -26,14 +26,13 @@
 //!
 //! Codes without a catalog entry are permanent, with a generic message.
 
-use crate::catalog::{self, Entry};
 use crate::error::VendorError;
 use crate::parse_error::ParseError;
 use crate::report::Report;
-use crate::retry::{Retry, RetryClass};
+use crate::retry::Retry;
 use crate::soap::{Fault, SOAP11_NS, SOAP12_NS};
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
-use crate::vendors::Ctx;
+use crate::vendors::{Ctx, catalog_error};
 use crate::xml::cursor::Leaf;
 use crate::xml::source::EventSource;
 use crate::xml::text::{Kept, TextBuilder};
@@ -45,18 +44,8 @@ const SOAP_ENC_NS: &str = "http://schemas.xmlsoap.org/soap/encoding/";
 /// Most leaves read from one `<errors>` or `oaError`.
 const MAX_LEAVES: usize = 16;
 
-/// An OpenAir error for `code`, with the catalog's name and class; the
-/// message is `message` when the body gave one, else the catalog's.
 fn openair_error(code: Code, message: Option<String>) -> VendorError {
-    let entry: Option<&Entry> = code.as_num().and_then(|n| catalog::lookup(Vendor::OpenAir, &n.to_string()));
-    let message = message.filter(|m| !m.is_empty()).unwrap_or_else(|| match entry {
-        Some(e) => e.description.to_owned(),
-        None => format!("OpenAir error {code}"),
-    });
-    let retry = Retry::from(entry.map_or(RetryClass::Permanent, |e| e.retry));
-    let mut e = VendorError::new(Vendor::OpenAir, code, message, retry);
-    e.name = entry.map(|e| e.name.to_owned());
-    e
+    catalog_error(Vendor::OpenAir, code, message)
 }
 
 /// A status attribute's value as a code: `None` for success (`0`), and in
