@@ -17,11 +17,18 @@ pub(crate) struct Limited<R> {
     max_body: u64,
     event_start: u64,
     max_event: u64,
+    /// `consumed` may reach this and no further: one byte past the nearer
+    /// limit, so that crossing it is seen on the next call. Recomputed once
+    /// per event, it keeps `fill_buf` (called several times per event) to a
+    /// subtraction and a comparison.
+    stop_at: u64,
 }
 
 impl<R: BufRead> Limited<R> {
     pub(crate) fn new(inner: R, base: u64, max_body: u64, max_event: u64) -> Self {
-        Limited { inner, consumed: 0, base, max_body, event_start: 0, max_event }
+        let mut limited = Limited { inner, consumed: 0, base, max_body, event_start: 0, max_event, stop_at: 0 };
+        limited.mark_event_start();
+        limited
     }
 
     /// Bytes consumed so far, as an offset into the body.
@@ -35,8 +42,22 @@ impl<R: BufRead> Limited<R> {
     }
 
     /// Starts the count for the next event.
+    #[inline]
     pub(crate) fn mark_event_start(&mut self) {
         self.event_start = self.consumed;
+        let body_stop = self.max_body.saturating_sub(self.base).saturating_add(1);
+        let event_stop = self.consumed.saturating_add(self.max_event).saturating_add(1);
+        self.stop_at = body_stop.min(event_stop);
+    }
+
+    #[cold]
+    fn limit_error(&self) -> io::Error {
+        let fault = if self.base + self.consumed > self.max_body {
+            InputFault::Limit { limit: Limit::BodySize, max: self.max_body, offset: self.max_body }
+        } else {
+            InputFault::Limit { limit: Limit::EventSize, max: self.max_event, offset: self.base + self.event_start }
+        };
+        fault.into_io()
     }
 }
 
@@ -51,28 +72,51 @@ impl<R: BufRead> Read for Limited<R> {
 }
 
 impl<R: BufRead> BufRead for Limited<R> {
+    #[inline]
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        let body_total = self.base + self.consumed;
-        if body_total > self.max_body {
-            return Err(
-                InputFault::Limit { limit: Limit::BodySize, max: self.max_body, offset: self.max_body }.into_io()
-            );
+        let room = self.stop_at.saturating_sub(self.consumed);
+        if room == 0 {
+            return Err(self.limit_error());
         }
-        let in_event = self.consumed - self.event_start;
-        if in_event > self.max_event {
-            let offset = self.base + self.event_start;
-            return Err(InputFault::Limit { limit: Limit::EventSize, max: self.max_event, offset }.into_io());
-        }
-        // Hand out at most one byte past either limit, so crossing it is seen
-        // on the next call and never after a buffer has grown past it.
-        let room = (self.max_body - body_total).min(self.max_event - in_event).saturating_add(1);
         let buf = self.inner.fill_buf()?;
-        let n = usize::try_from(room).map_or(buf.len(), |room| buf.len().min(room));
-        Ok(&buf[..n])
+        Ok(match usize::try_from(room) {
+            Ok(room) if room < buf.len() => &buf[..room],
+            _ => buf,
+        })
     }
 
+    #[inline]
     fn consume(&mut self, amt: usize) {
         self.inner.consume(amt);
         self.consumed += amt as u64;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fault(err: &io::Error) -> InputFault {
+        InputFault::from_io(err).unwrap().clone()
+    }
+
+    #[test]
+    fn stops_one_byte_past_the_event_limit() {
+        let mut l = Limited::new(&b"0123456789"[..], 0, 100, 4);
+        assert_eq!(l.fill_buf().unwrap(), b"01234");
+        l.consume(5);
+        let err = l.fill_buf().unwrap_err();
+        assert_eq!(fault(&err), InputFault::Limit { limit: Limit::EventSize, max: 4, offset: 0 });
+        l.mark_event_start();
+        assert_eq!(l.fill_buf().unwrap(), b"56789");
+    }
+
+    #[test]
+    fn body_limit_counts_from_the_body_start() {
+        let mut l = Limited::new(&b"abcdef"[..], 3, 5, 100);
+        assert_eq!(l.fill_buf().unwrap(), b"abc");
+        l.consume(3);
+        let err = l.fill_buf().unwrap_err();
+        assert_eq!(fault(&err), InputFault::Limit { limit: Limit::BodySize, max: 5, offset: 5 });
     }
 }
