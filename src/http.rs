@@ -59,6 +59,8 @@ pub(crate) enum Page<'a> {
     Html(&'a str),
     /// Plain text's first bytes, from the first non-blank one.
     Text(&'a str),
+    /// The message a JSON body of no known vendor gave (`{"message": ..}`).
+    Message(&'a str),
     /// Nothing worth quoting (empty, XML, JSON).
     Other,
 }
@@ -75,8 +77,8 @@ pub(crate) fn fallback_error(
     let excerpt = match page {
         Page::Html(html) => html_title(html, max_message.min(PAGE_EXCERPT_BYTES)),
         Page::Text(text) if is_printable(text) => Some(squeeze(text, max_message.min(PAGE_EXCERPT_BYTES))),
-        Page::Text(_) => None,
-        Page::Other => None,
+        Page::Message(text) => Some(squeeze(text, max_message)).filter(|k| !k.text.is_empty()),
+        Page::Text(_) | Page::Other => None,
     };
     let (message, truncated) = match excerpt {
         Some(Kept { text, truncated }) => (text, truncated),

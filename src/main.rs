@@ -200,6 +200,8 @@ struct Explained<'a> {
     http_status: Option<serde_json::Value>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     informational: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
 }
 
 fn explain(vendor: Vendor, code: &str) -> u8 {
@@ -225,6 +227,7 @@ fn explain(vendor: Vendor, code: &str) -> u8 {
         retryable: entry.retry.is_retryable(),
         http_status,
         informational: entry.informational,
+        note: entry.note,
     };
     match serde_json::to_string(&explained) {
         Ok(json) => {

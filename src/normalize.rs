@@ -145,7 +145,7 @@ fn read_xml<S: EventSource>(mut cur: Cursor<S>, opts: &Options) -> Result<Report
     let root = cur.root()?;
     let local = cur.local_name();
     let version = SoapVersion::of(cur.namespace());
-    let ctx = Ctx { hint: opts.get_vendor(), limits };
+    let ctx = Ctx { hint: opts.get_vendor(), limits, status: opts.get_status() };
     if local == "Envelope"
         && let Some(version) = version
     {
@@ -178,7 +178,7 @@ fn read_json<R: BufRead>(body: R, base: u64, opts: &Options) -> Result<Report, P
     match parsed {
         Ok(value) => {
             let mut report = Report::default();
-            vendors::read_json(&value, Ctx { hint: opts.get_vendor(), limits }, &mut report);
+            vendors::read_json(&value, Ctx { hint: opts.get_vendor(), limits, status: opts.get_status() }, &mut report);
             Ok(report)
         }
         Err(e) => Err(match e.io_error_kind() {
@@ -206,10 +206,14 @@ fn conclude(result: Result<Report, ParseError>, head: &Head<'_>, opts: &Options)
         (Err(ParseError::Empty), None) if status.is_some() => return Ok(Report::default()),
         (Err(e), None) => return Err(e),
         (outcome, Some(status)) => {
-            let cause = outcome.err();
-            let page = match (&cause, head.kind) {
-                (Some(ParseError::Html { .. }), _) | (_, BodyKind::Html) => Page::Html(&head.text),
-                (Some(ParseError::NotMarkup { .. }), BodyKind::Text(at)) => Page::Text(&head.text[at..]),
+            let (page_message, cause) = match outcome {
+                Ok(report) => (report.page_message, None),
+                Err(e) => (None, Some(e)),
+            };
+            let page = match (&cause, head.kind, &page_message) {
+                (Some(ParseError::Html { .. }), _, _) | (_, BodyKind::Html, _) => Page::Html(&head.text),
+                (Some(ParseError::NotMarkup { .. }), BodyKind::Text(at), _) => Page::Text(&head.text[at..]),
+                (None, _, Some(message)) => Page::Message(message),
                 _ => Page::Other,
             };
             let mut report = Report::default();

@@ -16,6 +16,9 @@ pub struct Report {
     pub errors: Vec<VendorError>,
     /// Errors found past `max_errors`, counted but not kept.
     pub omitted: u64,
+    /// A message a body without recognisable errors gave anyway (a JSON
+    /// `message`), for the HTTP fallback.
+    pub(crate) page_message: Option<String>,
 }
 
 impl Report {

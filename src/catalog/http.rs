@@ -4,7 +4,15 @@ use super::{Entry, EntryCode};
 use crate::retry::RetryClass::{self, Permanent, Reauth, Throttled, Transient};
 
 const fn e(status: u16, name: &'static str, description: &'static str, retry: RetryClass) -> Entry {
-    Entry { code: EntryCode::Num(status as i64), name, description, retry, http_status: &[], informational: false }
+    Entry {
+        code: EntryCode::Num(status as i64),
+        name,
+        description,
+        retry,
+        http_status: &[],
+        informational: false,
+        note: None,
+    }
 }
 
 /// The catalog, by status.

@@ -14,6 +14,8 @@
 pub(crate) mod http;
 pub(crate) mod marketo;
 pub(crate) mod openair;
+pub(crate) mod qlm;
+pub(crate) mod salto;
 pub(crate) mod soap;
 pub(crate) mod superoffice;
 
@@ -65,6 +67,9 @@ pub struct Entry {
     pub http_status: &'static [u16],
     /// The code reports a state, not a failure (Marketo's end of stream).
     pub informational: bool,
+    /// What the vendor's own table leaves unsure (an HTTP status marked
+    /// `???`, a status that varies), said rather than guessed.
+    pub note: Option<&'static str>,
 }
 
 /// Every entry of a vendor's catalog (empty for a vendor without one yet).
@@ -75,7 +80,8 @@ pub fn entries(vendor: Vendor) -> &'static [Entry] {
         Vendor::OpenAir => openair::ENTRIES,
         Vendor::Marketo => marketo::ENTRIES,
         Vendor::SuperOffice => superoffice::ENTRIES,
-        Vendor::Qlm | Vendor::SaltoKs => &[],
+        Vendor::Qlm => qlm::ENTRIES,
+        Vendor::SaltoKs => salto::ENTRIES,
     }
 }
 

@@ -18,7 +18,7 @@ use super::{Entry, EntryCode};
 use crate::retry::RetryClass::{self, Permanent, Reauth, Throttled, Transient};
 
 const fn e(code: i64, name: &'static str, description: &'static str, retry: RetryClass) -> Entry {
-    Entry { code: EntryCode::Num(code), name, description, retry, http_status: &[], informational: false }
+    Entry { code: EntryCode::Num(code), name, description, retry, http_status: &[], informational: false, note: None }
 }
 
 /// The catalog, by code.

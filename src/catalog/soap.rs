@@ -5,7 +5,15 @@ use super::{Entry, EntryCode};
 use crate::retry::RetryClass::{self, Permanent, Reauth, Transient};
 
 const fn e(code: &'static str, description: &'static str, retry: RetryClass) -> Entry {
-    Entry { code: EntryCode::Text(code), name: code, description, retry, http_status: &[], informational: false }
+    Entry {
+        code: EntryCode::Text(code),
+        name: code,
+        description,
+        retry,
+        http_status: &[],
+        informational: false,
+        note: None,
+    }
 }
 
 /// The catalog, by fault code local name.

@@ -19,7 +19,15 @@ use super::{Entry, EntryCode};
 use crate::retry::RetryClass::{self, Permanent, Reauth, Transient};
 
 const fn e(code: i64, name: &'static str, description: &'static str, retry: RetryClass) -> Entry {
-    Entry { code: EntryCode::Num(code), name, description, retry, http_status: &[], informational: code == 0 }
+    Entry {
+        code: EntryCode::Num(code),
+        name,
+        description,
+        retry,
+        http_status: &[],
+        informational: code == 0,
+        note: None,
+    }
 }
 
 /// The catalog, by code.

@@ -7,6 +7,8 @@
 
 pub(crate) mod marketo;
 pub(crate) mod openair;
+pub(crate) mod qlm;
+pub(crate) mod salto;
 pub(crate) mod superoffice;
 
 use crate::catalog;
@@ -26,6 +28,8 @@ use crate::xml::{Cursor, Node};
 pub(crate) struct Ctx<'a> {
     pub(crate) hint: VendorHint,
     pub(crate) limits: &'a Limits,
+    /// The HTTP status the body came with, for readers whose class depends on it.
+    pub(crate) status: Option<u16>,
 }
 
 impl Ctx<'_> {
@@ -54,7 +58,8 @@ pub(crate) fn catalog_error(vendor: Vendor, code: Code, message: Option<String>)
     });
     let retry = Retry::from(entry.map_or(RetryClass::Permanent, |e| e.retry));
     let mut e = VendorError::new(vendor, code, message, retry);
-    e.name = entry.map(|e| e.name.to_owned());
+    // Catalogs without symbolic names (Salto KS) repeat the description there.
+    e.name = entry.filter(|e| e.name != e.description).map(|e| e.name.to_owned());
     e.informational = entry.is_some_and(|e| e.informational);
     e
 }
@@ -77,8 +82,10 @@ pub(crate) fn fault_error(fault: Fault, ctx: Ctx<'_>) -> VendorError {
 
 /// Reads a JSON body for the vendors allowed.
 pub(crate) fn read_json(body: &serde_json::Value, ctx: Ctx<'_>, report: &mut Report) {
-    if ctx.allows(VendorHint::Marketo) {
-        marketo::read_json(body, ctx, report);
+    let claimed = ctx.allows(VendorHint::Marketo) && marketo::read_json(body, ctx, report)
+        || ctx.allows(VendorHint::SaltoKs) && salto::read_json(body, ctx, report);
+    if !claimed {
+        report.page_message = salto::message_of(body, ctx.limits.max_message_bytes);
     }
 }
 
@@ -94,6 +101,17 @@ pub(crate) fn read_root<S: EventSource>(
         openair::read_xml_api(cur, root, ctx, report)?;
         return Ok(true);
     }
+    if ctx.allows(VendorHint::Qlm) {
+        if qlm::is_fragment_root(cur) {
+            qlm::read_fragment(cur, root, ctx, report)?;
+            return Ok(true);
+        }
+        // ASP.NET's HTTP GET/POST bindings wrap a string result in <string>.
+        if cur.local_name() == "string" {
+            qlm::read_wrapper(cur, root, ctx, report)?;
+            return Ok(true);
+        }
+    }
     Ok(false)
 }
 
@@ -107,6 +125,8 @@ impl<S: EventSource> BodyReader<S> for SoapBody<'_> {
         // One reader per item: it is read once, as it streams by.
         if superoffice::claims_item(cur, self.ctx) {
             superoffice::read_response(cur, item, self.ctx, report)
+        } else if qlm::claims_item(cur, self.ctx) {
+            qlm::read_soap_item(cur, item, self.ctx, report)
         } else if self.ctx.allows(VendorHint::OpenAir) {
             openair::read_soap_results(cur, item, self.ctx, report)
         } else {

@@ -1,0 +1,130 @@
+//! Salto KS REST API error codes, with the HTTP statuses Salto documents.
+//!
+//! Source: Salto KS's "Errors" page (the seed). Where that table is unsure
+//! (`???`) or lists several statuses, `note` says so; nothing is filled in.
+//!
+//! Retry classes: unauthorized (1500) `reauth`; internal and controller
+//! failures documented with 500 (2201, 3101, 3201) `transient`, as are a
+//! failed certificate sync (2211) and an IQ that is offline (3105), which
+//! pass by themselves; validation, permission, subscription and not-found
+//! errors `permanent`. When a response's own status says more (401, 408,
+//! 429 or 5xx), the reader takes the class from the status.
+
+use super::{Entry, EntryCode};
+use crate::retry::RetryClass::{self, Permanent, Reauth, Transient};
+
+const fn e(code: i64, status: &'static [u16], description: &'static str, retry: RetryClass) -> Entry {
+    Entry {
+        code: EntryCode::Num(code),
+        name: description,
+        description,
+        retry,
+        http_status: status,
+        informational: false,
+        note: None,
+    }
+}
+
+const fn unsure(
+    code: i64,
+    status: &'static [u16],
+    name: &'static str,
+    description: &'static str,
+    retry: RetryClass,
+    note: &'static str,
+) -> Entry {
+    Entry {
+        code: EntryCode::Num(code),
+        name,
+        description,
+        retry,
+        http_status: status,
+        informational: false,
+        note: Some(note),
+    }
+}
+
+/// The catalog, by code.
+pub(crate) const ENTRIES: &[Entry] = &[
+    e(1100, &[400], "The request received is invalid", Permanent),
+    unsure(
+        1101,
+        &[404],
+        "Value of '{parameterName}' is invalid.",
+        "A parameter's value is invalid.",
+        Permanent,
+        "status documented as \"404 ???\"",
+    ),
+    e(1102, &[400], "The OData filter format is invalid.", Permanent),
+    e(1500, &[401], "Unauthorized request", Reauth),
+    e(1501, &[400], "Activation code invalid", Permanent),
+    e(2201, &[500], "An internal error has occurred. Please contact the administrator", Transient),
+    e(2203, &[403], "Operation cannot be executed.", Permanent),
+    e(2204, &[400], "Iq tree is invalid", Permanent),
+    e(2205, &[400], "Offline access is invalid", Permanent),
+    e(2206, &[400], "Replace iq is invalid", Permanent),
+    e(2207, &[400], "Ava update is invalid", Permanent),
+    e(2208, &[400], "IqActivationException", Permanent),
+    e(2209, &[400], "Delete iq prerequisites are not met", Permanent),
+    e(2210, &[400], "Site cannot be accessed if not released", Permanent),
+    unsure(
+        2211,
+        &[200],
+        "Tenant Certificate Sync failed for Iq",
+        "Tenant Certificate Sync failed for Iq",
+        Transient,
+        "returned with HTTP 200: an error on a success status",
+    ),
+    e(
+        2212,
+        &[403],
+        "You cannot access this feature on this site at this moment because you don't have a valid subscription.",
+        Permanent,
+    ),
+    e(2213, &[400], "Pod with this name already exists in site", Permanent),
+    e(2214, &[400], "Locks can not be added to the pod because they are not part of the site", Permanent),
+    e(2215, &[400], "At least one Pod Member must have an email.", Permanent),
+    e(2216, &[400], "Can not add the same user to the Pod twice.", Permanent),
+    e(2217, &[400], "Can't add member(s) to the Pod. They belong to another Pod in this site already.", Permanent),
+    e(2218, &[400], "Can not add the same tag to different Pod members.", Permanent),
+    e(2219, &[400], "New guest limit must be equal to or higher than the current number of guests.", Permanent),
+    e(
+        2220,
+        &[403],
+        "Can not perform this operation on the site user because they are a pod member. Please remove them from the pod first.",
+        Permanent,
+    ),
+    e(2221, &[400], "Can not add all guests. Max guest amount reached for pod.", Permanent),
+    e(2222, &[400], "Locks can not be used because they are not part of the pod.", Permanent),
+    e(2223, &[400], "Migration aborted", Permanent),
+    unsure(
+        3010,
+        &[],
+        "ClpFunctionException",
+        "A CLP function failed.",
+        Permanent,
+        "status undocumented (\"???\"); name documented as \"ClpFunctionException ???\"",
+    ),
+    e(3101, &[500], "Ccc generic exception", Transient),
+    unsure(
+        3102,
+        &[408, 404, 400, 403, 500],
+        "Ccc command failed due to iq error.",
+        "Ccc command failed due to iq error.",
+        Permanent,
+        "status follows the IQ's error: 408, 404, 400, 403 or 500",
+    ),
+    e(3103, &[403], "Ccc operation cannot be executed.", Permanent),
+    e(3104, &[404], "Ccc entity not found", Permanent),
+    e(3105, &[400], "Iq is offline it is not connected to CCC", Transient),
+    unsure(
+        3201,
+        &[500],
+        "RequestFailedException",
+        "A request failed.",
+        Transient,
+        "name documented as \"RequestFailedException ???\"",
+    ),
+    e(4101, &[400], "Invalid try to send a message", Permanent),
+    e(4201, &[400], "We could not invite the user", Permanent),
+];
