@@ -21,6 +21,10 @@ pub(crate) struct Transcoder<R> {
     raw_offset: u64,
     /// The decoder has seen the end of input (`last = true`) and must not be called again.
     finished: bool,
+    /// Bad bytes found after the decoded bytes still buffered: reported once
+    /// those are consumed, so the error comes at the same place in the text
+    /// however far ahead the input was decoded.
+    pending: Option<InputFault>,
 }
 
 impl<R: BufRead> Transcoder<R> {
@@ -35,12 +39,16 @@ impl<R: BufRead> Transcoder<R> {
             len: 0,
             raw_offset,
             finished: false,
+            pending: None,
         }
     }
 
     fn refill(&mut self) -> io::Result<()> {
         self.pos = 0;
         self.len = 0;
+        if let Some(fault) = self.pending.take() {
+            return Err(fault.into_io());
+        }
         while self.len == 0 && !self.finished {
             let input = self.inner.fill_buf()?;
             let last = input.is_empty();
@@ -54,7 +62,11 @@ impl<R: BufRead> Transcoder<R> {
             if let DecoderResult::Malformed(bad, after) = result {
                 self.finished = true;
                 let offset = self.raw_offset - u64::from(bad) - u64::from(after);
-                return Err(InputFault::Encoding { offset, encoding: self.encoding.name() }.into_io());
+                let fault = InputFault::Encoding { offset, encoding: self.encoding.name() };
+                if written == 0 {
+                    return Err(fault.into_io());
+                }
+                self.pending = Some(fault);
             }
         }
         Ok(())
