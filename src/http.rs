@@ -72,6 +72,7 @@ pub(crate) fn fallback_error(
     page: Page<'_>,
     cause: Option<&ParseError>,
     max_message: usize,
+    max_detail: usize,
 ) -> VendorError {
     let entry = catalog::http::entry(status);
     let excerpt = match page {
@@ -90,9 +91,13 @@ pub(crate) fn fallback_error(
     e.http_status = Some(status);
     e.truncated = truncated;
     // Why an XML or JSON body was not read says something; "it was HTML" does not.
-    e.detail = cause
-        .filter(|c| !matches!(c, ParseError::Empty | ParseError::Html { .. } | ParseError::NotMarkup { .. }))
-        .map(|c| format!("body not understood: {c}"));
+    if let Some(cause) =
+        cause.filter(|c| !matches!(c, ParseError::Empty | ParseError::Html { .. } | ParseError::NotMarkup { .. }))
+    {
+        let kept = squeeze(&format!("body not understood: {cause}"), max_detail);
+        e.detail = Some(kept.text);
+        e.truncated |= kept.truncated;
+    }
     e
 }
 
@@ -156,9 +161,9 @@ mod tests {
 
     #[test]
     fn fallback_uses_phrase_without_page() {
-        let e = fallback_error(503, Page::Other, None, 4096);
+        let e = fallback_error(503, Page::Other, None, 4096, 1024);
         assert_eq!((e.message.as_str(), e.retry.class()), ("Service Unavailable", RetryClass::Transient));
-        let e = fallback_error(599, Page::Text("  upstream   timed out\n"), None, 4096);
+        let e = fallback_error(599, Page::Text("  upstream   timed out\n"), None, 4096, 1024);
         assert_eq!((e.message.as_str(), e.retry.class()), ("upstream timed out", RetryClass::Transient));
     }
 

@@ -217,7 +217,11 @@ fn conclude(result: Result<Report, ParseError>, head: &Head<'_>, opts: &Options)
                 _ => Page::Other,
             };
             let mut report = Report::default();
-            report.push(fallback_error(status, page, cause.as_ref(), opts.get_limits().max_message_bytes), 1);
+            let limits = opts.get_limits();
+            report.push(
+                fallback_error(status, page, cause.as_ref(), limits.max_message_bytes, limits.max_detail_bytes),
+                1,
+            );
             report
         }
     };

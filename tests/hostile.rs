@@ -347,3 +347,27 @@ fn deep_json_is_refused() {
     let err = read(body.as_bytes(), &Options::new()).unwrap_err();
     assert!(matches!(err, ParseError::Json { .. }), "{err}");
 }
+
+#[test]
+fn multibyte_names_near_suffixes_are_sliced_safely() {
+    // Found by the hint_superoffice fuzz target: a part name whose last bytes
+    // before "result" were inside a multi-byte character.
+    let opts = Options::new().vendor(vendor_errors::VendorHint::SuperOffice).status(500);
+    let body = format!(
+        r#"<soap:Envelope xmlns:soap="{SOAP11}"><soap:Body><xResponse><a{}sult>5</a{0}sult></xResponse></soap:Body></soap:Envelope>"#,
+        "\u{feff}"
+    );
+    let report = read(body.as_bytes(), &opts).unwrap();
+    assert_eq!(report.errors.len(), 1);
+}
+
+#[test]
+fn huge_names_in_reader_errors_are_cut() {
+    let name = "n".repeat(100_000);
+    let body = format!("<{name}></x>");
+    let err = read(body.as_bytes(), &Options::new()).unwrap_err();
+    assert!(err.to_string().len() < 400, "{} bytes", err.to_string().len());
+    let report = read(body.as_bytes(), &Options::new().status(502)).unwrap();
+    let detail = report.errors[0].detail.as_deref().unwrap();
+    assert!(detail.len() <= Limits::default().max_detail_bytes + 3);
+}

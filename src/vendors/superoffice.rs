@@ -119,8 +119,9 @@ fn is_code_part(local: &str, ctx: Ctx<'_>) -> bool {
     local.eq_ignore_ascii_case("errorCode")
         || ctx.insists(VendorHint::SuperOffice)
             && ["return", "result"].iter().any(|p| {
-                local.eq_ignore_ascii_case(p)
-                    || local.len() > p.len() && local[local.len() - p.len()..].eq_ignore_ascii_case(p)
+                // Compared as bytes: any character may stand before the suffix.
+                let name = local.as_bytes();
+                name.len() >= p.len() && name[name.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
             })
 }
 

@@ -12,6 +12,10 @@ use crate::input::limited::Limited;
 use crate::input::{InputFault, io_to_parse_error};
 use crate::limits::{Limit, Limits};
 use crate::parse_error::ParseError;
+use crate::xml::text::squeeze;
+
+/// Longest reader message kept in a [`ParseError::Xml`].
+const MAX_REASON_BYTES: usize = 256;
 
 /// Where XML events come from.
 ///
@@ -63,7 +67,8 @@ fn xml_error(err: quick_xml::Error, event_start: u64, offset: u64) -> ParseError
             | SyntaxError::UnclosedSingleQuotedAttributeValue
             | SyntaxError::UnclosedDoubleQuotedAttributeValue,
         ) => ParseError::Truncated { offset, open: 0 },
-        other => ParseError::Xml { offset, reason: other.to_string() },
+        // quick-xml's text quotes names from the body, which can be huge.
+        other => ParseError::Xml { offset, reason: squeeze(&other.to_string(), MAX_REASON_BYTES).text },
     }
 }
 
