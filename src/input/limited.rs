@@ -63,11 +63,7 @@ impl<R: BufRead> Limited<R> {
 
 impl<R: BufRead> Read for Limited<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let avail = self.fill_buf()?;
-        let n = avail.len().min(out.len());
-        out[..n].copy_from_slice(&avail[..n]);
-        self.consume(n);
-        Ok(n)
+        super::read_from_buf(self, out)
     }
 }
 

@@ -49,6 +49,15 @@ impl InputFault {
     }
 }
 
+/// `Read::read` for an adapter that is a `BufRead`: copy from its buffer.
+pub(crate) fn read_from_buf(source: &mut impl std::io::BufRead, out: &mut [u8]) -> io::Result<usize> {
+    let avail = source.fill_buf()?;
+    let n = avail.len().min(out.len());
+    out[..n].copy_from_slice(&avail[..n]);
+    source.consume(n);
+    Ok(n)
+}
+
 /// A [`ParseError`] for an I/O error, unwrapping the adapters' faults.
 pub(crate) fn io_to_parse_error(err: &io::Error, offset: u64) -> ParseError {
     match InputFault::from_io(err) {

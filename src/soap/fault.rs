@@ -8,10 +8,10 @@ use crate::limits::Limits;
 use crate::parse_error::ParseError;
 use crate::retry::{Retry, RetryClass};
 use crate::vendor::{Code, Vendor};
-use crate::xml::cursor::{Leaf, QNameText};
+use crate::xml::cursor::{Leaf, QNameText, render_leaves};
 use crate::xml::namespaces::XML_NS;
 use crate::xml::source::EventSource;
-use crate::xml::text::{Kept, TextBuilder};
+use crate::xml::text::Kept;
 use crate::xml::{Cursor, Node};
 
 /// WS-Security 1.0 secext namespace: its fault codes are in the SOAP catalog.
@@ -152,29 +152,9 @@ impl Fault {
         english.or_else(|| self.reasons.first())
     }
 
-    /// The detail as one short line: `path: text` pairs joined by `; `,
-    /// whitespace folded, cut at `max` bytes.
+    /// The detail as one short line (see [`render_leaves`]).
     pub(crate) fn detail_text(&self, max: usize) -> Option<Kept> {
-        if self.detail.is_empty() {
-            return None;
-        }
-        let mut out = TextBuilder::new(max);
-        for (i, leaf) in self.detail.iter().enumerate() {
-            if i > 0 {
-                out.push("; ");
-            }
-            if !leaf.path.is_empty() {
-                out.push(&leaf.path);
-                out.push(": ");
-            }
-            for (j, word) in leaf.text.split_whitespace().enumerate() {
-                if j > 0 {
-                    out.push(" ");
-                }
-                out.push(word);
-            }
-        }
-        Some(out.finish())
+        (!self.detail.is_empty()).then(|| render_leaves(&self.detail, max))
     }
 
     /// The text of the first detail leaf whose path is `suffix` or ends with

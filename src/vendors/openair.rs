@@ -33,9 +33,9 @@ use crate::retry::Retry;
 use crate::soap::{Fault, SOAP11_NS, SOAP12_NS};
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
 use crate::vendors::{Ctx, catalog_error};
-use crate::xml::cursor::Leaf;
+use crate::xml::cursor::{Leaf, render_leaves};
 use crate::xml::source::EventSource;
-use crate::xml::text::{Kept, TextBuilder};
+use crate::xml::text::Kept;
 use crate::xml::{Cursor, Node};
 
 const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
@@ -132,22 +132,6 @@ fn read_command_errors<S: EventSource>(
 /// The text of the first leaf whose last path segment is `name`.
 fn leaf<'a>(leaves: &'a [Leaf], name: &str) -> Option<&'a str> {
     leaves.iter().find(|l| l.path.rsplit('/').next() == Some(name) && !l.text.is_empty()).map(|l| l.text.as_str())
-}
-
-/// Leaves as one line: `path: text; path: text`.
-fn render_leaves(leaves: &[Leaf], max: usize) -> Kept {
-    let mut out = TextBuilder::new(max);
-    for (i, l) in leaves.iter().enumerate() {
-        if i > 0 {
-            out.push("; ");
-        }
-        if !l.path.is_empty() {
-            out.push(&l.path);
-            out.push(": ");
-        }
-        out.push(&l.text);
-    }
-    out.finish()
 }
 
 /// The OpenAir code a fault carries, if this reader claims it.

@@ -35,6 +35,28 @@ pub(crate) struct Leaf {
     pub(crate) text: String,
 }
 
+/// Leaves as one line, `path: text` pairs joined by `; `, whitespace runs
+/// folded, cut at `max` bytes.
+pub(crate) fn render_leaves(leaves: &[Leaf], max: usize) -> Kept {
+    let mut out = TextBuilder::new(max);
+    for (i, leaf) in leaves.iter().enumerate() {
+        if i > 0 {
+            out.push("; ");
+        }
+        if !leaf.path.is_empty() {
+            out.push(&leaf.path);
+            out.push(": ");
+        }
+        for (j, word) in leaf.text.split_whitespace().enumerate() {
+            if j > 0 {
+                out.push(" ");
+            }
+            out.push(word);
+        }
+    }
+    out.finish()
+}
+
 /// A QName written as text (`<faultcode>q0:Server</faultcode>`), resolved
 /// against the declarations in scope where it was written.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -168,8 +190,7 @@ impl<S: EventSource> Cursor<S> {
                     if self.scope.depth == parent.depth {
                         return self.scope.enter(&e, false, offset).map(Some);
                     }
-                    self.scope.depth += 1;
-                    if self.scope.depth > self.scope.max_depth {
+                    if !self.scope.open() {
                         return Err(self.too_deep());
                     }
                 }
@@ -177,14 +198,11 @@ impl<S: EventSource> Cursor<S> {
                     if self.scope.depth == parent.depth {
                         return self.scope.enter(&e, true, offset).map(Some);
                     }
-                    if self.scope.depth >= self.scope.max_depth {
+                    if self.scope.empty_too_deep() {
                         return Err(self.too_deep());
                     }
                 }
-                Event::End(_) => {
-                    self.scope.depth -= 1;
-                    self.scope.ns.unbind_deeper_than(self.scope.depth);
-                }
+                Event::End(_) => self.scope.close(0),
                 Event::Eof => return Err(self.truncated()),
                 _ => {}
             }
@@ -197,16 +215,12 @@ impl<S: EventSource> Cursor<S> {
         while self.scope.depth > depth {
             match next!(self) {
                 Event::Start(_) => {
-                    self.scope.depth += 1;
-                    if self.scope.depth > self.scope.max_depth {
+                    if !self.scope.open() {
                         return Err(self.too_deep());
                     }
                 }
-                Event::Empty(_) if self.scope.depth >= self.scope.max_depth => return Err(self.too_deep()),
-                Event::End(_) => {
-                    self.scope.depth -= 1;
-                    self.scope.ns.unbind_deeper_than(self.scope.depth);
-                }
+                Event::Empty(_) if self.scope.empty_too_deep() => return Err(self.too_deep()),
+                Event::End(_) => self.scope.close(0),
                 Event::Eof => return Err(self.truncated()),
                 _ => {}
             }
@@ -261,20 +275,12 @@ impl<S: EventSource> Cursor<S> {
                 Event::CData(t) => text.push(&t.xml10_content()),
                 Event::GeneralRef(r) => text.push_ref(&r),
                 Event::Start(_) => {
-                    self.scope.depth += 1;
-                    if self.scope.depth > self.scope.max_depth {
+                    if !self.scope.open() {
                         return Err(self.too_deep());
                     }
                 }
-                Event::Empty(_) if self.scope.depth >= self.scope.max_depth => return Err(self.too_deep()),
-                Event::End(_) => {
-                    self.scope.depth -= 1;
-                    if self.scope.depth < node.depth {
-                        self.scope.unbind_pending = true;
-                    } else {
-                        self.scope.ns.unbind_deeper_than(self.scope.depth);
-                    }
-                }
+                Event::Empty(_) if self.scope.empty_too_deep() => return Err(self.too_deep()),
+                Event::End(_) => self.scope.close(node.depth),
                 Event::Eof => return Err(self.truncated()),
                 _ => {}
             }
@@ -338,8 +344,7 @@ impl<S: EventSource> Cursor<S> {
                     }
                 }
                 Event::Start(e) => {
-                    self.scope.depth += 1;
-                    if self.scope.depth > self.scope.max_depth {
+                    if !self.scope.open() {
                         return Err(self.too_deep());
                     }
                     segments.push(path.len());
@@ -350,21 +355,16 @@ impl<S: EventSource> Cursor<S> {
                     text = Some(TextBuilder::new(max));
                 }
                 Event::Empty(_) => {
-                    if self.scope.depth >= self.scope.max_depth {
+                    if self.scope.empty_too_deep() {
                         return Err(self.too_deep());
                     }
                     text = None;
                 }
                 Event::End(_) => {
-                    self.scope.depth -= 1;
+                    self.scope.close(node.depth);
                     push_leaf(&path, text.take(), &mut leaves, &mut truncated);
                     if let Some(len) = segments.pop() {
                         path.truncate(len);
-                    }
-                    if self.scope.depth < node.depth {
-                        self.scope.unbind_pending = true;
-                    } else {
-                        self.scope.ns.unbind_deeper_than(self.scope.depth);
                     }
                 }
                 Event::Eof => return Err(self.truncated()),
@@ -376,6 +376,30 @@ impl<S: EventSource> Cursor<S> {
 }
 
 impl Scope {
+    /// One more element open; false when that is deeper than allowed.
+    #[inline]
+    fn open(&mut self) -> bool {
+        self.depth += 1;
+        self.depth <= self.max_depth
+    }
+
+    /// Would an empty element here be deeper than allowed?
+    #[inline]
+    fn empty_too_deep(&self) -> bool {
+        self.depth >= self.max_depth
+    }
+
+    /// One element closed. Once fewer than `keep_below` elements are open,
+    /// the closed element's bindings stay until the next move (see `unbind_pending`).
+    #[inline]
+    fn close(&mut self, keep_below: u32) {
+        self.depth -= 1;
+        if self.depth < keep_below {
+            self.unbind_pending = true;
+        } else {
+            self.ns.unbind_deeper_than(self.depth);
+        }
+    }
     /// Makes `e` the current element: copies its tag and binds its namespaces.
     fn enter(&mut self, e: &BytesStart<'_>, empty: bool, offset: u64) -> Result<Node, ParseError> {
         let depth = self.depth + 1;
