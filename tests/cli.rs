@@ -134,3 +134,27 @@ fn large_stream_is_read_from_stdin() {
     body.push_str("</Read></response>");
     assert_eq!(run(&[], body.as_bytes()).status.code(), Some(0));
 }
+
+#[test]
+fn explain_every_vendor_catalog() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let v = json(&["explain", "openair", "556"]);
+    assert_eq!((v["retry"].as_str(), v["name"].as_str()), (Some("throttled"), Some("API frequency limit reached")));
+    let v = json(&["explain", "marketo", "20123"]);
+    assert_eq!(v["informational"], true);
+    let v = json(&["explain", "superoffice", "soaperrorinvalidsessionkey"]);
+    assert_eq!((v["code"].as_i64(), v["retry"].as_str()), (Some(5), Some("reauth")));
+    let v = json(&["explain", "qlm", "101"]);
+    assert_eq!((v["name"].as_str(), v["retry"].as_str()), (Some("ConnectionToServer_Failed"), Some("transient")));
+    let v = json(&["explain", "salto", "3102"]);
+    assert_eq!(v["http_status"], serde_json::json!([408, 404, 400, 403, 500]));
+    assert!(v["note"].as_str().unwrap().contains("IQ"));
+    let v = json(&["explain", "salto", "1500"]);
+    assert_eq!((v["http_status"].as_u64(), v["retry"].as_str()), (Some(401), Some("reauth")));
+    assert_eq!(run(&["explain", "openair", "1106"], b"").status.code(), Some(1));
+    assert_eq!(run(&["explain", "qlm", "42"], b"").status.code(), Some(1));
+}

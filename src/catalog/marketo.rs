@@ -14,12 +14,8 @@
 //! concurrency limits `throttled`; time-outs, unavailability, system and
 //! "transient" errors `transient`; the rest `permanent`.
 
-use super::{Entry, EntryCode};
-use crate::retry::RetryClass::{self, Permanent, Reauth, Throttled, Transient};
-
-const fn e(code: i64, name: &'static str, description: &'static str, retry: RetryClass) -> Entry {
-    Entry { code: EntryCode::Num(code), name, description, retry, http_status: &[], informational: false, note: None }
-}
+use super::{Entry, num as e};
+use crate::retry::RetryClass::{Permanent, Reauth, Throttled, Transient};
 
 /// The catalog, by code.
 pub(crate) const ENTRIES: &[Entry] = &[
@@ -70,15 +66,13 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e(20113, "Campaign Not Found", "The campaign does not exist.", Permanent),
     e(20114, "Bad Parameter", "The parameter value is wrong.", Permanent),
     e(20122, "Bad Stream Position", "The stream position is invalid.", Permanent),
-    Entry {
-        code: EntryCode::Num(20123),
-        name: "Stream At End",
-        description: "The stream position says no more records are available: the end of the data, not a failure.",
-        retry: Permanent,
-        http_status: &[],
-        informational: true,
-        note: None,
-    },
+    e(
+        20123,
+        "Stream At End",
+        "The stream position says no more records are available: the end of the data, not a failure.",
+        Permanent,
+    )
+    .informational(),
     // REST API
     e(601, "Access token invalid", "The access token is invalid; get a new one.", Reauth),
     e(602, "Access token expired", "The access token has expired; get a new one and retry.", Reauth),

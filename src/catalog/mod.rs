@@ -72,6 +72,28 @@ pub struct Entry {
     pub note: Option<&'static str>,
 }
 
+/// An entry for a numeric code: no documented HTTP status, a failure, no note.
+pub(crate) const fn num(code: i64, name: &'static str, description: &'static str, retry: RetryClass) -> Entry {
+    Entry { code: EntryCode::Num(code), name, description, retry, http_status: &[], informational: false, note: None }
+}
+
+impl Entry {
+    /// The same entry, marked as reporting a state rather than a failure.
+    pub(crate) const fn informational(self) -> Entry {
+        Entry { informational: true, ..self }
+    }
+
+    /// The same entry with the HTTP statuses the vendor documents for it.
+    pub(crate) const fn with_status(self, http_status: &'static [u16]) -> Entry {
+        Entry { http_status, ..self }
+    }
+
+    /// The same entry with a note on what the vendor leaves unsure.
+    pub(crate) const fn with_note(self, note: &'static str) -> Entry {
+        Entry { note: Some(note), ..self }
+    }
+}
+
 /// Every entry of a vendor's catalog (empty for a vendor without one yet).
 pub fn entries(vendor: Vendor) -> &'static [Entry] {
     match vendor {

@@ -14,12 +14,8 @@
 //! credentials, account state, validation, permission and not-found
 //! errors `permanent`, since resending the same request cannot succeed.
 
-use super::{Entry, EntryCode};
-use crate::retry::RetryClass::{self, Permanent, Reauth, Throttled, Transient};
-
-const fn e(code: i64, name: &'static str, description: &'static str, retry: RetryClass) -> Entry {
-    Entry { code: EntryCode::Num(code), name, description, retry, http_status: &[], informational: false, note: None }
-}
+use super::{Entry, num as e};
+use crate::retry::RetryClass::{Permanent, Reauth, Throttled, Transient};
 
 /// The catalog, by code.
 pub(crate) const ENTRIES: &[Entry] = &[

@@ -17,17 +17,12 @@
 //! 0 (no error) and 226 (activation count decremented) are successes:
 //! informational, and never reported as errors.
 
-use super::{Entry, EntryCode};
-use crate::retry::RetryClass::{self, Permanent, Reauth, Transient};
-
-const fn e(code: i64, name: &'static str, description: &'static str, retry: RetryClass) -> Entry {
-    let informational = code == 0 || code == 226;
-    Entry { code: EntryCode::Num(code), name, description, retry, http_status: &[], informational, note: None }
-}
+use super::{Entry, num as e};
+use crate::retry::RetryClass::{Permanent, Reauth, Transient};
 
 /// The catalog, by code.
 pub(crate) const ENTRIES: &[Entry] = &[
-    e(0, "No Error", "No Error", Permanent),
+    e(0, "No Error", "No Error", Permanent).informational(),
     e(1, "RequestBlocked_Error", "A method call failed (generic error).", Permanent),
     e(
         2,
@@ -141,7 +136,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "The client's ComputerKey does not match the server's ComputerKey",
         Permanent,
     ),
-    e(226, "License_ActivationCountDecremented_Ok", "The activation count was decremented successfully", Permanent),
+    e(226, "License_ActivationCountDecremented_Ok", "The activation count was decremented successfully", Permanent)
+        .informational(),
     e(227, "License_ActivationCountDecremented_Failed", "The activation count could not be decremented", Permanent),
     e(
         228,

@@ -10,51 +10,20 @@
 //! errors `permanent`. When a response's own status says more (401, 408,
 //! 429 or 5xx), the reader takes the class from the status.
 
-use super::{Entry, EntryCode};
+use super::{Entry, num};
 use crate::retry::RetryClass::{self, Permanent, Reauth, Transient};
 
-const fn e(code: i64, status: &'static [u16], description: &'static str, retry: RetryClass) -> Entry {
-    Entry {
-        code: EntryCode::Num(code),
-        name: description,
-        description,
-        retry,
-        http_status: status,
-        informational: false,
-        note: None,
-    }
-}
-
-const fn unsure(
-    code: i64,
-    status: &'static [u16],
-    name: &'static str,
-    description: &'static str,
-    retry: RetryClass,
-    note: &'static str,
-) -> Entry {
-    Entry {
-        code: EntryCode::Num(code),
-        name,
-        description,
-        retry,
-        http_status: status,
-        informational: false,
-        note: Some(note),
-    }
+/// A code whose documented message serves as name and description.
+const fn e(code: i64, status: &'static [u16], message: &'static str, retry: RetryClass) -> Entry {
+    num(code, message, message, retry).with_status(status)
 }
 
 /// The catalog, by code.
 pub(crate) const ENTRIES: &[Entry] = &[
     e(1100, &[400], "The request received is invalid", Permanent),
-    unsure(
-        1101,
-        &[404],
-        "Value of '{parameterName}' is invalid.",
-        "A parameter's value is invalid.",
-        Permanent,
-        "status documented as \"404 ???\"",
-    ),
+    num(1101, "Value of '{parameterName}' is invalid.", "A parameter's value is invalid.", Permanent)
+        .with_status(&[404])
+        .with_note("status documented as \"404 ???\""),
     e(1102, &[400], "The OData filter format is invalid.", Permanent),
     e(1500, &[401], "Unauthorized request", Reauth),
     e(1501, &[400], "Activation code invalid", Permanent),
@@ -67,14 +36,9 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e(2208, &[400], "IqActivationException", Permanent),
     e(2209, &[400], "Delete iq prerequisites are not met", Permanent),
     e(2210, &[400], "Site cannot be accessed if not released", Permanent),
-    unsure(
-        2211,
-        &[200],
-        "Tenant Certificate Sync failed for Iq",
-        "Tenant Certificate Sync failed for Iq",
-        Transient,
-        "returned with HTTP 200: an error on a success status",
-    ),
+    num(2211, "Tenant Certificate Sync failed for Iq", "Tenant Certificate Sync failed for Iq", Transient)
+        .with_status(&[200])
+        .with_note("returned with HTTP 200: an error on a success status"),
     e(
         2212,
         &[403],
@@ -97,34 +61,19 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e(2221, &[400], "Can not add all guests. Max guest amount reached for pod.", Permanent),
     e(2222, &[400], "Locks can not be used because they are not part of the pod.", Permanent),
     e(2223, &[400], "Migration aborted", Permanent),
-    unsure(
-        3010,
-        &[],
-        "ClpFunctionException",
-        "A CLP function failed.",
-        Permanent,
-        "status undocumented (\"???\"); name documented as \"ClpFunctionException ???\"",
-    ),
+    num(3010, "ClpFunctionException", "A CLP function failed.", Permanent)
+        .with_status(&[])
+        .with_note("status undocumented (\"???\"); name documented as \"ClpFunctionException ???\""),
     e(3101, &[500], "Ccc generic exception", Transient),
-    unsure(
-        3102,
-        &[408, 404, 400, 403, 500],
-        "Ccc command failed due to iq error.",
-        "Ccc command failed due to iq error.",
-        Permanent,
-        "status follows the IQ's error: 408, 404, 400, 403 or 500",
-    ),
+    num(3102, "Ccc command failed due to iq error.", "Ccc command failed due to iq error.", Permanent)
+        .with_status(&[408, 404, 400, 403, 500])
+        .with_note("status follows the IQ's error: 408, 404, 400, 403 or 500"),
     e(3103, &[403], "Ccc operation cannot be executed.", Permanent),
     e(3104, &[404], "Ccc entity not found", Permanent),
     e(3105, &[400], "Iq is offline it is not connected to CCC", Transient),
-    unsure(
-        3201,
-        &[500],
-        "RequestFailedException",
-        "A request failed.",
-        Transient,
-        "name documented as \"RequestFailedException ???\"",
-    ),
+    num(3201, "RequestFailedException", "A request failed.", Transient)
+        .with_status(&[500])
+        .with_note("name documented as \"RequestFailedException ???\""),
     e(4101, &[400], "Invalid try to send a message", Permanent),
     e(4201, &[400], "We could not invite the user", Permanent),
 ];

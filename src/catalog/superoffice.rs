@@ -15,24 +15,12 @@
 //! scripts and says nothing about passing by: `permanent`. Code 0 is
 //! success and is marked informational.
 
-use super::{Entry, EntryCode};
-use crate::retry::RetryClass::{self, Permanent, Reauth, Transient};
-
-const fn e(code: i64, name: &'static str, description: &'static str, retry: RetryClass) -> Entry {
-    Entry {
-        code: EntryCode::Num(code),
-        name,
-        description,
-        retry,
-        http_status: &[],
-        informational: code == 0,
-        note: None,
-    }
-}
+use super::{Entry, num as e};
+use crate::retry::RetryClass::{Permanent, Reauth, Transient};
 
 /// The catalog, by code.
 pub(crate) const ENTRIES: &[Entry] = &[
-    e(0, "SoapErrorNoError", "No error.", Permanent),
+    e(0, "SoapErrorNoError", "No error.", Permanent).informational(),
     e(
         1,
         "SoapErrorIncorrectLoginCustomer",
