@@ -112,9 +112,12 @@ fn looks_like_html(mut rest: &str) -> bool {
             break;
         }
     }
-    let head: String = rest.chars().take(14).collect::<String>().to_ascii_lowercase();
-    head.starts_with("<!doctype html")
-        || head.starts_with("<html") && !head[5..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == ':')
+    let starts_with = |prefix: &str| {
+        rest.len() >= prefix.len() && rest.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    };
+    let after_html = rest.as_bytes().get(5).copied();
+    starts_with("<!doctype html")
+        || starts_with("<html") && !after_html.is_some_and(|b| b.is_ascii_alphanumeric() || b == b':')
 }
 
 /// Decodes a prefix for classification and messages; bad bytes become U+FFFD.

@@ -39,6 +39,7 @@ pub(crate) struct Leaf {
 /// folded, cut at `max` bytes.
 pub(crate) fn render_leaves(leaves: &[Leaf], max: usize) -> Kept {
     let mut out = TextBuilder::new(max);
+    out.reserve(leaves.iter().map(|l| l.path.len() + l.text.len() + 4).sum());
     for (i, leaf) in leaves.iter().enumerate() {
         if i > 0 {
             out.push("; ");
@@ -413,7 +414,8 @@ impl Scope {
         self.current.raw.push_str(raw);
         self.current.name_len = e.name().as_ref().len();
         if raw.contains("xmlns") {
-            for attr in e.attributes() {
+            // Duplicates are not looked for: that costs an allocation per tag.
+            for attr in e.attributes().with_checks(false) {
                 let attr = attr.map_err(|err| ParseError::Xml { offset, reason: err.to_string() })?;
                 let key = attr.key.as_ref();
                 let prefix = if key == "xmlns" {

@@ -27,6 +27,11 @@ impl TextBuilder {
         TextBuilder { text: String::new(), max, truncated: false }
     }
 
+    /// Room for `additional` more bytes, within the budget.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        self.text.reserve(additional.min(self.max - self.text.len()));
+    }
+
     pub(crate) fn push(&mut self, piece: &str) {
         if self.truncated {
             return;
@@ -34,6 +39,8 @@ impl TextBuilder {
         let piece = if self.text.is_empty() { piece.trim_start() } else { piece };
         let room = self.max - self.text.len();
         if piece.len() <= room {
+            // Most texts are one piece: allocate once, at its size.
+            self.text.reserve(piece.len());
             self.text.push_str(piece);
         } else {
             self.text.push_str(&piece[..floor_char_boundary(piece, room)]);
