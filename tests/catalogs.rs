@@ -1,0 +1,89 @@
+//! Every code in the vendors' own tables (the project's seed documents) has
+//! a catalog entry, and the classes the issues prescribe hold.
+
+use vendor_errors::catalog::{self, EntryCode};
+use vendor_errors::{RetryClass, Vendor};
+
+fn range(r: std::ops::RangeInclusive<i64>) -> Vec<i64> {
+    r.collect()
+}
+
+fn assert_all_known(vendor: Vendor, codes: &[i64]) {
+    for code in codes {
+        assert!(catalog::lookup(vendor, &code.to_string()).is_some(), "{vendor} {code} missing");
+    }
+}
+
+fn class(vendor: Vendor, code: &str) -> RetryClass {
+    catalog::lookup(vendor, code).unwrap_or_else(|| panic!("{vendor} {code}")).retry
+}
+
+#[test]
+fn superoffice_codes_0_to_35_by_number_and_name() {
+    assert_all_known(Vendor::SuperOffice, &range(0..=35));
+    assert_eq!(catalog::entries(Vendor::SuperOffice).len(), 36);
+    let by_name = catalog::lookup(Vendor::SuperOffice, "SoapErrorUserNotFound").unwrap();
+    assert_eq!(by_name.code, EntryCode::Num(35));
+    assert_eq!(class(Vendor::SuperOffice, "5"), RetryClass::Reauth);
+    assert_eq!(class(Vendor::SuperOffice, "1"), RetryClass::Permanent);
+    assert!(catalog::lookup(Vendor::SuperOffice, "0").unwrap().informational);
+}
+
+#[test]
+fn qlm_eserver_error_codes() {
+    let mut codes = range(0..=8);
+    codes.extend(range(100..=103));
+    codes.extend(range(200..=229));
+    codes.extend(range(1900..=1908));
+    codes.extend(range(2000..=2003));
+    codes.extend(range(2100..=2102));
+    codes.extend([2200, 2201, 3000, 3100]);
+    assert_all_known(Vendor::Qlm, &codes);
+    assert_eq!(catalog::entries(Vendor::Qlm).len(), codes.len());
+    assert_eq!(class(Vendor::Qlm, "101"), RetryClass::Transient);
+    assert_eq!(class(Vendor::Qlm, "2000"), RetryClass::Transient);
+    assert_eq!(class(Vendor::Qlm, "209"), RetryClass::Permanent);
+    assert!(catalog::lookup(Vendor::Qlm, "226").unwrap().informational);
+}
+
+#[test]
+fn marketo_soap_codes() {
+    let codes = [
+        10001, 20011, 20012, 20013, 20014, 20015, 20016, 20017, 20019, 20022, 20023, 20024, 20101, 20102, 20103, 20104,
+        20105, 20106, 20107, 20108, 20109, 20110, 20111, 20113, 20114, 20122, 20123,
+    ];
+    assert_all_known(Vendor::Marketo, &codes);
+    for throttled in ["20015", "20023", "20024"] {
+        assert_eq!(class(Vendor::Marketo, throttled), RetryClass::Throttled);
+    }
+    assert_eq!(class(Vendor::Marketo, "20016"), RetryClass::Reauth);
+    assert_eq!(class(Vendor::Marketo, "20014"), RetryClass::Reauth);
+    assert_eq!(class(Vendor::Marketo, "10001"), RetryClass::Transient);
+    assert!(catalog::lookup(Vendor::Marketo, "20123").unwrap().informational);
+}
+
+#[test]
+fn salto_codes_with_their_statuses() {
+    let mut codes = vec![1100, 1101, 1102, 1500, 1501, 2201];
+    codes.extend(range(2203..=2223));
+    codes.extend([3010, 3101, 3102, 3103, 3104, 3105, 3201, 4101, 4201]);
+    assert_all_known(Vendor::SaltoKs, &codes);
+    assert_eq!(catalog::entries(Vendor::SaltoKs).len(), codes.len());
+    assert_eq!(catalog::lookup(Vendor::SaltoKs, "2211").unwrap().http_status, &[200]);
+    assert_eq!(catalog::lookup(Vendor::SaltoKs, "3102").unwrap().http_status, &[408, 404, 400, 403, 500]);
+    for unsure in ["1101", "3010", "3102", "3201"] {
+        assert!(catalog::lookup(Vendor::SaltoKs, unsure).unwrap().note.is_some(), "{unsure}");
+    }
+    assert_eq!(class(Vendor::SaltoKs, "1500"), RetryClass::Reauth);
+}
+
+#[test]
+fn openair_classes() {
+    for reauth in ["2", "9", "418"] {
+        assert_eq!(class(Vendor::OpenAir, reauth), RetryClass::Reauth, "{reauth}");
+    }
+    assert_eq!(class(Vendor::OpenAir, "556"), RetryClass::Throttled);
+    assert_eq!(class(Vendor::OpenAir, "1"), RetryClass::Transient);
+    assert_eq!(class(Vendor::OpenAir, "601"), RetryClass::Permanent);
+    assert!(catalog::lookup(Vendor::OpenAir, "1106").is_none(), "1106's meaning is not published");
+}
