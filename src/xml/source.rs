@@ -98,8 +98,8 @@ impl EventSource for SliceSource<'_> {
     fn next_event(&mut self) -> quick_xml::Result<Event<'_>> {
         self.event_start = self.reader.buffer_position();
         let event = self.reader.read_event();
-        // Match the buffered source, which stops reading at the limit, on
-        // events that are complete and on those that fail past the limit.
+        // Judged as the buffered source judges it: more than the limit read
+        // for one event, complete or failed, is over the limit.
         if self.check_event_size && self.reader.buffer_position() - self.event_start > self.max_event {
             return Err(too_large(self.max_event, self.base + self.event_start));
         }
@@ -140,7 +140,11 @@ impl<R: BufRead> EventSource for BufSource<R> {
         self.reader.get_mut().mark_event_start();
         let event = self.reader.read_event_into(&mut self.buf);
         let input = self.reader.get_ref();
-        if event.is_ok() && input.offset() - input.event_start() > self.max_event {
+        // An event that took more than the limit is over it, whether it was
+        // read whole or failed (as the slice source judges it); a failure of
+        // the input itself (a limit, bad bytes) is reported as it is.
+        let input_failed = matches!(&event, Err(quick_xml::Error::Io(_)));
+        if !input_failed && input.offset() - input.event_start() > self.max_event {
             return Err(too_large(self.max_event, input.event_start()));
         }
         event
