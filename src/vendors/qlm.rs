@@ -68,7 +68,8 @@ pub(crate) fn read_fragment<S: EventSource>(
             kept.truncated |= truncated;
             message = Some(kept);
         } else if local.eq_ignore_ascii_case("errorCode") || local.eq_ignore_ascii_case("serverErrorCode") {
-            code = code.or_else(|| code_text(&cur.text(child, 64).map(|k| k.text).unwrap_or_default()));
+            let text = cur.text(child, 64)?.text;
+            code = code.or_else(|| code_text(&text));
         }
     }
     let message = message.filter(|m| !m.text.is_empty());

@@ -112,7 +112,7 @@ impl<S: EventSource> Cursor<S> {
     #[cold]
     fn fail(&self, err: quick_xml::Error) -> ParseError {
         match self.src.error(err) {
-            ParseError::Truncated { offset, .. } => ParseError::Truncated { offset, open: self.scope.depth },
+            ParseError::Truncated { .. } => self.truncated(),
             other => other,
         }
     }
@@ -140,7 +140,7 @@ impl<S: EventSource> Cursor<S> {
     }
 
     fn truncated(&self) -> ParseError {
-        ParseError::Truncated { offset: self.src.offset(), open: self.scope.depth }
+        ParseError::Truncated { offset: self.src.end_offset(), open: self.scope.depth }
     }
 
     /// The root element, after the prolog (declaration, comments, PIs, DOCTYPE).

@@ -29,6 +29,9 @@ pub(crate) trait EventSource {
     fn error(&self, err: quick_xml::Error) -> ParseError;
     /// Offset in the body just after the last event.
     fn offset(&self) -> u64;
+    /// Where the body ends, once the reader reached its end: the offset a
+    /// truncation is reported at, the same for both sources.
+    fn end_offset(&self) -> u64;
 }
 
 /// An event over the size limit, carried as quick-xml's I/O error.
@@ -81,6 +84,7 @@ pub(crate) struct SliceSource<'a> {
     check_event_size: bool,
     /// Where the last event started, relative to `base`.
     event_start: u64,
+    len: u64,
 }
 
 impl<'a> SliceSource<'a> {
@@ -89,7 +93,8 @@ impl<'a> SliceSource<'a> {
         let mut reader = Reader::from_reader(body);
         configure(&mut reader);
         let max_event = limits.max_event_bytes as u64;
-        SliceSource { reader, base, max_event, check_event_size: body.len() as u64 > max_event, event_start: 0 }
+        let len = body.len() as u64;
+        SliceSource { reader, base, max_event, check_event_size: len > max_event, event_start: 0, len }
     }
 }
 
@@ -112,6 +117,10 @@ impl EventSource for SliceSource<'_> {
 
     fn offset(&self) -> u64 {
         self.base + self.reader.buffer_position()
+    }
+
+    fn end_offset(&self) -> u64 {
+        self.base + self.len
     }
 }
 
@@ -155,6 +164,10 @@ impl<R: BufRead> EventSource for BufSource<R> {
     }
 
     fn offset(&self) -> u64 {
+        self.reader.get_ref().offset()
+    }
+
+    fn end_offset(&self) -> u64 {
         self.reader.get_ref().offset()
     }
 }
