@@ -110,7 +110,7 @@ impl<S: EventSource> Cursor<S> {
     /// A source error as a [`ParseError`], with the open element count
     /// filled into a truncation.
     #[cold]
-    fn fail(&self, err: quick_xml::Error) -> ParseError {
+    fn fail(&mut self, err: quick_xml::Error) -> ParseError {
         match self.src.error(err) {
             ParseError::Truncated { .. } => self.truncated(),
             other => other,
@@ -139,7 +139,7 @@ impl<S: EventSource> Cursor<S> {
         ParseError::Limit { limit: Limit::Depth, max: u64::from(self.scope.max_depth), offset: self.src.offset() }
     }
 
-    fn truncated(&self) -> ParseError {
+    fn truncated(&mut self) -> ParseError {
         ParseError::Truncated { offset: self.src.end_offset(), open: self.scope.depth }
     }
 

@@ -30,8 +30,9 @@ pub(crate) trait EventSource {
     /// Offset in the body just after the last event.
     fn offset(&self) -> u64;
     /// Where the body ends, once the reader reached its end: the offset a
-    /// truncation is reported at, the same for both sources.
-    fn end_offset(&self) -> u64;
+    /// truncation is reported at, the same for both sources. (The XML reader
+    /// may stop a few bytes short of the end when markup is left open.)
+    fn end_offset(&mut self) -> u64;
 }
 
 /// An event over the size limit, carried as quick-xml's I/O error.
@@ -119,7 +120,7 @@ impl EventSource for SliceSource<'_> {
         self.base + self.reader.buffer_position()
     }
 
-    fn end_offset(&self) -> u64 {
+    fn end_offset(&mut self) -> u64 {
         self.base + self.len
     }
 }
@@ -167,7 +168,18 @@ impl<R: BufRead> EventSource for BufSource<R> {
         self.reader.get_ref().offset()
     }
 
-    fn end_offset(&self) -> u64 {
-        self.reader.get_ref().offset()
+    fn end_offset(&mut self) -> u64 {
+        // Count what the reader left unread; a failure to read stops the count.
+        let input = self.reader.get_mut();
+        input.mark_event_start();
+        while let Ok(buf) = input.fill_buf() {
+            let n = buf.len();
+            if n == 0 {
+                break;
+            }
+            input.consume(n);
+            input.mark_event_start();
+        }
+        input.offset()
     }
 }
