@@ -1,6 +1,6 @@
-//! Replays, on stable Rust, every input the fuzzers keep: the minimized
-//! corpora committed after fuzz runs (`fuzz/replay/<target>/`, made with
-//! `cargo fuzz cmin`), every crash ever found
+//! Replays, on stable Rust, what the fuzzers keep: a committed sample of
+//! their corpora (`fuzz/replay/<target>/`, inputs under 4 KiB, from the
+//! `cargo fuzz cmin`-minimized corpora where minimized), every crash ever found
 //! (`fuzz/regressions/<target>/`), and the golden fixtures' bodies. Each is
 //! read raw (as the raw targets do) and as a structured input under every
 //! vendor hint (as `hint_*` and `differential` do), with the same checks.
