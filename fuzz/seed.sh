@@ -17,8 +17,9 @@ for body in ../fixtures/*/*; do
     { printf '\1\364\1\0\0\1\7'; cat "$body"; } > "corpus/$t/status-$name"
   done
 done
-# Inputs that once failed a target stay in its corpus.
-for dir in regressions/*/; do
+# The committed replay corpora and inputs that once failed a target resume
+# where earlier runs left off.
+for dir in replay/*/ regressions/*/; do
   t=$(basename "$dir")
   mkdir -p "corpus/$t"
   cp "$dir"* "corpus/$t/" 2>/dev/null || true

@@ -50,7 +50,8 @@ pub struct Limits {
     pub max_depth: u32,
     /// Largest single XML event: memory for reading is bounded by this.
     pub max_event_bytes: usize,
-    /// Largest body read, in bytes as received.
+    /// Largest body read, in bytes as received (after decoding to UTF-8 for
+    /// bodies in other encodings).
     pub max_body_bytes: u64,
     /// Longest message kept, in UTF-8 bytes.
     pub max_message_bytes: usize,
