@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use vendor_errors::{Options, Retry, VendorError};
+use vendor_errors::{Options, Retry};
 
 /// What the caller should do next.
 #[derive(Debug, PartialEq)]
@@ -27,20 +27,13 @@ fn decide(status: u16, retry_after: Option<&str>, body: &[u8]) -> Next {
         // A 1xx-3xx response whose body cannot be read: treat as a failure of its own.
         Err(e) => return Next::GiveUp(format!("unreadable response: {e}")),
     };
-    // The most demanding error decides: permanent beats reauth beats waiting.
-    let worst = report.errors.iter().max_by_key(|e| match e.retry {
-        Retry::Permanent => 3,
-        Retry::Reauth => 2,
-        Retry::Throttled { .. } => 1,
-        Retry::Transient { .. } => 0,
-    });
-    match worst {
+    // One decision for the whole response: the most restrictive class among
+    // its errors, with the longest delay any of them gives.
+    match report.retry() {
         None => Next::Done,
-        Some(VendorError { retry: Retry::Permanent, .. }) => {
-            Next::GiveUp(worst.map(ToString::to_string).unwrap_or_default())
-        }
-        Some(VendorError { retry: Retry::Reauth, .. }) => Next::Reauthenticate,
-        Some(e) => Next::RetryAfter(e.retry_after().unwrap_or(Duration::from_secs(1))),
+        Some(Retry::Reauth) => Next::Reauthenticate,
+        Some(retry) if retry.retryable() => Next::RetryAfter(retry.after().unwrap_or(Duration::from_secs(1))),
+        Some(_) => Next::GiveUp(report.errors.first().map(ToString::to_string).unwrap_or_default()),
     }
 }
 

@@ -175,7 +175,7 @@ impl From<VendorError> for WireError {
             retryable: e.retry.retryable(),
             retry: e.retry.class(),
             name: e.name,
-            retry_after_secs: e.retry.after().map(|d| d.as_secs()),
+            retry_after_secs: e.retry.after_secs(),
             http_status: e.http_status,
             fault_code: e.fault_code,
             subcodes: e.subcodes,

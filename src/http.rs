@@ -1,33 +1,18 @@
-//! What the HTTP response says besides the body: the status's retry class,
-//! `Retry-After`, and the fallback error when the body holds none.
+//! What the HTTP response says besides the body: `Retry-After`, and the
+//! fallback error when the body holds none. (What a status means for
+//! retrying is the retry chain's business: [`crate::retry`].)
 
 use std::time::{Duration, SystemTime};
 
 use crate::catalog;
 use crate::error::VendorError;
 use crate::parse_error::ParseError;
-use crate::retry::{Retry, RetryClass};
+use crate::retry::{self, Evidence};
+use crate::text::{Capped, collapse_whitespace};
 use crate::vendor::{Code, Vendor};
-use crate::xml::text::{Kept, squeeze};
 
 /// Longest page excerpt used as a fallback message.
 const PAGE_EXCERPT_BYTES: usize = 200;
-
-/// The retry class of an HTTP error status: 429 throttled; 408, 500, 502,
-/// 503, 504 (and 5xx not listed below) transient; 401 and 511 reauth; other
-/// 4xx, and 501, 505, 506, 508, 510, permanent.
-///
-/// ```
-/// use vendor_errors::{RetryClass, http::status_class};
-/// assert_eq!(status_class(429), RetryClass::Throttled);
-/// assert_eq!(status_class(503), RetryClass::Transient);
-/// assert_eq!(status_class(401), RetryClass::Reauth);
-/// assert_eq!(status_class(404), RetryClass::Permanent);
-/// ```
-pub fn status_class(status: u16) -> RetryClass {
-    catalog::http::entry(status)
-        .map_or(if (500..600).contains(&status) { RetryClass::Transient } else { RetryClass::Permanent }, |e| e.retry)
-}
 
 /// Parses a `Retry-After` value: delta-seconds, or an HTTP-date measured
 /// against `now` (a date in the past means no wait). `None` when malformed.
@@ -69,6 +54,7 @@ pub(crate) enum Page<'a> {
 /// recognisable error; `cause` says why the body was not understood, if it was not.
 pub(crate) fn fallback_error(
     status: u16,
+    retry_after: Option<Duration>,
     page: Page<'_>,
     cause: Option<&ParseError>,
     max_message: usize,
@@ -77,16 +63,16 @@ pub(crate) fn fallback_error(
     let entry = catalog::http::entry(status);
     let excerpt = match page {
         Page::Html(html) => html_title(html, max_message.min(PAGE_EXCERPT_BYTES)),
-        Page::Text(text) if is_printable(text) => Some(squeeze(text, max_message.min(PAGE_EXCERPT_BYTES))),
-        Page::Message(text) => Some(squeeze(text, max_message)).filter(|k| !k.text.is_empty()),
+        Page::Text(text) if is_printable(text) => Some(collapse_whitespace(text, max_message.min(PAGE_EXCERPT_BYTES))),
+        Page::Message(text) => Some(collapse_whitespace(text, max_message)).filter(|k| !k.text.is_empty()),
         Page::Text(_) | Page::Other => None,
     };
     let (message, truncated) = match excerpt {
-        Some(Kept { text, truncated }) => (text, truncated),
+        Some(Capped { text, truncated }) => (text, truncated),
         None => (entry.map_or_else(|| format!("HTTP error {status}"), |e| e.name.to_owned()), false),
     };
-    let mut e =
-        VendorError::new(Vendor::Http, Code::Num(i64::from(status)), message, Retry::from(status_class(status)));
+    let retry = retry::decide(&Evidence { status: Some(status), retry_after, ..Evidence::default() });
+    let mut e = VendorError::new(Vendor::Http, Code::Num(i64::from(status)), message, retry);
     e.name = entry.map(|e| e.name.to_owned());
     e.http_status = Some(status);
     e.truncated = truncated;
@@ -94,7 +80,7 @@ pub(crate) fn fallback_error(
     if let Some(cause) =
         cause.filter(|c| !matches!(c, ParseError::Empty | ParseError::Html { .. } | ParseError::NotMarkup { .. }))
     {
-        let kept = squeeze(&format!("body not understood: {cause}"), max_detail);
+        let kept = collapse_whitespace(&format!("body not understood: {cause}"), max_detail);
         e.detail = Some(kept.text);
         e.truncated |= kept.truncated;
     }
@@ -102,10 +88,10 @@ pub(crate) fn fallback_error(
 }
 
 /// The text of an HTML page's `<title>`, else of its first `<h1>`.
-pub(crate) fn html_title(html: &str, max: usize) -> Option<Kept> {
+pub(crate) fn html_title(html: &str, max: usize) -> Option<Capped> {
     ["title", "h1"].iter().find_map(|tag| {
         let inner = element_text(html, tag)?;
-        let kept = squeeze(&decode_basic_entities(inner), max);
+        let kept = collapse_whitespace(&decode_basic_entities(inner), max);
         (!kept.text.is_empty()).then_some(kept)
     })
 }
@@ -161,10 +147,10 @@ mod tests {
 
     #[test]
     fn fallback_uses_phrase_without_page() {
-        let e = fallback_error(503, Page::Other, None, 4096, 1024);
-        assert_eq!((e.message.as_str(), e.retry.class()), ("Service Unavailable", RetryClass::Transient));
-        let e = fallback_error(599, Page::Text("  upstream   timed out\n"), None, 4096, 1024);
-        assert_eq!((e.message.as_str(), e.retry.class()), ("upstream timed out", RetryClass::Transient));
+        let e = fallback_error(503, None, Page::Other, None, 4096, 1024);
+        assert_eq!((e.message.as_str(), e.retry.class()), ("Service Unavailable", crate::RetryClass::Transient));
+        let e = fallback_error(599, None, Page::Text("  upstream   timed out\n"), None, 4096, 1024);
+        assert_eq!((e.message.as_str(), e.retry.class()), ("upstream timed out", crate::RetryClass::Transient));
     }
 
     #[test]

@@ -9,12 +9,12 @@
 ///
 /// | limit | default | what it bounds | how it is enforced | when exceeded |
 /// |---|---|---|---|---|
-/// | `max_depth` | 256 | element nesting (the root is depth 1) | checked on every start tag, in skipped subtrees too | [`ParseError::Limit`](crate::ParseError::Limit), [`Limit::Depth`], at the tag that crossed it |
+/// | `max_depth` | 256 | element nesting (the root is depth 1) | checked on every start tag, in skipped subtrees too | [`ParseError::Limit`](crate::ParseError::Limit), [`Limit::Depth`], at the start of the tag that crossed it |
 /// | `max_event_bytes` | 16 MiB | one XML event: a start tag with all its attributes (so also the largest attribute), one text run between tags, a CDATA section, comment, PI or DOCTYPE; a whole JSON body | the stream reader's input adapter hands the XML reader at most one byte past the limit per event, so its buffer never holds more; the slice reader measures each event | `ParseError::Limit`, [`Limit::EventSize`], at the event's start |
 /// | `max_body_bytes` | 1 GiB | bytes read from the body (for non-UTF-8 bodies, bytes after decoding to UTF-8) | counted by the same adapter | `ParseError::Limit`, [`Limit::BodySize`], at the limit |
 /// | `max_message_bytes` | 4 KiB | each message kept (and each SOAP 1.2 translation, OpenAir `<errors>` leaf...) | text is appended up to the limit, the rest is read and dropped | cut at a character boundary, `…` appended, `truncated: true` |
 /// | `max_detail_bytes` | 1 KiB | each error's `detail`, and each fault detail leaf | as above | cut and marked likewise |
-/// | `max_errors` | 1000 | errors kept in one [`Report`](crate::Report) | further errors are counted, not built | [`Report::omitted`](crate::Report::omitted) counts them |
+/// | `max_errors` | 1000 | errors kept in one [`Report`](crate::Report) | further errors are counted and their retry decisions combined, not kept | [`Report::omitted`](crate::Report::omitted) counts them, [`Report::retry`](crate::Report::retry) still weighs them |
 ///
 /// Fixed bounds, not configurable: at most 16 `Reason/Text` translations and
 /// 32 detail leaves per fault, 16 leaves per OpenAir `<errors>`/`oaError`, and
@@ -39,7 +39,6 @@
 /// let mut limits = Limits::default();
 /// limits.max_depth = 4;
 /// let opts = Options::new().limits(limits);
-/// assert_eq!(opts.get_limits().max_depth, 4);
 /// let err = vendor_errors::from_slice(b"<a><b><c><d><e/></d></c></b></a>", &opts).unwrap_err();
 /// assert!(matches!(err, ParseError::Limit { limit: Limit::Depth, max: 4, .. }));
 /// ```
@@ -76,6 +75,7 @@ impl Default for Limits {
 
 /// Which hard limit a body exceeded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Limit {
     /// [`Limits::max_depth`].
     Depth,

@@ -210,17 +210,14 @@ fn explain(vendor: Vendor, code: &str) -> u8 {
         return EXIT_ERRORS;
     };
     let http_status = match (vendor, entry.http_status) {
-        (Vendor::Http, _) => match entry.code {
-            catalog::EntryCode::Num(status) => Some(serde_json::json!(status)),
-            catalog::EntryCode::Text(_) => None,
-        },
+        (Vendor::Http, _) => entry.num().map(|status| serde_json::json!(status)),
         (_, []) => None,
         (_, [one]) => Some(serde_json::json!(one)),
         (_, several) => Some(serde_json::json!(several)),
     };
     let explained = Explained {
         vendor,
-        code: entry.code.to_code(),
+        code: entry.code.clone(),
         name: entry.name,
         description: entry.description,
         retry: entry.retry,

@@ -3,7 +3,6 @@
 
 use std::io::{BufRead, Read};
 
-use crate::error::VendorError;
 use crate::http::{self, Page, fallback_error, parse_retry_after};
 use crate::input::io_to_parse_error;
 use crate::input::limited::Limited;
@@ -11,13 +10,11 @@ use crate::input::sniff::{self, BodyKind, Charset, PREFIX_LEN};
 use crate::input::transcode::Transcoder;
 use crate::options::Options;
 use crate::parse_error::ParseError;
-use crate::report::Report;
-use crate::retry::{Retry, RetryClass};
-use crate::soap::{self, SoapVersion, read_fault};
-use crate::vendor::Vendor;
+use crate::report::{Collector, Report};
+use crate::soap::{self, read_fault};
+use crate::text::collapse_whitespace;
 use crate::vendors::{self, Ctx, SoapBody};
-use crate::xml::Cursor;
-use crate::xml::source::{BufSource, EventSource, SliceSource};
+use crate::xml::{self, Cursor, Source};
 
 /// Reads a body held in memory. UTF-8 bodies are read in place, without
 /// copying; the result is the same as [`from_reader`]'s on the same bytes.
@@ -39,7 +36,7 @@ use crate::xml::source::{BufSource, EventSource, SliceSource};
 /// assert_eq!(e.http_status, Some(500));
 /// ```
 pub fn from_slice(body: &[u8], opts: &Options) -> Result<Report, ParseError> {
-    if body.len() as u64 > opts.get_limits().max_body_bytes {
+    if body.len() as u64 > opts.limits.max_body_bytes {
         // The stream reader stops at the limit exactly where it is crossed.
         return from_reader(body, opts);
     }
@@ -48,8 +45,7 @@ pub fn from_slice(body: &[u8], opts: &Options) -> Result<Report, ParseError> {
     let result = head.charset.clone().and_then(|charset| {
         if head.kind == BodyKind::Xml && charset.is_utf8() {
             let body = &body[charset.bom_len..];
-            let source = SliceSource::new(body, charset.bom_len as u64, opts.get_limits());
-            read_xml(Cursor::new(source, opts.get_limits()), opts)
+            read_xml(xml::from_slice(body, charset.bom_len as u64, &opts.limits), opts)
         } else {
             read_stream(&body[charset.bom_len..], &head, charset, opts)
         }
@@ -77,7 +73,7 @@ pub fn from_bytes(body: &bytes::Bytes, opts: &Options) -> Result<Report, ParseEr
 pub fn from_reader<R: BufRead>(mut body: R, opts: &Options) -> Result<Report, ParseError> {
     let mut prefix = Vec::with_capacity(PREFIX_LEN);
     if let Err(e) = body.by_ref().take(PREFIX_LEN as u64).read_to_end(&mut prefix) {
-        return conclude(Err(io_to_parse_error(&e, prefix.len() as u64)), &Head::sniff(&prefix, opts), opts);
+        return conclude(Err(io_to_parse_error(e, prefix.len() as u64)), &Head::sniff(&prefix, opts), opts);
     }
     let head = Head::sniff(&prefix, opts);
     let result = head
@@ -97,7 +93,7 @@ struct Head<'a> {
 
 impl<'a> Head<'a> {
     fn sniff(prefix: &'a [u8], opts: &Options) -> Self {
-        let charset = sniff::sniff_charset(prefix, opts.get_content_type().and_then(sniff::content_type_charset));
+        let charset = sniff::sniff_charset(prefix, opts.content_type.as_deref().and_then(sniff::content_type_charset));
         let decode_as = charset.clone().unwrap_or(Charset { encoding: encoding_rs::UTF_8, bom_len: 0 });
         let text = sniff::decode_prefix(prefix, decode_as);
         let kind = sniff::body_kind(&text);
@@ -110,25 +106,30 @@ impl<'a> Head<'a> {
             BodyKind::Empty => ParseError::Empty,
             BodyKind::Text(at) => ParseError::NotMarkup {
                 offset: at as u64 + self.charset.as_ref().map_or(0, |c| c.bom_len as u64),
-                start: crate::xml::text::squeeze(&self.text[at..], 40).text,
+                start: collapse_whitespace(&self.text[at..], 40).text,
             },
-            _ => ParseError::Html {
-                title: http::html_title(&self.text, opts.get_limits().max_message_bytes).map(|k| k.text),
-            },
+            _ => {
+                ParseError::Html { title: http::html_title(&self.text, opts.limits.max_message_bytes).map(|k| k.text) }
+            }
         }
     }
 }
 
 /// Reads a body (BOM removed) as a stream, transcoding it when it is not UTF-8.
-fn read_stream<R: BufRead>(body: R, head: &Head<'_>, charset: Charset, opts: &Options) -> Result<Report, ParseError> {
-    let limits = opts.get_limits();
+fn read_stream<R: BufRead>(
+    body: R,
+    head: &Head<'_>,
+    charset: Charset,
+    opts: &Options,
+) -> Result<Collector, ParseError> {
+    let limits = &opts.limits;
     let base = charset.bom_len as u64;
     match head.kind {
-        BodyKind::Xml if charset.is_utf8() => read_xml(Cursor::new(BufSource::new(body, base, limits), limits), opts),
+        BodyKind::Xml if charset.is_utf8() => read_xml(xml::from_reader(body, base, limits), opts),
         // Offsets past this point count UTF-8 bytes after decoding.
         BodyKind::Xml => {
             let utf8 = Transcoder::new(body, charset.encoding, base);
-            read_xml(Cursor::new(BufSource::new(std::io::BufReader::new(utf8), 0, limits), limits), opts)
+            read_xml(xml::from_reader(std::io::BufReader::new(utf8), 0, limits), opts)
         }
         BodyKind::Json if charset.is_utf8() => read_json(body, base, opts),
         BodyKind::Json => read_json(std::io::BufReader::new(Transcoder::new(body, charset.encoding, base)), 0, opts),
@@ -139,47 +140,48 @@ fn read_stream<R: BufRead>(body: R, head: &Head<'_>, charset: Charset, opts: &Op
 /// Local names of HTML roots: such a body is a web page, not an API response.
 const HTML_ROOTS: [&str; 6] = ["html", "head", "body", "title", "h1", "p"];
 
-fn read_xml<S: EventSource>(mut cur: Cursor<S>, opts: &Options) -> Result<Report, ParseError> {
-    let limits = opts.get_limits();
-    let mut report = Report::default();
-    let root = cur.root()?;
-    let local = cur.local_name();
-    let version = SoapVersion::of(cur.namespace());
-    let ctx = Ctx { hint: opts.get_vendor(), limits, status: opts.get_status() };
-    if local == "Envelope"
-        && let Some(version) = version
-    {
-        let mut body = SoapBody { ctx };
-        soap::read_envelope(&mut cur, root, version, limits, &mut report, &mut body, &|f| {
-            vendors::fault_error(f, ctx)
-        })?;
-    } else if local == "Fault"
-        && let Some(version) = version
-    {
-        let fault = read_fault(&mut cur, root, version, limits)?;
-        report.push(vendors::fault_error(fault, ctx), limits.max_errors);
-    } else if HTML_ROOTS.iter().any(|h| local.eq_ignore_ascii_case(h)) {
+/// What the readers are told: the hint, the limits, the response's status
+/// and its `Retry-After`.
+fn context(opts: &Options) -> Ctx<'_> {
+    Ctx {
+        hint: opts.vendor,
+        limits: &opts.limits,
+        status: opts.status,
+        retry_after: opts.retry_after.as_deref().and_then(|v| parse_retry_after(v, opts.clock())),
+    }
+}
+
+fn read_xml<S: Source>(mut doc: Cursor<S>, opts: &Options) -> Result<Collector, ParseError> {
+    let ctx = context(opts);
+    let mut out = Collector::new(opts.limits.max_errors);
+    let root = doc.root()?;
+    if soap::is_soap(&root, "Envelope") {
+        soap::read_envelope(root, ctx.limits, &mut out, &mut SoapBody { ctx })?;
+    } else if soap::is_soap(&root, "Fault") {
+        let fault = read_fault(root, ctx.limits)?;
+        out.push(vendors::fault_error(fault, ctx));
+    } else if HTML_ROOTS.iter().any(|h| root.local_name().eq_ignore_ascii_case(h)) {
         return Err(ParseError::Html { title: None });
     } else {
-        vendors::read_root(&mut cur, root, ctx, &mut report)?;
+        vendors::read_root(root, ctx, &mut out)?;
     }
-    cur.finish()?;
-    Ok(report)
+    doc.finish()?;
+    Ok(out)
 }
 
 /// JSON bodies: read whole (they are error bodies, and bounded by
 /// `max_event_bytes` as one event would be), then given to the vendors.
-fn read_json<R: BufRead>(body: R, base: u64, opts: &Options) -> Result<Report, ParseError> {
-    let limits = opts.get_limits();
+fn read_json<R: BufRead>(body: R, base: u64, opts: &Options) -> Result<Collector, ParseError> {
+    let limits = &opts.limits;
     let mut counted = Limited::new(body, base, limits.max_body_bytes, limits.max_event_bytes as u64);
     let mut de = serde_json::Deserializer::from_reader(&mut counted);
     let parsed = <serde_json::Value as serde::Deserialize>::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
     drop(de);
     match parsed {
         Ok(value) => {
-            let mut report = Report::default();
-            vendors::read_json(&value, Ctx { hint: opts.get_vendor(), limits, status: opts.get_status() }, &mut report);
-            Ok(report)
+            let mut out = Collector::new(limits.max_errors);
+            vendors::read_json(&value, context(opts), &mut out);
+            Ok(out)
         }
         Err(e) => Err(match e.io_error_kind() {
             Some(_) => json_io_error(e, counted.offset()),
@@ -190,24 +192,25 @@ fn read_json<R: BufRead>(body: R, base: u64, opts: &Options) -> Result<Report, P
 
 fn json_io_error(e: serde_json::Error, offset: u64) -> ParseError {
     let io: std::io::Error = e.into();
-    io_to_parse_error(&io, offset)
+    io_to_parse_error(io, offset)
 }
 
 /// Applies the HTTP context: the fallback error when the body reported none
-/// but the status is an error, the status on every error, `Retry-After`.
-fn conclude(result: Result<Report, ParseError>, head: &Head<'_>, opts: &Options) -> Result<Report, ParseError> {
-    let status = opts.get_status();
+/// but the status is an error, and the status on every error. (Classes and
+/// delays were decided by the retry chain as each error was found.)
+fn conclude(result: Result<Collector, ParseError>, head: &Head<'_>, opts: &Options) -> Result<Report, ParseError> {
+    let status = opts.status;
     let error_status = status.filter(|s| *s >= 400);
-    let mut report = match (result, error_status) {
-        (Ok(report), _) if !report.is_success() => report,
-        (Ok(report), None) => return Ok(report),
+    let mut out = match (result, error_status) {
+        (Ok(out), _) if !out.is_empty() => out,
+        (Ok(out), None) => return Ok(out.finish()),
         // The body could not be read at all: the caller's problem, not the server's.
         (Err(e @ ParseError::Io { .. }), _) => return Err(e),
         (Err(ParseError::Empty), None) if status.is_some() => return Ok(Report::default()),
         (Err(e), None) => return Err(e),
         (outcome, Some(status)) => {
             let (page_message, cause) = match outcome {
-                Ok(report) => (report.page_message, None),
+                Ok(out) => (out.page_message, None),
                 Err(e) => (None, Some(e)),
             };
             let page = match (&cause, head.kind, &page_message) {
@@ -216,35 +219,22 @@ fn conclude(result: Result<Report, ParseError>, head: &Head<'_>, opts: &Options)
                 (None, _, Some(message)) => Page::Message(message),
                 _ => Page::Other,
             };
-            let mut report = Report::default();
-            let limits = opts.get_limits();
-            report.push(
-                fallback_error(status, page, cause.as_ref(), limits.max_message_bytes, limits.max_detail_bytes),
-                1,
-            );
-            report
+            let limits = &opts.limits;
+            let ctx = context(opts);
+            let mut out = Collector::new(1);
+            out.push(fallback_error(
+                status,
+                ctx.retry_after,
+                page,
+                cause.as_ref(),
+                limits.max_message_bytes,
+                limits.max_detail_bytes,
+            ));
+            out
         }
     };
-    let retry_after = opts.get_retry_after().and_then(|v| parse_retry_after(v, opts.clock()));
-    for e in &mut report.errors {
-        apply_http_context(e, status, retry_after);
+    for e in out.errors_mut() {
+        e.http_status = status;
     }
-    Ok(report)
-}
-
-/// The status on the error; for generic SOAP faults, a status that says more
-/// than the fault code (429, 401, 503) sets the class; `Retry-After` on the
-/// classes that wait.
-fn apply_http_context(e: &mut VendorError, status: Option<u16>, retry_after: Option<std::time::Duration>) {
-    if let Some(status) = status {
-        e.http_status = Some(status);
-        if e.vendor == Vendor::Soap && matches!(status, 401 | 429 | 503) {
-            e.retry = Retry::from(http::status_class(status));
-        }
-    }
-    if let Some(delay) = retry_after
-        && matches!(e.retry.class(), RetryClass::Transient | RetryClass::Throttled)
-    {
-        e.retry = e.retry.with_after(delay);
-    }
+    Ok(out.finish())
 }

@@ -10,23 +10,24 @@ use crate::vendor::VendorHint;
 /// the body by itself.
 ///
 /// ```
-/// use vendor_errors::{Options, VendorHint};
+/// use std::time::Duration;
+/// use vendor_errors::{Options, Retry, VendorHint};
 ///
 /// let opts = Options::new()
 ///     .vendor(VendorHint::Soap)
 ///     .status(503)
 ///     .header("Retry-After", "120")
 ///     .header("Content-Type", "text/xml; charset=ISO-8859-1");
-/// assert_eq!(opts.get_status(), Some(503));
-/// assert_eq!(opts.get_vendor(), VendorHint::Soap);
+/// let report = vendor_errors::from_slice(b"", &opts).unwrap();
+/// assert_eq!(report.errors[0].retry, Retry::Transient { after: Some(Duration::from_secs(120)) });
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    vendor: VendorHint,
-    status: Option<u16>,
-    retry_after: Option<String>,
-    content_type: Option<String>,
-    limits: Limits,
+    pub(crate) vendor: VendorHint,
+    pub(crate) status: Option<u16>,
+    pub(crate) retry_after: Option<String>,
+    pub(crate) content_type: Option<String>,
+    pub(crate) limits: Limits,
     now: Option<SystemTime>,
 }
 
@@ -80,31 +81,6 @@ impl Options {
     pub fn now(mut self, now: SystemTime) -> Self {
         self.now = Some(now);
         self
-    }
-
-    /// The vendor hint.
-    pub fn get_vendor(&self) -> VendorHint {
-        self.vendor
-    }
-
-    /// The HTTP status, if given.
-    pub fn get_status(&self) -> Option<u16> {
-        self.status
-    }
-
-    /// The `Retry-After` header value, if given.
-    pub fn get_retry_after(&self) -> Option<&str> {
-        self.retry_after.as_deref()
-    }
-
-    /// The `Content-Type` header value, if given.
-    pub fn get_content_type(&self) -> Option<&str> {
-        self.content_type.as_deref()
-    }
-
-    /// The limits.
-    pub fn get_limits(&self) -> &Limits {
-        &self.limits
     }
 
     pub(crate) fn clock(&self) -> SystemTime {

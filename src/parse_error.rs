@@ -1,5 +1,9 @@
 //! [`ParseError`]: a body that could not be understood, and where.
 
+use std::fmt;
+use std::io;
+use std::sync::Arc;
+
 use crate::limits::Limit;
 
 /// The body could not be understood. Every variant says where: [`offset`](Self::offset)
@@ -15,20 +19,17 @@ use crate::limits::Limit;
 /// assert_eq!(err.offset(), 6);
 /// assert!(err.to_string().contains("ends early"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ParseError {
     /// Nothing but whitespace.
-    #[error("empty body")]
     Empty,
     /// An HTML page (a proxy, gateway or login page) instead of an API response.
-    #[error("body is an HTML page{}, not an API response", title.as_deref().map(|t| format!(" ({t:?})")).unwrap_or_default())]
     Html {
         /// The page's `<title>`, if it has one near the start.
         title: Option<String>,
     },
     /// Neither XML nor JSON nor HTML: plain text or binary.
-    #[error("body is neither XML nor JSON at byte {offset} (starts with {start:?})")]
     NotMarkup {
         /// First byte that is not whitespace.
         offset: u64,
@@ -36,7 +37,6 @@ pub enum ParseError {
         start: String,
     },
     /// Not well-formed XML.
-    #[error("malformed XML at byte {offset}: {reason}")]
     Xml {
         /// Where the reader stopped.
         offset: u64,
@@ -44,7 +44,6 @@ pub enum ParseError {
         reason: String,
     },
     /// Not well-formed JSON.
-    #[error("malformed JSON at byte {offset}: {reason}")]
     Json {
         /// Where the JSON reader stopped.
         offset: u64,
@@ -52,7 +51,6 @@ pub enum ParseError {
         reason: String,
     },
     /// The body stops before its root element is closed.
-    #[error("body ends early at byte {offset} with {open} element(s) still open")]
     Truncated {
         /// The body's length.
         offset: u64,
@@ -60,7 +58,6 @@ pub enum ParseError {
         open: u32,
     },
     /// Bytes that are not valid in the body's encoding.
-    #[error("invalid {encoding} at byte {offset}")]
     Encoding {
         /// Where the bad bytes start.
         offset: u64,
@@ -68,13 +65,11 @@ pub enum ParseError {
         encoding: String,
     },
     /// An encoding this crate cannot decode (from the XML declaration or `Content-Type`).
-    #[error("unsupported encoding {label:?}")]
     UnsupportedEncoding {
         /// The label as given.
         label: String,
     },
     /// A hard [`Limits`](crate::Limits) bound was exceeded.
-    #[error("{limit} limit of {max} exceeded at byte {offset}")]
     Limit {
         /// Which limit.
         limit: Limit,
@@ -83,15 +78,28 @@ pub enum ParseError {
         /// Where it was exceeded.
         offset: u64,
     },
-    /// Reading the body failed.
-    #[error("read error at byte {offset}: {message}")]
+    /// Reading the body failed. The I/O error is kept (shared, so that the
+    /// error stays `Clone`) and is the [`source`](std::error::Error::source).
+    ///
+    /// ```
+    /// use std::error::Error;
+    /// use std::io::{self, Read};
+    ///
+    /// struct Reset;
+    /// impl Read for Reset {
+    ///     fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+    ///         Err(io::Error::new(io::ErrorKind::ConnectionReset, "peer reset"))
+    ///     }
+    /// }
+    /// let err = vendor_errors::from_reader(io::BufReader::new(Reset), &Default::default()).unwrap_err();
+    /// let io = err.source().and_then(|s| s.downcast_ref::<io::Error>()).unwrap();
+    /// assert_eq!(io.kind(), io::ErrorKind::ConnectionReset);
+    /// ```
     Io {
         /// Bytes read before the failure.
         offset: u64,
-        /// The I/O error's kind.
-        kind: std::io::ErrorKind,
-        /// The I/O error's text.
-        message: String,
+        /// The I/O error.
+        source: Arc<io::Error>,
     },
 }
 
@@ -110,3 +118,65 @@ impl ParseError {
         }
     }
 }
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseError::Empty => f.write_str("empty body"),
+            ParseError::Html { title: Some(title) } => {
+                write!(f, "body is an HTML page ({title:?}), not an API response")
+            }
+            ParseError::Html { title: None } => f.write_str("body is an HTML page, not an API response"),
+            ParseError::NotMarkup { offset, start } => {
+                write!(f, "body is neither XML nor JSON at byte {offset} (starts with {start:?})")
+            }
+            ParseError::Xml { offset, reason } => write!(f, "malformed XML at byte {offset}: {reason}"),
+            ParseError::Json { offset, reason } => write!(f, "malformed JSON at byte {offset}: {reason}"),
+            ParseError::Truncated { offset, open } => {
+                write!(f, "body ends early at byte {offset} with {open} element(s) still open")
+            }
+            ParseError::Encoding { offset, encoding } => write!(f, "invalid {encoding} at byte {offset}"),
+            ParseError::UnsupportedEncoding { label } => write!(f, "unsupported encoding {label:?}"),
+            ParseError::Limit { limit, max, offset } => write!(f, "{limit} limit of {max} exceeded at byte {offset}"),
+            ParseError::Io { offset, source } => write!(f, "read error at byte {offset}: {source}"),
+        }
+    }
+}
+
+/// Written by hand rather than derived: the source must be the
+/// `io::Error` itself, not the `Arc` that shares it.
+impl std::error::Error for ParseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ParseError::Io { source, .. } => Some(&**source),
+            _ => None,
+        }
+    }
+}
+
+/// Two I/O errors are equal when they happened at the same offset with the
+/// same kind and text (`io::Error` itself has no equality).
+impl PartialEq for ParseError {
+    fn eq(&self, other: &Self) -> bool {
+        use ParseError::*;
+        match (self, other) {
+            (Empty, Empty) => true,
+            (Html { title: a }, Html { title: b }) => a == b,
+            (NotMarkup { offset: a, start: x }, NotMarkup { offset: b, start: y }) => a == b && x == y,
+            (Xml { offset: a, reason: x }, Xml { offset: b, reason: y })
+            | (Json { offset: a, reason: x }, Json { offset: b, reason: y }) => a == b && x == y,
+            (Truncated { offset: a, open: x }, Truncated { offset: b, open: y }) => a == b && x == y,
+            (Encoding { offset: a, encoding: x }, Encoding { offset: b, encoding: y }) => a == b && x == y,
+            (UnsupportedEncoding { label: a }, UnsupportedEncoding { label: b }) => a == b,
+            (Limit { limit: l, max: m, offset: a }, Limit { limit: k, max: n, offset: b }) => {
+                l == k && m == n && a == b
+            }
+            (Io { offset: a, source: x }, Io { offset: b, source: y }) => {
+                a == b && x.kind() == y.kind() && x.to_string() == y.to_string()
+            }
+            _ => false,
+        }
+    }
+}
+
+impl Eq for ParseError {}

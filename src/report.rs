@@ -1,6 +1,7 @@
-//! [`Report`]: the errors found in one body.
+//! [`Report`]: the errors found in one body, and the one decision for it.
 
 use crate::error::VendorError;
+use crate::retry::Retry;
 
 /// The outcome of reading a body that was understood: its errors in body
 /// order (none for a success response).
@@ -8,6 +9,7 @@ use crate::error::VendorError;
 /// ```
 /// let report = vendor_errors::from_slice(b"<ok/>", &Default::default()).unwrap();
 /// assert!(report.is_success());
+/// assert_eq!(report.retry(), None);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -16,9 +18,9 @@ pub struct Report {
     pub errors: Vec<VendorError>,
     /// Errors found past `max_errors`, counted but not kept.
     pub omitted: u64,
-    /// A message a body without recognisable errors gave anyway (a JSON
-    /// `message`), for the HTTP fallback.
-    pub(crate) page_message: Option<String>,
+    /// The combined decision of the omitted errors that are failures
+    /// (see [`Report::retry`]); `None` when there are none.
+    pub omitted_retry: Option<Retry>,
 }
 
 impl Report {
@@ -27,13 +29,37 @@ impl Report {
         self.errors.is_empty() && self.omitted == 0
     }
 
-    /// Adds an error, or counts it once `max` are kept.
-    pub(crate) fn push(&mut self, error: VendorError, max: usize) {
-        if self.errors.len() < max {
-            self.errors.push(error);
-        } else {
-            self.omitted += 1;
-        }
+    /// The one action to take for this response: the class that holds a
+    /// caller back most among its errors (permanent, then reauth, then
+    /// throttled, then transient) with the longest delay any of them gives;
+    /// `None` when nothing failed.
+    ///
+    /// Informational entries (a code that reports a state, such as
+    /// Marketo's "stream at end") do not count: a report of only those
+    /// needs no action. Errors omitted past
+    /// [`max_errors`](crate::Limits::max_errors) count like kept ones: their
+    /// decisions were combined as they were found.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use vendor_errors::{Options, Retry};
+    ///
+    /// // OpenAir: one command's session expired, another hit the rate limit.
+    /// let body = br#"<response><Read status="556"/><Add status="2"/></response>"#;
+    /// let report = vendor_errors::from_slice(body, &Options::new().header("Retry-After", "30")).unwrap();
+    /// assert_eq!(report.retry(), Some(Retry::Reauth));
+    ///
+    /// let body = br#"<response><Read status="556"/><Add status="1"/></response>"#;
+    /// let report = vendor_errors::from_slice(body, &Options::new().header("Retry-After", "30")).unwrap();
+    /// assert_eq!(report.retry(), Some(Retry::Throttled { after: Some(Duration::from_secs(30)) }));
+    /// ```
+    pub fn retry(&self) -> Option<Retry> {
+        self.errors
+            .iter()
+            .filter(|e| !e.informational)
+            .map(|e| e.retry)
+            .chain(self.omitted_retry)
+            .reduce(Retry::combine)
     }
 }
 
@@ -50,5 +76,48 @@ impl<'a> IntoIterator for &'a Report {
     type IntoIter = std::slice::Iter<'a, VendorError>;
     fn into_iter(self) -> Self::IntoIter {
         self.errors.iter()
+    }
+}
+
+/// Where readers put the errors they find: the report under construction,
+/// bounded by `max_errors`.
+#[derive(Debug)]
+pub(crate) struct Collector {
+    report: Report,
+    max_errors: usize,
+    /// A message a body without recognisable errors gave anyway (a JSON
+    /// `message`), for the HTTP fallback.
+    pub(crate) page_message: Option<String>,
+}
+
+impl Collector {
+    pub(crate) fn new(max_errors: usize) -> Self {
+        Collector { report: Report::default(), max_errors, page_message: None }
+    }
+
+    /// Keeps an error, or counts it (and weighs its decision) once
+    /// `max_errors` are kept.
+    pub(crate) fn push(&mut self, error: VendorError) {
+        if self.report.errors.len() < self.max_errors {
+            self.report.errors.push(error);
+        } else {
+            self.report.omitted += 1;
+            if !error.informational {
+                let seen = self.report.omitted_retry.map_or(error.retry, |r| r.combine(error.retry));
+                self.report.omitted_retry = Some(seen);
+            }
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.report.is_success()
+    }
+
+    pub(crate) fn errors_mut(&mut self) -> &mut [VendorError] {
+        &mut self.report.errors
+    }
+
+    pub(crate) fn finish(self) -> Report {
+        self.report
     }
 }

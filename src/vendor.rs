@@ -1,12 +1,14 @@
 //! Who reported an error ([`Vendor`]), which reader to use ([`VendorHint`]),
 //! and the error code as the vendor writes it ([`Code`]).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-/// The system an error comes from. Closed: every error is one of these.
+/// The system an error comes from. New vendors are added over time: match
+/// with a wildcard arm.
 ///
 /// ```
 /// use vendor_errors::Vendor;
@@ -14,6 +16,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(Vendor::SaltoKs.as_str(), "salto");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Vendor {
     /// A SOAP 1.1 or 1.2 fault from any server; the code is the fault code's local name.
     #[serde(rename = "soap")]
@@ -40,7 +43,7 @@ pub enum Vendor {
 
 impl Vendor {
     /// Every vendor, in declaration order.
-    pub const ALL: [Vendor; 7] = [
+    pub const ALL: &'static [Vendor] = &[
         Vendor::Soap,
         Vendor::Http,
         Vendor::OpenAir,
@@ -78,7 +81,11 @@ pub struct UnknownVendor(pub String);
 impl FromStr for Vendor {
     type Err = UnknownVendor;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Vendor::ALL.into_iter().find(|v| v.as_str().eq_ignore_ascii_case(s)).ok_or_else(|| UnknownVendor(s.to_owned()))
+        Vendor::ALL
+            .iter()
+            .copied()
+            .find(|v| v.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownVendor(s.to_owned()))
     }
 }
 
@@ -89,6 +96,7 @@ impl FromStr for Vendor {
 /// faults count as errors, whoever sent them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum VendorHint {
     /// Recognise the body: SOAP envelope, vendor XML roots, JSON, HTML.
     #[default]
@@ -112,7 +120,7 @@ pub enum VendorHint {
 
 impl VendorHint {
     /// Every hint, as accepted by `--vendor`.
-    pub const ALL: [VendorHint; 7] = [
+    pub const ALL: &'static [VendorHint] = &[
         VendorHint::Auto,
         VendorHint::Soap,
         VendorHint::OpenAir,
@@ -159,7 +167,8 @@ impl FromStr for VendorHint {
     type Err = UnknownVendor;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         VendorHint::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|v| v.as_str().eq_ignore_ascii_case(s))
             .ok_or_else(|| UnknownVendor(s.to_owned()))
     }
@@ -168,13 +177,15 @@ impl FromStr for VendorHint {
 /// An error code as the vendor defines it: a number (OpenAir `1106`, HTTP
 /// `503`) or a name (SOAP `Client`).
 ///
-/// Serialized as a JSON number or string.
+/// Serialized as a JSON number or string. The same type keys the catalogs,
+/// whose symbolic codes are borrowed `'static` strings.
 ///
 /// ```
 /// use vendor_errors::Code;
 /// assert_eq!(Code::parse("20023"), Code::Num(20023));
 /// assert_eq!(Code::parse("Server"), Code::Text("Server".into()));
 /// assert_eq!(Code::Num(9).to_string(), "9");
+/// assert_eq!(Code::from("Client"), Code::Text(String::from("Client").into()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -182,13 +193,13 @@ pub enum Code {
     /// A numeric code.
     Num(i64),
     /// A symbolic code.
-    Text(String),
+    Text(Cow<'static, str>),
 }
 
 impl Code {
     /// A number when `s` is a plain decimal integer, text otherwise.
     pub fn parse(s: &str) -> Code {
-        parse_decimal(s).map_or_else(|| Code::Text(s.to_owned()), Code::Num)
+        parse_decimal(s).map_or_else(|| Code::Text(Cow::Owned(s.to_owned())), Code::Num)
     }
 
     /// The number, for numeric codes.
@@ -226,6 +237,12 @@ impl From<i64> for Code {
 
 impl From<&str> for Code {
     fn from(s: &str) -> Self {
-        Code::Text(s.to_owned())
+        Code::Text(Cow::Owned(s.to_owned()))
+    }
+}
+
+impl From<String> for Code {
+    fn from(s: String) -> Self {
+        Code::Text(Cow::Owned(s))
     }
 }

@@ -1,7 +1,7 @@
 //! Every code in the vendors' own tables (the project's seed documents) has
 //! a catalog entry, and the classes the issues prescribe hold.
 
-use vendor_errors::catalog::{self, EntryCode};
+use vendor_errors::catalog;
 use vendor_errors::{RetryClass, Vendor};
 
 fn range(r: std::ops::RangeInclusive<i64>) -> Vec<i64> {
@@ -23,7 +23,7 @@ fn superoffice_codes_0_to_35_by_number_and_name() {
     assert_all_known(Vendor::SuperOffice, &range(0..=35));
     assert_eq!(catalog::entries(Vendor::SuperOffice).len(), 36);
     let by_name = catalog::lookup(Vendor::SuperOffice, "SoapErrorUserNotFound").unwrap();
-    assert_eq!(by_name.code, EntryCode::Num(35));
+    assert_eq!(by_name.code, vendor_errors::Code::Num(35));
     assert_eq!(class(Vendor::SuperOffice, "5"), RetryClass::Reauth);
     assert_eq!(class(Vendor::SuperOffice, "1"), RetryClass::Permanent);
     assert!(catalog::lookup(Vendor::SuperOffice, "0").unwrap().informational);

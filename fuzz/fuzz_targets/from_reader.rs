@@ -9,5 +9,5 @@ use vendor_errors::Options;
 fuzz_target!(|data: &[u8]| {
     let opts = Options::new();
     let answer = vendor_errors::from_reader(BufReader::with_capacity(7, data), &opts);
-    vendor_errors_fuzz::input::check_answer(&answer, &opts);
+    vendor_errors_fuzz::input::check_answer(&answer, &vendor_errors::Limits::default());
 });

@@ -48,24 +48,28 @@ impl<'a> Input<'a> {
         if let Some(value) = c.content_type {
             opts = opts.header("Content-Type", value);
         }
-        if c.small_limits {
-            let mut limits = Limits::default();
+        opts.limits(self.limits())
+    }
+
+    /// The limits this input asks for: small ones, so that every limit is
+    /// reached by small inputs, or the defaults.
+    pub fn limits(&self) -> Limits {
+        let mut limits = Limits::default();
+        if self.context.small_limits {
             limits.max_depth = 8;
             limits.max_event_bytes = 64;
             limits.max_body_bytes = 4096;
             limits.max_message_bytes = 16;
             limits.max_detail_bytes = 16;
             limits.max_errors = 3;
-            opts = opts.limits(limits);
         }
-        opts
+        limits
     }
 }
 
 /// The invariants of any answer: kept errors within `max_errors`, texts cut
 /// where the limits say, the JSON form round-tripping.
-pub fn check_answer(answer: &Result<Report, ParseError>, opts: &Options) {
-    let limits = opts.get_limits();
+pub fn check_answer(answer: &Result<Report, ParseError>, limits: &Limits) {
     let Ok(report) = answer else { return };
     assert!(report.errors.len() <= limits.max_errors, "{} errors kept", report.errors.len());
     for e in &report.errors {
@@ -82,14 +86,15 @@ pub fn check_answer(answer: &Result<Report, ParseError>, opts: &Options) {
     }
 }
 
-/// Reads `body` from a slice and from a stream with `opts`; both must give
+/// Reads `body` from a slice and from a stream with `opts` (whose limits are
+/// `limits`); both must give
 /// the same answer, and that answer must keep the invariants.
-pub fn check_both(body: &[u8], opts: &Options, chunk: u8) -> Result<Report, ParseError> {
+pub fn check_both(body: &[u8], opts: &Options, limits: &Limits, chunk: u8) -> Result<Report, ParseError> {
     let from_slice = vendor_errors::from_slice(body, opts);
     let reader = BufReader::with_capacity(usize::from(chunk).max(1), body);
     let from_reader = vendor_errors::from_reader(reader, opts);
     assert_eq!(from_slice, from_reader, "slice and stream disagree");
-    check_answer(&from_slice, opts);
+    check_answer(&from_slice, limits);
     from_slice
 }
 
@@ -98,6 +103,6 @@ pub fn run_hint(data: &[u8], hint: VendorHint) {
     if let Some(input) = Input::from_bytes(data) {
         let opts = input.options(hint);
         let answer = vendor_errors::from_slice(input.body, &opts);
-        check_answer(&answer, &opts);
+        check_answer(&answer, &input.limits());
     }
 }

@@ -1,18 +1,11 @@
 //! HTTP error statuses (RFC 9110 and friends) with their retry classes.
 
-use super::{Entry, EntryCode};
+use super::{Entry, num};
 use crate::retry::RetryClass::{self, Permanent, Reauth, Throttled, Transient};
 
+/// A status row: the reason phrase is its name.
 const fn e(status: u16, name: &'static str, description: &'static str, retry: RetryClass) -> Entry {
-    Entry {
-        code: EntryCode::Num(status as i64),
-        name,
-        description,
-        retry,
-        http_status: &[],
-        informational: false,
-        note: None,
-    }
+    num(status as i64, name, description, retry)
 }
 
 /// The catalog, by status.
@@ -70,5 +63,5 @@ pub(crate) const ENTRIES: &[Entry] = &[
 
 /// The entry for `status`, if it is a known error status.
 pub(crate) fn entry(status: u16) -> Option<&'static Entry> {
-    ENTRIES.iter().find(|e| e.code == EntryCode::Num(i64::from(status)))
+    ENTRIES.iter().find(|e| e.num() == Some(i64::from(status)))
 }

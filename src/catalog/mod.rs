@@ -10,6 +10,9 @@
 //! assert!(catalog::lookup(Vendor::Soap, "client").is_some());
 //! assert!(catalog::lookup(Vendor::Http, "299").is_none());
 //! ```
+//!
+//! Rows are built by one constructor (`row`, with `num` and `symbol` for
+//! numeric and symbolic codes) and modifiers for what only some rows have.
 
 pub(crate) mod http;
 pub(crate) mod marketo;
@@ -19,44 +22,17 @@ pub(crate) mod salto;
 pub(crate) mod soap;
 pub(crate) mod superoffice;
 
-use std::fmt;
+use std::borrow::Cow;
 
 use crate::retry::RetryClass;
 use crate::vendor::{Code, Vendor};
 
-/// A code as a catalog keys it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryCode {
-    /// A numeric code.
-    Num(i64),
-    /// A symbolic code.
-    Text(&'static str),
-}
-
-impl EntryCode {
-    /// The code as a [`Code`].
-    pub fn to_code(self) -> Code {
-        match self {
-            EntryCode::Num(n) => Code::Num(n),
-            EntryCode::Text(s) => Code::Text(s.to_owned()),
-        }
-    }
-}
-
-impl fmt::Display for EntryCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EntryCode::Num(n) => write!(f, "{n}"),
-            EntryCode::Text(s) => f.write_str(s),
-        }
-    }
-}
-
-/// One catalog row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One catalog row. New fields may be added: read rows, don't build them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Entry {
-    /// The code.
-    pub code: EntryCode,
+    /// The code, as errors carry it.
+    pub code: Code,
     /// Symbolic name (`SoapErrorInvalidSessionKey`) or short message.
     pub name: &'static str,
     /// What it means, in English.
@@ -70,27 +46,58 @@ pub struct Entry {
     /// What the vendor's own table leaves unsure (an HTTP status marked
     /// `???`, a status that varies), said rather than guessed.
     pub note: Option<&'static str>,
+    /// The code wraps another system's failure and the response's HTTP
+    /// status says which (Salto KS 3102, an IQ's error): when an error status
+    /// comes with it, the status's class applies, else `retry`.
+    pub status_decides: bool,
 }
 
-/// An entry for a numeric code: no documented HTTP status, a failure, no note.
+/// The one constructor of rows: a failure, no documented HTTP status, no
+/// note; the modifiers below add those.
+pub(crate) const fn row(code: Code, name: &'static str, description: &'static str, retry: RetryClass) -> Entry {
+    Entry { code, name, description, retry, http_status: &[], informational: false, note: None, status_decides: false }
+}
+
+/// A row for a numeric code.
 pub(crate) const fn num(code: i64, name: &'static str, description: &'static str, retry: RetryClass) -> Entry {
-    Entry { code: EntryCode::Num(code), name, description, retry, http_status: &[], informational: false, note: None }
+    row(Code::Num(code), name, description, retry)
+}
+
+/// A row for a symbolic code that is its own name.
+pub(crate) const fn symbol(code: &'static str, description: &'static str, retry: RetryClass) -> Entry {
+    row(Code::Text(Cow::Borrowed(code)), code, description, retry)
 }
 
 impl Entry {
     /// The same entry, marked as reporting a state rather than a failure.
-    pub(crate) const fn informational(self) -> Entry {
-        Entry { informational: true, ..self }
+    // Set in place and handed back: a const fn may not drop the rest of a
+    // `..self` whose code could own a string.
+    pub(crate) const fn informational(mut self) -> Entry {
+        self.informational = true;
+        self
     }
 
     /// The same entry with the HTTP statuses the vendor documents for it.
-    pub(crate) const fn with_status(self, http_status: &'static [u16]) -> Entry {
-        Entry { http_status, ..self }
+    pub(crate) const fn with_status(mut self, http_status: &'static [u16]) -> Entry {
+        self.http_status = http_status;
+        self
+    }
+
+    /// The same entry, its class left to the response's status when there is one.
+    pub(crate) const fn status_decides(mut self) -> Entry {
+        self.status_decides = true;
+        self
     }
 
     /// The same entry with a note on what the vendor leaves unsure.
-    pub(crate) const fn with_note(self, note: &'static str) -> Entry {
-        Entry { note: Some(note), ..self }
+    pub(crate) const fn with_note(mut self, note: &'static str) -> Entry {
+        self.note = Some(note);
+        self
+    }
+
+    /// The code as a number, for numeric codes.
+    pub fn num(&self) -> Option<i64> {
+        self.code.as_num()
     }
 }
 
@@ -107,17 +114,30 @@ pub fn entries(vendor: Vendor) -> &'static [Entry] {
     }
 }
 
-/// The entry for `code`: a number, or a symbolic code or name (case-insensitive).
-pub fn lookup(vendor: Vendor, code: &str) -> Option<&'static Entry> {
-    let code = code.trim();
+/// The entry for `code` as an error carries it: a number, or a symbolic
+/// code (compared ignoring ASCII case).
+///
+/// ```
+/// use vendor_errors::{Code, Vendor, catalog};
+/// assert_eq!(catalog::entry(Vendor::OpenAir, &Code::Num(556)).unwrap().retry, vendor_errors::RetryClass::Throttled);
+/// assert!(catalog::entry(Vendor::Soap, &Code::from("server")).is_some());
+/// ```
+pub fn entry(vendor: Vendor, code: &Code) -> Option<&'static Entry> {
     let entries = entries(vendor);
-    match Code::parse(code) {
-        Code::Num(n) => entries.iter().find(|e| e.code == EntryCode::Num(n)),
-        Code::Text(_) => entries.iter().find(|e| match e.code {
-            EntryCode::Text(t) => t.eq_ignore_ascii_case(code),
-            EntryCode::Num(_) => e.name.eq_ignore_ascii_case(code),
-        }),
+    match code {
+        Code::Num(_) => entries.iter().find(|e| e.code == *code),
+        Code::Text(text) => entries.iter().find(|e| matches!(&e.code, Code::Text(t) if t.eq_ignore_ascii_case(text))),
     }
+}
+
+/// The entry for `code` as a person writes it: a number, a symbolic code,
+/// or a catalog name (`SoapErrorInvalidSessionKey`), ignoring ASCII case.
+pub fn lookup(vendor: Vendor, code: &str) -> Option<&'static Entry> {
+    let code = Code::parse(code.trim());
+    entry(vendor, &code).or_else(|| match &code {
+        Code::Text(name) => entries(vendor).iter().find(|e| e.name.eq_ignore_ascii_case(name)),
+        Code::Num(_) => None,
+    })
 }
 
 #[cfg(test)]
@@ -126,7 +146,7 @@ mod tests {
 
     #[test]
     fn codes_are_unique_per_vendor() {
-        for vendor in Vendor::ALL {
+        for &vendor in Vendor::ALL {
             let entries = entries(vendor);
             for (i, e) in entries.iter().enumerate() {
                 assert!(!entries[..i].iter().any(|o| o.code == e.code), "{vendor} {} twice", e.code);

@@ -7,7 +7,9 @@
 //! failures documented with 500 (2201, 3101, 3201) `transient`, as are a
 //! failed certificate sync (2211) and an IQ that is offline (3105), which
 //! pass by themselves; validation, permission, subscription and not-found
-//! errors `permanent`. When a response's own status says more (401, 408,
+//! errors `permanent`. 3102 wraps the IQ's own error, whose status the
+//! response carries: its class is the status's when one is given. When a
+//! response's own status says more (401, 408,
 //! 429 or 5xx), the reader takes the class from the status.
 
 use super::{Entry, num};
@@ -67,7 +69,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
     e(3101, &[500], "Ccc generic exception", Transient),
     num(3102, "Ccc command failed due to iq error.", "Ccc command failed due to iq error.", Permanent)
         .with_status(&[408, 404, 400, 403, 500])
-        .with_note("status follows the IQ's error: 408, 404, 400, 403 or 500"),
+        .with_note("status follows the IQ's error: 408, 404, 400, 403 or 500")
+        .status_decides(),
     e(3103, &[403], "Ccc operation cannot be executed.", Permanent),
     e(3104, &[404], "Ccc entity not found", Permanent),
     e(3105, &[400], "Iq is offline it is not connected to CCC", Transient),

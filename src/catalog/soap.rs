@@ -1,20 +1,8 @@
 //! Standard SOAP fault codes (SOAP 1.1 §4.4.1, SOAP 1.2 Part 1 §5.4.6) and
 //! the WS-Security 1.0 fault codes (§12), with their retry classes.
 
-use super::{Entry, EntryCode};
-use crate::retry::RetryClass::{self, Permanent, Reauth, Transient};
-
-const fn e(code: &'static str, description: &'static str, retry: RetryClass) -> Entry {
-    Entry {
-        code: EntryCode::Text(code),
-        name: code,
-        description,
-        retry,
-        http_status: &[],
-        informational: false,
-        note: None,
-    }
-}
+use super::{Entry, symbol as e};
+use crate::retry::RetryClass::{Permanent, Reauth, Transient};
 
 /// The catalog, by fault code local name.
 pub(crate) const ENTRIES: &[Entry] = &[

@@ -6,6 +6,7 @@ pub(crate) mod sniff;
 pub(crate) mod transcode;
 
 use std::io;
+use std::sync::Arc;
 
 use crate::limits::Limit;
 use crate::parse_error::ParseError;
@@ -59,9 +60,10 @@ pub(crate) fn read_from_buf(source: &mut impl std::io::BufRead, out: &mut [u8]) 
 }
 
 /// A [`ParseError`] for an I/O error, unwrapping the adapters' faults.
-pub(crate) fn io_to_parse_error(err: &io::Error, offset: u64) -> ParseError {
-    match InputFault::from_io(err) {
+pub(crate) fn io_to_parse_error(err: impl Into<Arc<io::Error>>, offset: u64) -> ParseError {
+    let err = err.into();
+    match InputFault::from_io(&err) {
         Some(fault) => fault.clone().into_parse_error(),
-        None => ParseError::Io { offset, kind: err.kind(), message: err.to_string() },
+        None => ParseError::Io { offset, source: err },
     }
 }

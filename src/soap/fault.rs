@@ -1,18 +1,17 @@
 //! A SOAP `Fault` read into plain data ([`Fault`]), and its generic reading
 //! as a [`VendorError`] (vendor modules refine it from the detail).
 
-use super::{SOAP11_NS, SOAP12_NS, SoapVersion};
+use std::borrow::Cow;
+
+use super::is_envelope_ns;
 use crate::catalog::{self, Entry};
 use crate::error::{LangText, VendorError};
 use crate::limits::Limits;
 use crate::parse_error::ParseError;
-use crate::retry::{Retry, RetryClass};
+use crate::retry::{self, Evidence};
+use crate::text::Capped;
 use crate::vendor::{Code, Vendor};
-use crate::xml::cursor::{Leaf, QNameText, render_leaves};
-use crate::xml::namespaces::XML_NS;
-use crate::xml::source::EventSource;
-use crate::xml::text::Kept;
-use crate::xml::{Cursor, Node};
+use crate::xml::{Element, Leaves, QNameText, Source, XML_NS};
 
 /// WS-Security 1.0 secext namespace: its fault codes are in the SOAP catalog.
 const WSSE_NS: &str = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
@@ -23,9 +22,8 @@ const MAX_REASONS: usize = 16;
 const MAX_DETAIL_LEAVES: usize = 32;
 
 /// A fault as written, before any vendor reads meaning into it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Fault {
-    pub(crate) version: SoapVersion,
     /// `faultcode` (1.1) or `Code/Value` (1.2).
     pub(crate) code: QNameText,
     /// `Subcode/Value`s, outermost first.
@@ -36,70 +34,39 @@ pub(crate) struct Fault {
     pub(crate) node: Option<String>,
     pub(crate) role: Option<String>,
     /// `detail`/`Detail` leaves.
-    pub(crate) detail: Vec<Leaf>,
+    pub(crate) detail: Leaves,
     /// Some text was cut at a limit.
     pub(crate) truncated: bool,
 }
 
-/// Reads the `Fault` element `fault`. Children are matched by local name, in
-/// any order and any namespace, so slightly off servers are read too.
-pub(crate) fn read_fault<S: EventSource>(
-    cur: &mut Cursor<S>,
-    fault: Node,
-    version: SoapVersion,
-    limits: &Limits,
-) -> Result<Fault, ParseError> {
+/// Reads the `Fault` element. Children are matched by local name, in any
+/// order and any namespace, so slightly off servers are read too.
+pub(crate) fn read_fault<S: Source>(mut fault: Element<'_, S>, limits: &Limits) -> Result<Fault, ParseError> {
     let max = limits.max_message_bytes;
-    let mut f = Fault {
-        version,
-        code: QNameText::default(),
-        subcodes: Vec::new(),
-        reasons: Vec::new(),
-        actor: None,
-        node: None,
-        role: None,
-        detail: Vec::new(),
-        truncated: false,
-    };
-    while let Some(child) = cur.next_child(fault)? {
-        match cur.local_name() {
-            "faultcode" => f.code = cur.qname_text(child, max)?,
-            "Code" => read_code(cur, child, max, &mut f)?,
-            "faultstring" => {
-                let lang = cur.attr_ns(XML_NS, "lang");
-                let kept = cur.text(child, max)?;
-                f.truncated |= kept.truncated;
-                f.reasons.push(LangText { lang, text: kept.text });
-            }
+    let mut f = Fault::default();
+    while let Some(mut child) = fault.next_child()? {
+        match child.local_name() {
+            "faultcode" => f.code = child.qname_text(max)?,
+            "Code" => read_code(child, max, true, &mut f)?,
+            "faultstring" => f.add_reason(child, max)?,
             "Reason" => {
-                while let Some(text) = cur.next_child(child)? {
-                    if cur.local_name() != "Text" {
+                while let Some(text) = child.next_child()? {
+                    if text.local_name() != "Text" {
                         continue;
                     }
                     if f.reasons.len() == MAX_REASONS {
                         f.truncated = true;
                         continue;
                     }
-                    let lang = cur.attr_ns(XML_NS, "lang");
-                    let kept = cur.text(text, max)?;
-                    f.truncated |= kept.truncated;
-                    f.reasons.push(LangText { lang, text: kept.text });
+                    f.add_reason(text, max)?;
                 }
             }
-            name @ ("faultactor" | "Node" | "Role") => {
-                let slot = match name {
-                    "faultactor" => &mut f.actor,
-                    "Node" => &mut f.node,
-                    _ => &mut f.role,
-                };
-                let kept = cur.text(child, max)?;
-                f.truncated |= kept.truncated;
-                *slot = Some(kept.text).filter(|t| !t.is_empty());
-            }
+            "faultactor" => f.actor = f.keep(child.text(max)?),
+            "Node" => f.node = f.keep(child.text(max)?),
+            "Role" => f.role = f.keep(child.text(max)?),
             "detail" | "Detail" => {
-                let (leaves, truncated) = cur.leaves(child, MAX_DETAIL_LEAVES, limits.max_detail_bytes)?;
-                f.detail = leaves;
-                f.truncated |= truncated;
+                f.detail = child.leaves(MAX_DETAIL_LEAVES, limits.max_detail_bytes)?;
+                f.truncated |= f.detail.truncated;
             }
             _ => {}
         }
@@ -107,40 +74,46 @@ pub(crate) fn read_fault<S: EventSource>(
     Ok(f)
 }
 
-/// `Code`: its `Value`, then the `Subcode` chain.
-fn read_code<S: EventSource>(cur: &mut Cursor<S>, code: Node, max: usize, f: &mut Fault) -> Result<(), ParseError> {
-    let mut level = code;
-    let mut outermost = true;
-    loop {
-        let mut subcode = None;
-        while let Some(child) = cur.next_child(level)? {
-            match cur.local_name() {
-                "Value" => {
-                    let value = cur.qname_text(child, max)?;
-                    if outermost {
-                        f.code = value;
-                    } else {
-                        f.subcodes.push(value);
-                    }
+/// `Code` (or a `Subcode`): its `Value`, then the next `Subcode` down.
+fn read_code<S: Source>(
+    mut level: Element<'_, S>,
+    max: usize,
+    outermost: bool,
+    f: &mut Fault,
+) -> Result<(), ParseError> {
+    while let Some(child) = level.next_child()? {
+        match child.local_name() {
+            "Value" => {
+                let value = child.qname_text(max)?;
+                if outermost {
+                    f.code = value;
+                } else {
+                    f.subcodes.push(value);
                 }
-                "Subcode" => {
-                    subcode = Some(child);
-                    break;
-                }
-                _ => {}
             }
-        }
-        match subcode {
-            Some(next) => {
-                level = next;
-                outermost = false;
-            }
-            None => return Ok(()),
+            "Subcode" => return read_code(child, max, false, f),
+            _ => {}
         }
     }
+    Ok(())
 }
 
 impl Fault {
+    /// Adds a `faultstring` or `Reason/Text` with its `xml:lang`.
+    fn add_reason<S: Source>(&mut self, text: Element<'_, S>, max: usize) -> Result<(), ParseError> {
+        let lang = text.attr_ns(XML_NS, "lang").map(Cow::into_owned);
+        let kept = text.text(max)?;
+        self.truncated |= kept.truncated;
+        self.reasons.push(LangText { lang, text: kept.text });
+        Ok(())
+    }
+
+    /// A kept text as an optional field, noting a cut.
+    fn keep(&mut self, kept: Capped) -> Option<String> {
+        self.truncated |= kept.truncated;
+        Some(kept.text).filter(|t| !t.is_empty())
+    }
+
     /// The message: the English reason when there is one, else the first.
     pub(crate) fn reason(&self) -> Option<&LangText> {
         let english = self.reasons.iter().find(|r| {
@@ -152,43 +125,36 @@ impl Fault {
         english.or_else(|| self.reasons.first())
     }
 
-    /// The detail as one short line (see [`render_leaves`]).
-    pub(crate) fn detail_text(&self, max: usize) -> Option<Kept> {
-        (!self.detail.is_empty()).then(|| render_leaves(&self.detail, max))
-    }
-
-    /// The text of the first detail leaf whose path is `suffix` or ends with
-    /// `/suffix` (whole segments).
-    pub(crate) fn detail_leaf(&self, suffix: &str) -> Option<&str> {
-        self.detail
-            .iter()
-            .find(|l| l.path == suffix || l.path.strip_suffix(suffix).is_some_and(|head| head.ends_with('/')))
-            .map(|l| l.text.as_str())
-    }
-
     /// The catalog entry of the standard or WS-Security code this fault carries, if any.
     fn standard_entry(&self) -> Option<&'static Entry> {
         let wsse = std::iter::once(&self.code)
             .chain(&self.subcodes)
             .find(|q| q.ns.as_deref() == Some(WSSE_NS))
-            .and_then(|q| catalog::lookup(Vendor::Soap, &q.local));
+            .and_then(|q| catalog::entry(Vendor::Soap, &Code::from(q.local.as_str())));
         if wsse.is_some() {
             return wsse;
         }
         // Unprefixed or unbound codes are read as the standard ones they name.
-        match self.code.ns.as_deref() {
-            None | Some(SOAP11_NS | SOAP12_NS) => {}
-            Some(ns) if SoapVersion::of(Some(ns)).is_some() => {}
-            Some(_) => return None,
+        let ns = self.code.ns.as_deref();
+        if ns.is_some() && !is_envelope_ns(ns) {
+            return None;
         }
         let class = self.code.local.split('.').next().unwrap_or_default();
-        catalog::lookup(Vendor::Soap, class)
+        catalog::entry(Vendor::Soap, &Code::from(class))
+    }
+
+    /// The retry evidence the fault code gives (rule 4 of the chain):
+    /// standard codes their catalog class, custom codes permanent.
+    pub(crate) fn evidence(&self, base: Evidence) -> Evidence {
+        let class = self.standard_entry().map_or(retry::RetryClass::Permanent, |e| e.retry);
+        Evidence { protocol: Some(class), ..base }
     }
 
     /// Moves the fault's context (fault code, subcodes, actor/node/role,
     /// reasons, detail) into `e`; the reasons stay only when there are several.
     pub(crate) fn move_context_into(self, e: &mut VendorError, limits: &Limits) {
-        if let Some(Kept { text, truncated }) = self.detail_text(limits.max_detail_bytes) {
+        if !self.detail.is_empty() {
+            let Capped { text, truncated } = self.detail.render(limits.max_detail_bytes);
             e.detail = Some(text);
             e.truncated |= truncated;
         }
@@ -204,16 +170,16 @@ impl Fault {
     }
 
     /// The fault as a generic SOAP error: the code is the fault code's local
-    /// name; standard codes get their catalog class, custom ones are permanent.
-    pub(crate) fn into_generic_error(self, limits: &Limits) -> VendorError {
+    /// name; its class comes from the chain with the code's standard class.
+    pub(crate) fn into_generic_error(self, base: Evidence, limits: &Limits) -> VendorError {
         let entry = self.standard_entry();
-        let class = entry.map_or(RetryClass::Permanent, |e| e.retry);
+        let retry = retry::decide(&self.evidence(base));
         let (message, lang) = match self.reason().filter(|r| !r.text.is_empty()) {
             Some(r) => (r.text.clone(), r.lang.clone()),
             None => (entry.map_or_else(|| "SOAP fault".to_owned(), |e| e.description.to_owned()), None),
         };
         let code = if self.code.local.is_empty() { "Fault".to_owned() } else { self.code.local.clone() };
-        let mut e = VendorError::new(Vendor::Soap, Code::Text(code), message, Retry::from(class));
+        let mut e = VendorError::new(Vendor::Soap, Code::from(code), message, retry);
         e.lang = lang;
         self.move_context_into(&mut e, limits);
         e

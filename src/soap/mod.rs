@@ -1,13 +1,13 @@
 //! SOAP 1.1 and 1.2: envelopes, faults, and the generic reading of a fault
-//! as a [`VendorError`].
+//! as a [`VendorError`](crate::VendorError).
 
-pub(crate) mod fault;
+mod fault;
 
+use crate::error::VendorError;
 use crate::limits::Limits;
 use crate::parse_error::ParseError;
-use crate::report::Report;
-use crate::xml::source::EventSource;
-use crate::xml::{Cursor, Node};
+use crate::report::Collector;
+use crate::xml::{Element, Source};
 
 pub(crate) use fault::{Fault, read_fault};
 
@@ -19,51 +19,43 @@ pub const SOAP12_NS: &str = "http://www.w3.org/2003/05/soap-envelope";
 const SOAP12_DRAFT_NS: [&str; 2] =
     ["http://www.w3.org/2002/12/soap-envelope", "http://www.w3.org/2001/12/soap-envelope"];
 
-/// Which SOAP an envelope is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum SoapVersion {
-    V11,
-    V12,
+/// Is `ns` a SOAP envelope namespace (1.1, 1.2 or a 1.2 draft)?
+pub(crate) fn is_envelope_ns(ns: Option<&str>) -> bool {
+    matches!(ns, Some(ns) if ns == SOAP11_NS || ns == SOAP12_NS || SOAP12_DRAFT_NS.contains(&ns))
 }
 
-impl SoapVersion {
-    /// The version whose envelope namespace is `ns`.
-    pub(crate) fn of(ns: Option<&str>) -> Option<SoapVersion> {
-        match ns? {
-            SOAP11_NS => Some(SoapVersion::V11),
-            ns if ns == SOAP12_NS || SOAP12_DRAFT_NS.contains(&ns) => Some(SoapVersion::V12),
-            _ => None,
-        }
-    }
+/// Is this element `local` in a SOAP envelope namespace?
+pub(crate) fn is_soap<S: Source>(element: &Element<'_, S>, local: &str) -> bool {
+    element.local_name() == local && is_envelope_ns(element.namespace())
 }
 
-/// Reads what a SOAP body holds besides faults (vendors' in-band errors).
-pub(crate) trait BodyReader<S> {
-    /// Called for each child of `Body` that is not a fault, with the cursor on it.
-    fn read_item(&mut self, cur: &mut Cursor<S>, item: Node, report: &mut Report) -> Result<(), ParseError>;
+/// What a SOAP body holds besides faults, and what faults mean: the
+/// vendors' business, kept apart from reading the envelope.
+pub(crate) trait BodyReader {
+    /// Reads a child of `Body` that is not a fault (a method's response).
+    fn read_item<S: Source>(&mut self, item: Element<'_, S>, out: &mut Collector) -> Result<(), ParseError>;
+    /// The error a fault stands for.
+    fn fault_error(&self, fault: Fault) -> VendorError;
 }
 
 /// Reads an `Envelope`: headers are skipped, each `Fault` in `Body` becomes an
-/// error through `on_fault`, other body content goes to `body`.
-pub(crate) fn read_envelope<S: EventSource>(
-    cur: &mut Cursor<S>,
-    envelope: Node,
-    version: SoapVersion,
+/// error through `body`, other body content goes to `body` too.
+pub(crate) fn read_envelope<S: Source>(
+    mut envelope: Element<'_, S>,
     limits: &Limits,
-    report: &mut Report,
-    body: &mut dyn BodyReader<S>,
-    on_fault: &dyn Fn(Fault) -> crate::error::VendorError,
+    out: &mut Collector,
+    body: &mut impl BodyReader,
 ) -> Result<(), ParseError> {
-    while let Some(part) = cur.next_child(envelope)? {
-        if cur.local_name() != "Body" || SoapVersion::of(cur.namespace()).is_none() {
+    while let Some(mut part) = envelope.next_child()? {
+        if !is_soap(&part, "Body") {
             continue;
         }
-        while let Some(item) = cur.next_child(part)? {
-            if cur.local_name() == "Fault" && SoapVersion::of(cur.namespace()).is_some() {
-                let fault = read_fault(cur, item, version, limits)?;
-                report.push(on_fault(fault), limits.max_errors);
+        while let Some(item) = part.next_child()? {
+            if is_soap(&item, "Fault") {
+                let fault = read_fault(item, limits)?;
+                out.push(body.fault_error(fault));
             } else {
-                body.read_item(cur, item, report)?;
+                body.read_item(item, out)?;
             }
         }
     }

@@ -22,28 +22,29 @@ use serde_json::Value;
 
 use crate::catalog;
 use crate::error::VendorError;
-use crate::report::Report;
+use crate::report::Collector;
 use crate::soap::Fault;
+use crate::text::collapse_whitespace;
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
-use crate::vendors::{Ctx, catalog_error};
-use crate::xml::text::squeeze;
+use crate::vendors::{Ctx, json_code};
 
 /// The Marketo code a fault carries, if this reader claims it.
 pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
     if !ctx.allows(VendorHint::Marketo) {
         return None;
     }
-    let has_exception = fault.detail.iter().any(|l| l.path.starts_with("serviceException/"));
+    let has_exception = fault.detail.items.iter().any(|l| l.path.starts_with("serviceException/"));
     if !has_exception {
         return None;
     }
     let code = fault
-        .detail_leaf("serviceException/code")
+        .detail
+        .at("serviceException/code")
         .and_then(|c| parse_decimal(c.trim()))
         .or_else(|| fault.reason().and_then(|r| leading_code(&r.text)))
-        .or_else(|| fault.detail_leaf("serviceException/message").and_then(trailing_code))?;
-    let named = fault.detail_leaf("serviceException/name") == Some("mktServiceException");
-    let known = catalog::lookup(Vendor::Marketo, &code.to_string()).is_some();
+        .or_else(|| fault.detail.at("serviceException/message").and_then(trailing_code))?;
+    let named = fault.detail.at("serviceException/name") == Some("mktServiceException");
+    let known = catalog::entry(Vendor::Marketo, &Code::Num(code)).is_some();
     (named || known || ctx.insists(VendorHint::Marketo)).then_some(code)
 }
 
@@ -63,7 +64,8 @@ fn trailing_code(text: &str) -> Option<i64> {
 pub(crate) fn fault_error(fault: Fault, code: i64, ctx: Ctx<'_>) -> VendorError {
     let suffix = format!("({code})");
     let from_exception = fault
-        .detail_leaf("serviceException/message")
+        .detail
+        .at("serviceException/message")
         .map(|m| m.trim_end().strip_suffix(&suffix).unwrap_or(m).trim_end().to_owned());
     let from_faultstring = fault.reason().map(|r| {
         let prefix = code.to_string();
@@ -72,22 +74,13 @@ pub(crate) fn fault_error(fault: Fault, code: i64, ctx: Ctx<'_>) -> VendorError 
         text.trim().to_owned()
     });
     let message = from_exception.filter(|m| !m.is_empty()).or(from_faultstring);
-    let mut e = catalog_error(Vendor::Marketo, Code::Num(code), message);
+    let mut e = ctx.catalog_error_with(Vendor::Marketo, Code::Num(code), message, fault.evidence(ctx.evidence()));
     fault.move_context_into(&mut e, ctx.limits);
     e
 }
 
-/// A JSON code: a number, or a string holding one (Marketo quotes them).
-fn json_code(value: &Value) -> Option<Code> {
-    match value {
-        Value::Number(n) => n.as_i64().map(Code::Num),
-        Value::String(s) => Some(Code::parse(s.trim())),
-        _ => None,
-    }
-}
-
 fn json_text(value: Option<&Value>, max: usize) -> Option<String> {
-    value.and_then(Value::as_str).map(|s| squeeze(s, max).text)
+    value.and_then(Value::as_str).map(|s| collapse_whitespace(s, max).text)
 }
 
 fn is_false(value: &Value) -> bool {
@@ -95,18 +88,18 @@ fn is_false(value: &Value) -> bool {
 }
 
 /// One error per `{code, message}` object of `list`, at `index`.
-fn push_errors(list: Option<&Value>, index: Option<u32>, ctx: Ctx<'_>, report: &mut Report) {
+fn push_errors(list: Option<&Value>, index: Option<u32>, ctx: Ctx<'_>, out: &mut Collector) {
     for item in list.and_then(Value::as_array).into_iter().flatten() {
         let Some(code) = item.get("code").and_then(json_code) else { continue };
         let message = json_text(item.get("message"), ctx.limits.max_message_bytes);
-        let mut e = catalog_error(Vendor::Marketo, code, message);
+        let mut e = ctx.catalog_error(Vendor::Marketo, code, message);
         e.index = index;
-        report.push(e, ctx.limits.max_errors);
+        out.push(e);
     }
 }
 
 /// Reads a REST response; false when it is not Marketo's.
-pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, report: &mut Report) -> bool {
+pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) -> bool {
     let Some(object) = body.as_object() else { return false };
     let success = object.get("success");
     let claimed = ctx.insists(VendorHint::Marketo) || object.contains_key("requestId") && success.is_some();
@@ -114,12 +107,12 @@ pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, report: &mut Report) -> bool
         return false;
     }
     if success.is_some_and(is_false) {
-        push_errors(object.get("errors"), None, ctx, report);
+        push_errors(object.get("errors"), None, ctx, out);
     }
     for (i, record) in object.get("result").and_then(Value::as_array).into_iter().flatten().enumerate() {
         let skipped = record.get("status").and_then(Value::as_str).is_some_and(|s| matches!(s, "skipped" | "failed"));
         if skipped {
-            push_errors(record.get("reasons"), u32::try_from(i).ok(), ctx, report);
+            push_errors(record.get("reasons"), u32::try_from(i).ok(), ctx, out);
         }
     }
     true

@@ -1,35 +1,40 @@
 //! Vendor readers: one module per vendor, each offering the same few hooks
 //! (a fault refiner, a reader for its own XML roots, a reader for in-band
-//! results in a SOAP body). This module dispatches to them.
+//! results in a SOAP body, a JSON reader). This module dispatches to them
+//! and holds what they share.
 //!
 //! Under [`VendorHint::Auto`] a reader claims only what the body makes
 //! unambiguous; under its own hint it also reads what is merely likely.
 
-pub(crate) mod marketo;
-pub(crate) mod openair;
-pub(crate) mod qlm;
-pub(crate) mod salto;
-pub(crate) mod superoffice;
+mod marketo;
+mod openair;
+mod qlm;
+mod salto;
+mod superoffice;
+
+use std::time::Duration;
+
+use serde_json::Value;
 
 use crate::catalog;
 use crate::error::VendorError;
 use crate::limits::Limits;
 use crate::parse_error::ParseError;
-use crate::report::Report;
-use crate::retry::{Retry, RetryClass};
+use crate::report::Collector;
+use crate::retry::{self, Evidence};
 use crate::soap::{BodyReader, Fault};
-use crate::vendor::VendorHint;
-use crate::vendor::{Code, Vendor};
-use crate::xml::source::EventSource;
-use crate::xml::{Cursor, Node};
+use crate::vendor::{Code, Vendor, VendorHint};
+use crate::xml::{Element, Source};
 
 /// What every vendor reader is told.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Ctx<'a> {
     pub(crate) hint: VendorHint,
     pub(crate) limits: &'a Limits,
-    /// The HTTP status the body came with, for readers whose class depends on it.
+    /// The HTTP status the body came with.
     pub(crate) status: Option<u16>,
+    /// The response's `Retry-After`, parsed.
+    pub(crate) retry_after: Option<Duration>,
 }
 
 impl Ctx<'_> {
@@ -42,26 +47,60 @@ impl Ctx<'_> {
     pub(crate) fn insists(&self, hint: VendorHint) -> bool {
         self.hint == hint
     }
+
+    /// What the response says of retrying, before the body says anything.
+    pub(crate) fn evidence(&self) -> Evidence {
+        Evidence { status: self.status, retry_after: self.retry_after, ..Evidence::default() }
+    }
+
+    /// An error of `vendor` with `code`: name, class and informational mark
+    /// from the catalog, the class through the retry chain; the message is
+    /// `message` when the body gave one, else the catalog's description.
+    pub(crate) fn catalog_error(&self, vendor: Vendor, code: Code, message: Option<String>) -> VendorError {
+        self.catalog_error_with(vendor, code, message, self.evidence())
+    }
+
+    /// [`catalog_error`](Self::catalog_error) with more evidence than the
+    /// response's (a fault's code, the body's verdict).
+    pub(crate) fn catalog_error_with(
+        &self,
+        vendor: Vendor,
+        code: Code,
+        message: Option<String>,
+        evidence: Evidence,
+    ) -> VendorError {
+        let entry = catalog::entry(vendor, &code);
+        let message = message.filter(|m| !m.is_empty()).unwrap_or_else(|| match entry {
+            Some(e) => e.description.to_owned(),
+            None => format!("{vendor} error {code}"),
+        });
+        let retry = retry::decide(&Evidence {
+            catalog: entry.map(|e| e.retry),
+            status_decides: entry.is_some_and(|e| e.status_decides),
+            ..evidence
+        });
+        let mut e = VendorError::new(vendor, code, message, retry);
+        // Catalogs without symbolic names (Salto KS) repeat the description there.
+        e.name = entry.filter(|e| e.name != e.description).map(|e| e.name.to_owned());
+        e.informational = entry.is_some_and(|e| e.informational);
+        e
+    }
 }
 
-/// An error of `vendor` with `code`: name, class and informational mark
-/// from the catalog; the message is `message` when the body gave one, else
-/// the catalog's description. Codes the catalog lacks are permanent.
-pub(crate) fn catalog_error(vendor: Vendor, code: Code, message: Option<String>) -> VendorError {
-    let entry = match &code {
-        Code::Num(n) => catalog::lookup(vendor, &n.to_string()),
-        Code::Text(t) => catalog::lookup(vendor, t),
-    };
-    let message = message.filter(|m| !m.is_empty()).unwrap_or_else(|| match entry {
-        Some(e) => e.description.to_owned(),
-        None => format!("{vendor} error {code}"),
-    });
-    let retry = Retry::from(entry.map_or(RetryClass::Permanent, |e| e.retry));
-    let mut e = VendorError::new(vendor, code, message, retry);
-    // Catalogs without symbolic names (Salto KS) repeat the description there.
-    e.name = entry.filter(|e| e.name != e.description).map(|e| e.name.to_owned());
-    e.informational = entry.is_some_and(|e| e.informational);
-    e
+/// The operation a SOAP method response answers: `getTicket` for
+/// `getTicketResponse` (the name itself when it has no such suffix).
+pub(crate) fn operation_of(local: &str) -> &str {
+    local.strip_suffix("Response").unwrap_or(local)
+}
+
+/// A JSON code: a number, or a string holding one (many vendors quote
+/// them) or a symbol.
+pub(crate) fn json_code(value: &Value) -> Option<Code> {
+    match value {
+        Value::Number(n) => n.as_i64().map(Code::Num),
+        Value::String(s) => Some(Code::parse(s.trim())),
+        _ => None,
+    }
 }
 
 /// A fault as the vendor that sent it reads it, else as a generic SOAP fault.
@@ -72,47 +111,40 @@ pub(crate) fn fault_error(fault: Fault, ctx: Ctx<'_>) -> VendorError {
     if let Some(code) = openair::fault_code(&fault, ctx) {
         return openair::fault_error(fault, code, ctx);
     }
-    let mut e = fault.into_generic_error(ctx.limits);
+    let mut e = fault.into_generic_error(ctx.evidence(), ctx.limits);
     // A fault from an endpoint the caller named keeps that vendor.
-    if let Some(vendor) = ctx.hint.vendor().filter(|v| *v == Vendor::SuperOffice) {
-        e.vendor = vendor;
+    if ctx.hint == VendorHint::SuperOffice {
+        e.vendor = Vendor::SuperOffice;
     }
     e
 }
 
-/// Reads a JSON body for the vendors allowed.
-pub(crate) fn read_json(body: &serde_json::Value, ctx: Ctx<'_>, report: &mut Report) {
-    let claimed = ctx.allows(VendorHint::Marketo) && marketo::read_json(body, ctx, report)
-        || ctx.allows(VendorHint::SaltoKs) && salto::read_json(body, ctx, report);
+/// Reads a JSON body for the vendors allowed; when none claims it, its
+/// first message-like text is kept for the HTTP fallback.
+pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) {
+    let claimed = ctx.allows(VendorHint::Marketo) && marketo::read_json(body, ctx, out)
+        || ctx.allows(VendorHint::SaltoKs) && salto::read_json(body, ctx, out);
     if !claimed {
-        report.page_message = salto::message_of(body, ctx.limits.max_message_bytes);
+        out.page_message = salto::message_of(body, ctx.limits.max_message_bytes);
     }
 }
 
-/// Reads a root element no SOAP envelope claimed: `Ok(true)` when a vendor
-/// recognised it (and read it), `Ok(false)` when none did.
-pub(crate) fn read_root<S: EventSource>(
-    cur: &mut Cursor<S>,
-    root: Node,
-    ctx: Ctx<'_>,
-    report: &mut Report,
-) -> Result<bool, ParseError> {
-    if ctx.allows(VendorHint::OpenAir) && openair::is_xml_api_root(cur) {
-        openair::read_xml_api(cur, root, ctx, report)?;
-        return Ok(true);
+/// Reads a root element no SOAP envelope claimed, when a vendor recognises
+/// it; anything else is foreign XML, a success as far as errors go.
+pub(crate) fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Collector) -> Result<(), ParseError> {
+    if ctx.allows(VendorHint::OpenAir) && openair::is_xml_api_root(&root) {
+        return openair::read_xml_api(root, ctx, out);
     }
     if ctx.allows(VendorHint::Qlm) {
-        if qlm::is_fragment_root(cur) {
-            qlm::read_fragment(cur, root, ctx, report)?;
-            return Ok(true);
+        if qlm::is_fragment_root(&root) {
+            return qlm::read_fragment(root, ctx, out);
         }
         // ASP.NET's HTTP GET/POST bindings wrap a string result in <string>.
-        if cur.local_name() == "string" {
-            qlm::read_wrapper(cur, root, ctx, report)?;
-            return Ok(true);
+        if root.local_name() == "string" {
+            return qlm::read_wrapper(root, ctx, out);
         }
     }
-    Ok(false)
+    Ok(())
 }
 
 /// In-band results in a SOAP body (not faults), read by the vendors allowed.
@@ -120,17 +152,21 @@ pub(crate) struct SoapBody<'a> {
     pub(crate) ctx: Ctx<'a>,
 }
 
-impl<S: EventSource> BodyReader<S> for SoapBody<'_> {
-    fn read_item(&mut self, cur: &mut Cursor<S>, item: Node, report: &mut Report) -> Result<(), ParseError> {
+impl BodyReader for SoapBody<'_> {
+    fn read_item<S: Source>(&mut self, item: Element<'_, S>, out: &mut Collector) -> Result<(), ParseError> {
         // One reader per item: it is read once, as it streams by.
-        if superoffice::claims_item(cur, self.ctx) {
-            superoffice::read_response(cur, item, self.ctx, report)
-        } else if qlm::claims_item(cur, self.ctx) {
-            qlm::read_soap_item(cur, item, self.ctx, report)
+        if superoffice::claims_item(&item, self.ctx) {
+            superoffice::read_response(item, self.ctx, out)
+        } else if qlm::claims_item(&item, self.ctx) {
+            qlm::read_soap_item(item, self.ctx, out)
         } else if self.ctx.allows(VendorHint::OpenAir) {
-            openair::read_soap_results(cur, item, self.ctx, report)
+            openair::read_soap_results(item, self.ctx, out)
         } else {
             Ok(())
         }
+    }
+
+    fn fault_error(&self, fault: Fault) -> VendorError {
+        fault_error(fault, self.ctx)
     }
 }

@@ -26,17 +26,17 @@
 //!
 //! Codes without a catalog entry are permanent, with a generic message.
 
+use std::borrow::Cow;
+
 use crate::error::VendorError;
 use crate::parse_error::ParseError;
-use crate::report::Report;
-use crate::retry::Retry;
-use crate::soap::{Fault, SOAP11_NS, SOAP12_NS};
+use crate::report::Collector;
+use crate::retry::{Evidence, RetryClass};
+use crate::soap::{Fault, is_envelope_ns};
+use crate::text::Capped;
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
-use crate::vendors::{Ctx, catalog_error};
-use crate::xml::cursor::{Leaf, render_leaves};
-use crate::xml::source::EventSource;
-use crate::xml::text::Kept;
-use crate::xml::{Cursor, Node};
+use crate::vendors::{Ctx, operation_of};
+use crate::xml::{Element, Leaves, Source};
 
 const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
 const SOAP_ENC_NS: &str = "http://schemas.xmlsoap.org/soap/encoding/";
@@ -44,9 +44,8 @@ const SOAP_ENC_NS: &str = "http://schemas.xmlsoap.org/soap/encoding/";
 /// Most leaves read from one `<errors>` or `oaError`.
 const MAX_LEAVES: usize = 16;
 
-fn openair_error(code: Code, message: Option<String>) -> VendorError {
-    catalog_error(Vendor::OpenAir, code, message)
-}
+/// The leaves an `<errors>` element's message may be in, by preference.
+const MESSAGE_LEAVES: [&str; 4] = ["text", "comment", "message", "description"];
 
 /// A status attribute's value as a code: `None` for success (`0`), and in
 /// auto mode for anything that is not a number (then it is not OpenAir's).
@@ -55,83 +54,77 @@ fn status_code(status: &str, ctx: Ctx<'_>) -> Option<Code> {
     match parse_decimal(status) {
         Some(0) => None,
         Some(n) => Some(Code::Num(n)),
-        None if ctx.insists(VendorHint::OpenAir) && !status.is_empty() => Some(Code::Text(status.to_owned())),
+        None if ctx.insists(VendorHint::OpenAir) && !status.is_empty() => Some(Code::from(status)),
         None => None,
     }
 }
 
-/// Is the current (root) element the XML API's `<response>`?
-pub(crate) fn is_xml_api_root<S: EventSource>(cur: &Cursor<S>) -> bool {
-    cur.local_name() == "response" && cur.namespace().is_none()
+/// Is this (root) element the XML API's `<response>`?
+pub(crate) fn is_xml_api_root<S: Source>(root: &Element<'_, S>) -> bool {
+    root.local_name() == "response" && root.namespace().is_none()
 }
 
 /// Reads an XML API `<response>`.
-pub(crate) fn read_xml_api<S: EventSource>(
-    cur: &mut Cursor<S>,
-    response: Node,
+pub(crate) fn read_xml_api<S: Source>(
+    mut response: Element<'_, S>,
     ctx: Ctx<'_>,
-    report: &mut Report,
+    out: &mut Collector,
 ) -> Result<(), ParseError> {
     let limits = ctx.limits;
-    if let Some(code) = cur.attr("status").and_then(|s| status_code(&s, ctx)) {
-        let Kept { text, truncated } = cur.text(response, limits.max_message_bytes)?;
-        let mut e = openair_error(code, Some(text));
+    if let Some(code) = response.attr("status").and_then(|s| status_code(&s, ctx)) {
+        let Capped { text, truncated } = response.text(limits.max_message_bytes)?;
         // The request itself was malformed: sending it again fails again,
         // whatever the code's class elsewhere ("unknown error" for 1).
-        e.retry = Retry::Permanent;
+        let verdict = Evidence { stated: Some(RetryClass::Permanent), ..ctx.evidence() };
+        let mut e = ctx.catalog_error_with(Vendor::OpenAir, code, Some(text), verdict);
         e.name = Some("Request not parsed".to_owned());
         e.truncated = truncated;
-        report.push(e, limits.max_errors);
+        out.push(e);
         return Ok(());
     }
     let mut index = 0u32;
-    while let Some(command) = cur.next_child(response)? {
+    while let Some(command) = response.next_child()? {
         let position = index;
         index = index.saturating_add(1);
-        let Some(code) = cur.attr("status").and_then(|s| status_code(&s, ctx)) else {
+        let Some(code) = command.attr("status").and_then(|s| status_code(&s, ctx)) else {
             continue;
         };
-        let name = cur.local_name().to_owned();
-        let (message, detail) = read_command_errors(cur, command, ctx)?;
-        let mut e = openair_error(code, message.as_ref().map(|m| m.text.clone()));
+        let name = command.local_name().to_owned();
+        let (message, detail) = read_command_errors(command, ctx)?;
+        let mut e = ctx.catalog_error(Vendor::OpenAir, code, message.as_ref().map(|m| m.text.clone()));
         e.truncated = message.is_some_and(|m| m.truncated) || detail.as_ref().is_some_and(|d| d.truncated);
         e.detail = detail.map(|d| d.text);
         e.command = Some(name);
         e.index = Some(position);
-        report.push(e, limits.max_errors);
+        out.push(e);
     }
     Ok(())
 }
 
 /// The message and detail of a failed command's first `<errors>` child.
-fn read_command_errors<S: EventSource>(
-    cur: &mut Cursor<S>,
-    command: Node,
+fn read_command_errors<S: Source>(
+    mut command: Element<'_, S>,
     ctx: Ctx<'_>,
-) -> Result<(Option<Kept>, Option<Kept>), ParseError> {
-    while let Some(child) = cur.next_child(command)? {
-        if cur.local_name() != "errors" {
+) -> Result<(Option<Capped>, Option<Capped>), ParseError> {
+    while let Some(child) = command.next_child()? {
+        if child.local_name() != "errors" {
             continue;
         }
-        let (leaves, truncated) = cur.leaves(child, MAX_LEAVES, ctx.limits.max_message_bytes)?;
-        return Ok(match leaves.as_slice() {
+        let leaves = child.leaves(MAX_LEAVES, ctx.limits.max_message_bytes)?;
+        let truncated = leaves.truncated;
+        return Ok(match leaves.items.as_slice() {
             [] => (None, None),
-            [only] if only.path.is_empty() => (Some(Kept { text: only.text.clone(), truncated }), None),
-            structured => {
-                let message = ["text", "comment", "message", "description"]
+            [only] if only.path.is_empty() => (Some(Capped { text: only.text.clone(), truncated }), None),
+            _ => {
+                let message = MESSAGE_LEAVES
                     .iter()
-                    .find_map(|name| leaf(structured, name))
-                    .map(|text| Kept { text: text.to_owned(), truncated });
-                (message, Some(render_leaves(structured, ctx.limits.max_detail_bytes)))
+                    .find_map(|name| leaves.named(name))
+                    .map(|text| Capped { text: text.to_owned(), truncated });
+                (message, Some(leaves.render(ctx.limits.max_detail_bytes)))
             }
         });
     }
     Ok((None, None))
-}
-
-/// The text of the first leaf whose last path segment is `name`.
-fn leaf<'a>(leaves: &'a [Leaf], name: &str) -> Option<&'a str> {
-    leaves.iter().find(|l| l.path.rsplit('/').next() == Some(name) && !l.text.is_empty()).map(|l| l.text.as_str())
 }
 
 /// The OpenAir code a fault carries, if this reader claims it.
@@ -139,9 +132,10 @@ pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
     if !ctx.allows(VendorHint::OpenAir) {
         return None;
     }
-    let in_envelope_ns = matches!(fault.code.ns.as_deref(), None | Some(SOAP11_NS | SOAP12_NS));
+    let ns = fault.code.ns.as_deref();
+    let in_envelope_ns = ns.is_none() || is_envelope_ns(ns);
     let from_code = parse_decimal(&fault.code.local).filter(|_| in_envelope_ns);
-    let from_detail = fault.detail_leaf("Error/code").and_then(parse_decimal);
+    let from_detail = fault.detail.at("Error/code").and_then(parse_decimal);
     match (from_detail, from_code) {
         (Some(detail), _) if from_code.is_some() || ctx.insists(VendorHint::OpenAir) => Some(detail),
         (_, code) => code,
@@ -152,83 +146,79 @@ pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
 pub(crate) fn fault_error(fault: Fault, code: i64, ctx: Ctx<'_>) -> VendorError {
     let message = fault.reason().map(|r| r.text.clone());
     let lang = fault.reason().and_then(|r| r.lang.clone());
-    let mut e = openair_error(Code::Num(code), message);
+    let mut e = ctx.catalog_error_with(Vendor::OpenAir, Code::Num(code), message, fault.evidence(ctx.evidence()));
     e.lang = lang;
     fault.move_context_into(&mut e, ctx.limits);
     e
 }
 
 /// Reads a SOAP body item (a method's response) for `oaError`s.
-pub(crate) fn read_soap_results<S: EventSource>(
-    cur: &mut Cursor<S>,
-    item: Node,
+pub(crate) fn read_soap_results<S: Source>(
+    item: Element<'_, S>,
     ctx: Ctx<'_>,
-    report: &mut Report,
+    out: &mut Collector,
 ) -> Result<(), ParseError> {
-    let name = cur.local_name();
-    let command = name.strip_suffix("Response").unwrap_or(name).to_owned();
-    walk_results(cur, item, 0, &command, ctx, report)
+    let command = operation_of(item.local_name()).to_owned();
+    walk_results(item, 0, &command, ctx, out)
 }
 
 /// Walks `node` (at `position` among its siblings) looking for `errors` arrays.
-fn walk_results<S: EventSource>(
-    cur: &mut Cursor<S>,
-    node: Node,
+fn walk_results<S: Source>(
+    mut node: Element<'_, S>,
     position: u32,
     command: &str,
     ctx: Ctx<'_>,
-    report: &mut Report,
+    out: &mut Collector,
 ) -> Result<(), ParseError> {
     let mut index = 0u32;
-    while let Some(child) = cur.next_child(node)? {
+    while let Some(child) = node.next_child()? {
         let child_position = index;
         index = index.saturating_add(1);
-        match cur.local_name() {
-            "errors" => read_oa_errors(cur, child, position, command, ctx, report)?,
+        match child.local_name() {
+            "errors" => read_oa_errors(child, position, command, ctx, out)?,
             // Record data: nothing to find there, skipped at full speed.
             "objects" => {}
-            _ => walk_results(cur, child, child_position, command, ctx, report)?,
+            _ => walk_results(child, child_position, command, ctx, out)?,
         }
     }
     Ok(())
 }
 
-fn is_true(value: Option<String>) -> bool {
+fn is_true(value: Option<Cow<'_, str>>) -> bool {
     value.is_some_and(|v| matches!(v.trim(), "true" | "1"))
 }
 
 /// One error per `oaError` in an `errors` array.
-fn read_oa_errors<S: EventSource>(
-    cur: &mut Cursor<S>,
-    errors: Node,
+fn read_oa_errors<S: Source>(
+    mut errors: Element<'_, S>,
     position: u32,
     command: &str,
     ctx: Ctx<'_>,
-    report: &mut Report,
+    out: &mut Collector,
 ) -> Result<(), ParseError> {
-    if is_true(cur.attr_ns(XSI_NS, "nil")) {
+    if is_true(errors.attr_ns(XSI_NS, "nil")) {
         return Ok(());
     }
-    let array_of_oa = cur.attr_ns(SOAP_ENC_NS, "arrayType").is_some_and(|t| t.contains("oaError"));
-    while let Some(item) = cur.next_child(errors)? {
-        let typed = array_of_oa || cur.attr_ns(XSI_NS, "type").is_some_and(|t| t.ends_with("oaError"));
+    let array_of_oa = errors.attr_ns(SOAP_ENC_NS, "arrayType").is_some_and(|t| t.contains("oaError"));
+    while let Some(item) = errors.next_child()? {
+        let typed = array_of_oa || item.attr_ns(XSI_NS, "type").is_some_and(|t| t.ends_with("oaError"));
         if !typed && !ctx.insists(VendorHint::OpenAir) {
             continue;
         }
-        let (leaves, truncated) = cur.leaves(item, MAX_LEAVES, ctx.limits.max_message_bytes)?;
-        let Some(code) = leaf(&leaves, "code").map(|c| Code::parse(c.trim())) else {
+        let leaves: Leaves = item.leaves(MAX_LEAVES, ctx.limits.max_message_bytes)?;
+        let Some(code) = leaves.named("code").map(|c| Code::parse(c.trim())) else {
             continue;
         };
-        let text = leaf(&leaves, "text");
-        let comment = leaf(&leaves, "comment");
-        let mut e = openair_error(code, text.or(comment).map(str::to_owned));
+        let text = leaves.named("text");
+        let comment = leaves.named("comment");
+        let mut e = ctx.catalog_error(Vendor::OpenAir, code, text.or(comment).map(str::to_owned));
         if text.is_some() {
             e.detail = comment.map(str::to_owned);
         }
-        e.truncated = truncated;
+        e.truncated = leaves.truncated;
         e.command = Some(command.to_owned());
         e.index = Some(position);
-        report.push(e, ctx.limits.max_errors);
+        out.push(e);
     }
     Ok(())
 }

@@ -13,14 +13,13 @@
 //! license error)**, permanent. Codes 0 (no error) and 226 (activation
 //! count decremented) are successes and never reported.
 
-use crate::catalog::{self, EntryCode};
+use crate::catalog;
 use crate::parse_error::ParseError;
-use crate::report::Report;
+use crate::report::Collector;
+use crate::text::{Capped, CappedString};
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
-use crate::vendors::{Ctx, catalog_error};
-use crate::xml::source::{EventSource, SliceSource};
-use crate::xml::text::Kept;
-use crate::xml::{Cursor, Node};
+use crate::vendors::{Ctx, operation_of};
+use crate::xml::{self, Element, Source};
 
 /// Longest escaped fragment read from a SOAP or `<string>` wrapper (signed
 /// success fragments run to a few KiB).
@@ -29,9 +28,9 @@ const MAX_EMBEDDED_BYTES: usize = 64 * 1024;
 /// The code for a message-only error that matches no description.
 const GENERIC_LICENSE_ERROR: i64 = 200;
 
-/// Is the current element a QLM fragment root?
-pub(crate) fn is_fragment_root<S: EventSource>(cur: &Cursor<S>) -> bool {
-    cur.local_name() == "QuickLicenseManager"
+/// Is this element a QLM fragment root?
+pub(crate) fn is_fragment_root<S: Source>(root: &Element<'_, S>) -> bool {
+    root.local_name() == "QuickLicenseManager"
 }
 
 /// A code written as text: a number only.
@@ -39,41 +38,45 @@ fn code_text(text: &str) -> Option<i64> {
     parse_decimal(text.trim())
 }
 
+/// Is this element (or leaf) name one QLM gives its code in?
+fn is_code_name(name: &str) -> bool {
+    name.eq_ignore_ascii_case("errorCode") || name.eq_ignore_ascii_case("serverErrorCode")
+}
+
 /// Reads a `<QuickLicenseManager>` fragment.
-pub(crate) fn read_fragment<S: EventSource>(
-    cur: &mut Cursor<S>,
-    root: Node,
+pub(crate) fn read_fragment<S: Source>(
+    mut root: Element<'_, S>,
     ctx: Ctx<'_>,
-    report: &mut Report,
+    out: &mut Collector,
 ) -> Result<(), ParseError> {
     let max = ctx.limits.max_message_bytes;
-    let mut message: Option<Kept> = None;
+    let mut message: Option<Capped> = None;
     let mut code = None;
-    while let Some(child) = cur.next_child(root)? {
-        let local = cur.local_name();
+    while let Some(child) = root.next_child()? {
+        let local = child.local_name();
         if local.eq_ignore_ascii_case("error") {
-            code = code.or_else(|| cur.attr("code").or_else(|| cur.attr("errorCode")).as_deref().and_then(code_text));
+            code =
+                code.or_else(|| child.attr("code").or_else(|| child.attr("errorCode")).as_deref().and_then(code_text));
             // The message is the error's own text; a code element inside is read too.
-            let mut text = crate::xml::text::TextBuilder::new(max);
-            let (leaves, truncated) = cur.leaves(child, 8, max)?;
-            for leaf in &leaves {
-                let name = leaf.path.rsplit('/').next().unwrap_or_default();
-                if name.eq_ignore_ascii_case("errorCode") || name.eq_ignore_ascii_case("serverErrorCode") {
+            let mut text = CappedString::new(max);
+            let leaves = child.leaves(8, max)?;
+            for leaf in &leaves.items {
+                if is_code_name(leaf.name()) {
                     code = code.or_else(|| code_text(&leaf.text));
                 } else {
                     text.push(&leaf.text);
                 }
             }
             let mut kept = text.finish();
-            kept.truncated |= truncated;
+            kept.truncated |= leaves.truncated;
             message = Some(kept);
-        } else if local.eq_ignore_ascii_case("errorCode") || local.eq_ignore_ascii_case("serverErrorCode") {
-            let text = cur.text(child, 64)?.text;
+        } else if is_code_name(local) {
+            let text = child.text(64)?.text;
             code = code.or_else(|| code_text(&text));
         }
     }
     let message = message.filter(|m| !m.text.is_empty());
-    let informational = |c: i64| catalog::lookup(Vendor::Qlm, &c.to_string()).is_some_and(|e| e.informational);
+    let informational = |c: i64| catalog::entry(Vendor::Qlm, &Code::Num(c)).is_some_and(|e| e.informational);
     let code = match (code, &message) {
         (Some(c), _) if informational(c) => return Ok(()),
         (Some(c), _) => c,
@@ -81,9 +84,9 @@ pub(crate) fn read_fragment<S: EventSource>(
         (None, None) => return Ok(()),
     };
     let truncated = message.as_ref().is_some_and(|m| m.truncated);
-    let mut e = catalog_error(Vendor::Qlm, Code::Num(code), message.map(|m| m.text));
+    let mut e = ctx.catalog_error(Vendor::Qlm, Code::Num(code), message.map(|m| m.text));
     e.truncated = truncated;
-    report.push(e, ctx.limits.max_errors);
+    out.push(e);
     Ok(())
 }
 
@@ -94,57 +97,48 @@ fn code_for_message(message: &str) -> i64 {
     catalog::entries(Vendor::Qlm)
         .iter()
         .find(|e| !e.informational && e.description.trim_end_matches('.').eq_ignore_ascii_case(wanted))
-        .and_then(|e| match e.code {
-            EntryCode::Num(n) => Some(n),
-            EntryCode::Text(_) => None,
-        })
+        .and_then(|e| e.num())
         .unwrap_or(GENERIC_LICENSE_ERROR)
 }
 
-/// Reads escaped text as a QLM fragment; false when it is not one (or is
+/// Reads escaped text as a QLM fragment; nothing when it is not one (or is
 /// not well-formed: nothing is invented from a broken fragment).
-fn read_embedded(text: &str, ctx: Ctx<'_>, report: &mut Report) -> bool {
+fn read_embedded(text: &str, ctx: Ctx<'_>, out: &mut Collector) {
     let text = text.trim_start_matches('\u{feff}').trim_start();
     if !text.starts_with('<') {
-        return false;
+        return;
     }
-    let limits = ctx.limits;
-    let mut cur = Cursor::new(SliceSource::new(text.as_bytes(), 0, limits), limits);
-    let mut nested = Report::default();
-    let read = cur.root().and_then(|root| {
-        if !is_fragment_root(&cur) {
-            return Ok(false);
+    let mut nested = Collector::new(ctx.limits.max_errors);
+    let read = xml::read_embedded(text, ctx.limits, |root| {
+        if is_fragment_root(&root) {
+            read_fragment(root, ctx, &mut nested)?;
         }
-        read_fragment(&mut cur, root, ctx, &mut nested)?;
-        cur.finish().map(|()| true)
+        Ok(())
     });
-    if !matches!(read, Ok(true)) {
-        return false;
+    if read.is_ok() {
+        for e in nested.finish() {
+            out.push(e);
+        }
     }
-    for e in nested.errors {
-        report.push(e, limits.max_errors);
-    }
-    true
 }
 
 /// Reads an element whose text may be an escaped fragment.
-pub(crate) fn read_wrapper<S: EventSource>(
-    cur: &mut Cursor<S>,
-    wrapper: Node,
+pub(crate) fn read_wrapper<S: Source>(
+    wrapper: Element<'_, S>,
     ctx: Ctx<'_>,
-    report: &mut Report,
+    out: &mut Collector,
 ) -> Result<(), ParseError> {
-    let kept = cur.text(wrapper, MAX_EMBEDDED_BYTES)?;
+    let kept = wrapper.text(MAX_EMBEDDED_BYTES)?;
     if !kept.truncated {
-        read_embedded(&kept.text, ctx, report);
+        read_embedded(&kept.text, ctx, out);
     }
     Ok(())
 }
 
-/// Should this SOAP body item (the cursor is on it) be read as QLM's? QLM
-/// is an ASP.NET service: its items are `PascalCaseResponse`.
-pub(crate) fn claims_item<S: EventSource>(cur: &Cursor<S>, ctx: Ctx<'_>) -> bool {
-    let local = cur.local_name();
+/// Should this SOAP body item be read as QLM's? QLM is an ASP.NET service:
+/// its items are `PascalCaseResponse`.
+pub(crate) fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+    let local = item.local_name();
     ctx.insists(VendorHint::Qlm)
         || ctx.allows(VendorHint::Qlm)
             && local.len() > "Response".len()
@@ -153,17 +147,16 @@ pub(crate) fn claims_item<S: EventSource>(cur: &Cursor<S>, ctx: Ctx<'_>) -> bool
 }
 
 /// Reads a SOAP method response: its `...Result` and `response` parts.
-pub(crate) fn read_soap_item<S: EventSource>(
-    cur: &mut Cursor<S>,
-    item: Node,
+pub(crate) fn read_soap_item<S: Source>(
+    mut item: Element<'_, S>,
     ctx: Ctx<'_>,
-    report: &mut Report,
+    out: &mut Collector,
 ) -> Result<(), ParseError> {
-    let result_part = format!("{}Result", cur.local_name().strip_suffix("Response").unwrap_or_default());
-    while let Some(part) = cur.next_child(item)? {
-        let local = cur.local_name();
+    let result_part = format!("{}Result", operation_of(item.local_name()));
+    while let Some(part) = item.next_child()? {
+        let local = part.local_name();
         if local == result_part || local.eq_ignore_ascii_case("response") || ctx.insists(VendorHint::Qlm) {
-            read_wrapper(cur, part, ctx, report)?;
+            read_wrapper(part, ctx, out)?;
         }
     }
     Ok(())

@@ -9,18 +9,18 @@
 //! `ErrorMessage`, `error_message`, `Description`, `error_description`,
 //! `Detail`. Under auto-detection only codes in Salto's catalog are claimed.
 //!
-//! The class is the catalog's, unless the response's status says more: 401
-//! reauth, 408 and 5xx transient, 429 throttled. The status is kept as
-//! received even when it disagrees with the catalog (2211 arrives with 200).
+//! The class comes from the retry chain ([`crate::retry`]): the catalog's
+//! for codes it knows, the status's for codes it does not. The status is
+//! kept as received even when it disagrees with the catalog (2211 arrives
+//! with 200).
 
 use serde_json::{Map, Value};
 
 use crate::catalog;
-use crate::report::Report;
-use crate::retry::{Retry, RetryClass};
-use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
-use crate::vendors::{Ctx, catalog_error};
-use crate::xml::text::squeeze;
+use crate::report::Collector;
+use crate::text::collapse_whitespace;
+use crate::vendor::{Vendor, VendorHint};
+use crate::vendors::{Ctx, json_code};
 
 const CODE_KEYS: [&str; 3] = ["errorcode", "error_code", "code"];
 const MESSAGE_KEYS: [&str; 6] =
@@ -29,24 +29,6 @@ const MESSAGE_KEYS: [&str; 6] =
 /// The value of the first of `keys` present in `object`, keys compared ignoring case.
 fn field<'a>(object: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
     keys.iter().find_map(|wanted| object.iter().find(|(k, _)| k.eq_ignore_ascii_case(wanted)).map(|(_, v)| v))
-}
-
-fn numeric_code(value: &Value) -> Option<i64> {
-    match value {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) => parse_decimal(s.trim()),
-        _ => None,
-    }
-}
-
-/// The class a response status imposes, if it says more than the code.
-fn status_class(status: Option<u16>) -> Option<RetryClass> {
-    match status? {
-        401 => Some(RetryClass::Reauth),
-        408 | 500..=599 => Some(RetryClass::Transient),
-        429 => Some(RetryClass::Throttled),
-        _ => None,
-    }
 }
 
 /// The error objects of a body: itself, its `error`, or its `errors`.
@@ -65,27 +47,26 @@ fn error_objects(body: &Value) -> Vec<&Map<String, Value>> {
 pub(crate) fn message_of(body: &Value, max: usize) -> Option<String> {
     error_objects(body).into_iter().find_map(|object| {
         let text = field(object, &MESSAGE_KEYS)?.as_str()?;
-        Some(squeeze(text, max).text).filter(|t| !t.is_empty())
+        Some(collapse_whitespace(text, max).text).filter(|t| !t.is_empty())
     })
 }
 
 /// Reads a JSON body; false when nothing in it is Salto's.
-pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, report: &mut Report) -> bool {
+pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) -> bool {
     let mut claimed = false;
     for object in error_objects(body) {
-        let Some(code) = field(object, &CODE_KEYS).and_then(numeric_code) else { continue };
-        let known = catalog::lookup(Vendor::SaltoKs, &code.to_string()).is_some();
+        let Some(code) = field(object, &CODE_KEYS).and_then(json_code).filter(|c| c.as_num().is_some()) else {
+            continue;
+        };
+        let known = catalog::entry(Vendor::SaltoKs, &code).is_some();
         if !known && !ctx.insists(VendorHint::SaltoKs) {
             continue;
         }
         claimed = true;
-        let message =
-            field(object, &MESSAGE_KEYS).and_then(Value::as_str).map(|m| squeeze(m, ctx.limits.max_message_bytes).text);
-        let mut e = catalog_error(Vendor::SaltoKs, Code::Num(code), message);
-        if let Some(class) = status_class(ctx.status) {
-            e.retry = Retry::from(class);
-        }
-        report.push(e, ctx.limits.max_errors);
+        let message = field(object, &MESSAGE_KEYS)
+            .and_then(Value::as_str)
+            .map(|m| collapse_whitespace(m, ctx.limits.max_message_bytes).text);
+        out.push(ctx.catalog_error(Vendor::SaltoKs, code, message));
     }
     claimed
 }

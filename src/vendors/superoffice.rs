@@ -13,11 +13,10 @@
 
 use crate::catalog;
 use crate::parse_error::ParseError;
-use crate::report::Report;
-use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
-use crate::vendors::{Ctx, catalog_error};
-use crate::xml::source::EventSource;
-use crate::xml::{Cursor, Node};
+use crate::report::Collector;
+use crate::vendor::{Code, Vendor, VendorHint};
+use crate::vendors::{Ctx, operation_of};
+use crate::xml::{Element, Source};
 
 /// The methods of the admin, customer and ticket ports, lowercased.
 const METHODS: &[&str] = &[
@@ -88,31 +87,23 @@ const METHODS: &[&str] = &[
     "setuseridletime",
 ];
 
-fn method_of(local: &str) -> &str {
-    local.strip_suffix("Response").unwrap_or(local)
-}
-
-/// Should this body item (the cursor is on it) be read as SuperOffice's?
-pub(crate) fn claims_item<S: EventSource>(cur: &Cursor<S>, ctx: Ctx<'_>) -> bool {
+/// Should this body item be read as SuperOffice's?
+pub(crate) fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
     ctx.insists(VendorHint::SuperOffice)
         || ctx.allows(VendorHint::SuperOffice) && {
-            let method = method_of(cur.local_name());
+            let method = operation_of(item.local_name());
             METHODS.iter().any(|m| m.eq_ignore_ascii_case(method))
         }
 }
 
-/// The code a part's text stands for: a number, or a `SoapError...` name.
-fn code_of(text: &str, ctx: Ctx<'_>) -> Option<i64> {
-    let text = text.trim();
-    let code = parse_decimal(text).or_else(|| {
-        let entry = catalog::lookup(Vendor::SuperOffice, text)?;
-        match entry.code {
-            catalog::EntryCode::Num(n) => Some(n),
-            catalog::EntryCode::Text(_) => None,
-        }
-    })?;
-    let known = catalog::lookup(Vendor::SuperOffice, &code.to_string()).is_some();
-    (known || ctx.insists(VendorHint::SuperOffice)).then_some(code)
+/// The code a part's text stands for: a number, or a `SoapError...` name
+/// (looked up as written in the catalog).
+fn code_of(text: &str, ctx: Ctx<'_>) -> Option<Code> {
+    let known = catalog::lookup(Vendor::SuperOffice, text).map(|e| e.code.clone());
+    match known {
+        Some(code) => Some(code),
+        None => Some(Code::parse(text.trim())).filter(|c| c.as_num().is_some() && ctx.insists(VendorHint::SuperOffice)),
+    }
 }
 
 fn is_code_part(local: &str, ctx: Ctx<'_>) -> bool {
@@ -126,24 +117,23 @@ fn is_code_part(local: &str, ctx: Ctx<'_>) -> bool {
 }
 
 /// Reads a method response: one error when its code is not 0.
-pub(crate) fn read_response<S: EventSource>(
-    cur: &mut Cursor<S>,
-    response: Node,
+pub(crate) fn read_response<S: Source>(
+    mut response: Element<'_, S>,
     ctx: Ctx<'_>,
-    report: &mut Report,
+    out: &mut Collector,
 ) -> Result<(), ParseError> {
-    let method = method_of(cur.local_name()).to_owned();
-    while let Some(part) = cur.next_child(response)? {
-        if !is_code_part(cur.local_name(), ctx) {
+    let method = operation_of(response.local_name()).to_owned();
+    while let Some(part) = response.next_child()? {
+        if !is_code_part(part.local_name(), ctx) {
             continue;
         }
-        let text = cur.text(part, ctx.limits.max_message_bytes)?.text;
+        let text = part.text(ctx.limits.max_message_bytes)?.text;
         match code_of(&text, ctx) {
-            Some(0) => {}
+            Some(Code::Num(0)) => {}
             Some(code) => {
-                let mut e = catalog_error(Vendor::SuperOffice, Code::Num(code), None);
+                let mut e = ctx.catalog_error(Vendor::SuperOffice, code, None);
                 e.command = Some(method);
-                report.push(e, ctx.limits.max_errors);
+                out.push(e);
             }
             None => continue,
         }

@@ -1,62 +1,32 @@
-//! [`Cursor`]: a pull walker over XML events.
+//! [`Cursor`] and [`Element`]: a pull walker over XML events that hands out
+//! element handles.
 //!
-//! A reader asks for the children of an element it holds ([`Cursor::next_child`]),
-//! looks at the one it got (name, namespace, attributes), and either goes
-//! into it or asks for the next one: whatever it did not read is skipped at
-//! event-loop speed, with no namespace work and no copies. Only the elements
-//! a reader is handed are copied (their start tag, into one reused buffer)
-//! and only the text it asks for is kept.
+//! A reader holds an [`Element`] (the root first), asks it for its children
+//! one at a time ([`Element::next_child`]), looks at the child it got (name,
+//! namespace, attributes: each handle answers for itself, whatever was read
+//! since), and either goes into it or drops it and asks for the next one:
+//! whatever it did not read is skipped at event-loop speed, with no
+//! namespace work and no copies. Only the start tags of elements handed out
+//! are copied (into one reused arena) and only the text asked for is kept.
+//!
+//! Every depth-counting loop (finding a child, skipping, reading text or
+//! leaves) goes through one step, [`Cursor::step`], which also enforces the
+//! depth limit and turns the end of input into a truncation.
 
 use std::borrow::Cow;
 
 use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_xml_entity;
-use quick_xml::events::attributes::Attribute;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::QName;
+use quick_xml::events::attributes::{Attribute, Attributes};
+use quick_xml::events::{BytesCData, BytesRef, BytesStart, BytesText, Event};
 
+use super::leaves::{Leaf, Leaves};
 use super::namespaces::{Namespaces, split_qname};
 use super::source::EventSource;
-use super::text::{Kept, TextBuilder};
+use super::tags::Tags;
 use crate::limits::{Limit, Limits};
 use crate::parse_error::ParseError;
-
-/// An element a reader was handed: its depth (the root is 1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Node {
-    depth: u32,
-}
-
-/// A leaf of a subtree: the path of local names below the subtree's root
-/// (`serviceException/code`; empty for the root's own text) and its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Leaf {
-    pub(crate) path: String,
-    pub(crate) text: String,
-}
-
-/// Leaves as one line, `path: text` pairs joined by `; `, whitespace runs
-/// folded, cut at `max` bytes.
-pub(crate) fn render_leaves(leaves: &[Leaf], max: usize) -> Kept {
-    let mut out = TextBuilder::new(max);
-    out.reserve(leaves.iter().map(|l| l.path.len() + l.text.len() + 4).sum());
-    for (i, leaf) in leaves.iter().enumerate() {
-        if i > 0 {
-            out.push("; ");
-        }
-        if !leaf.path.is_empty() {
-            out.push(&leaf.path);
-            out.push(": ");
-        }
-        for (j, word) in leaf.text.split_whitespace().enumerate() {
-            if j > 0 {
-                out.push(" ");
-            }
-            out.push(word);
-        }
-    }
-    out.finish()
-}
+use crate::text::{Capped, CappedString};
 
 /// A QName written as text (`<faultcode>q0:Server</faultcode>`), resolved
 /// against the declarations in scope where it was written.
@@ -69,385 +39,397 @@ pub(crate) struct QNameText {
     pub(crate) local: String,
 }
 
-/// The start tag of the element most recently handed out.
-#[derive(Debug, Default)]
-struct Current {
-    /// Tag content without `<`, `>` and a trailing `/`.
-    raw: String,
-    name_len: usize,
-}
-
-/// The pull walker. See the module docs.
+/// The pull walker over one document. See the module docs.
 pub(crate) struct Cursor<S> {
     src: S,
-    scope: Scope,
-}
-
-/// Where the cursor is: kept apart from the source so that an event borrowed
-/// from the source can be copied into it.
-struct Scope {
     /// Number of open elements.
     depth: u32,
     max_depth: u32,
+    /// Bound on one event, and on the tags and declarations kept along the path.
+    max_event: usize,
     ns: Namespaces,
-    current: Current,
-    /// Bindings of the element just closed by a text read stay visible until
-    /// the next move, so a QName in its text can still be resolved.
-    unbind_pending: bool,
+    tags: Tags,
 }
 
-/// The source's next event, or a return with the error.
-macro_rules! next {
-    ($cursor:ident) => {
-        match $cursor.src.next_event() {
-            Ok(event) => event,
-            Err(e) => return Err($cursor.fail(e)),
+/// One event, with the depth already counted.
+enum Step<'e> {
+    /// A start tag: one more element is open.
+    Open(BytesStart<'e>),
+    /// An empty element: opened and closed at once.
+    Empty(BytesStart<'e>),
+    /// An end tag: one element fewer is open.
+    Close,
+    Text(BytesText<'e>),
+    CData(BytesCData<'e>),
+    Ref(BytesRef<'e>),
+    /// Comments, PIs, DOCTYPE, declarations: nothing to count or keep.
+    Other,
+}
+
+/// Why a step could not give an event.
+enum Stop {
+    Source(quick_xml::Error),
+    TooDeep,
+    /// The input ended with elements still open.
+    Eof,
+}
+
+/// The next step, or a return with the error (kept out of [`Cursor::step`]
+/// so that the event's borrow of the source ends before the error is built).
+macro_rules! step {
+    ($cur:expr) => {
+        match Cursor::step(&mut $cur.src, &mut $cur.depth, $cur.max_depth) {
+            Ok(step) => step,
+            Err(stop) => return Err($cur.fail(stop)),
         }
     };
 }
 
 impl<S: EventSource> Cursor<S> {
-    /// A source error as a [`ParseError`], with the open element count
-    /// filled into a truncation.
-    #[cold]
-    fn fail(&mut self, err: quick_xml::Error) -> ParseError {
-        match self.src.error(err) {
-            ParseError::Truncated { .. } => self.truncated(),
-            other => other,
-        }
-    }
-
     pub(crate) fn new(src: S, limits: &Limits) -> Self {
-        let scope = Scope {
+        Cursor {
+            src,
             depth: 0,
             max_depth: limits.max_depth,
+            max_event: limits.max_event_bytes,
             ns: Namespaces::default(),
-            current: Current::default(),
-            unbind_pending: false,
-        };
-        Cursor { src, scope }
-    }
-
-    fn settle(&mut self) {
-        if self.scope.unbind_pending {
-            self.scope.ns.unbind_deeper_than(self.scope.depth);
-            self.scope.unbind_pending = false;
+            tags: Tags::default(),
         }
     }
 
+    /// Reads one event and counts depth. The only place depth changes
+    /// while reading content.
+    #[inline(always)]
+    fn step<'s>(src: &'s mut S, depth: &mut u32, max_depth: u32) -> Result<Step<'s>, Stop> {
+        match src.next_event() {
+            Ok(Event::Start(e)) => {
+                *depth += 1;
+                if *depth > max_depth {
+                    return Err(Stop::TooDeep);
+                }
+                Ok(Step::Open(e))
+            }
+            Ok(Event::Empty(e)) => {
+                if *depth >= max_depth {
+                    return Err(Stop::TooDeep);
+                }
+                Ok(Step::Empty(e))
+            }
+            Ok(Event::End(_)) => {
+                *depth -= 1;
+                Ok(Step::Close)
+            }
+            Ok(Event::Text(t)) => Ok(Step::Text(t)),
+            Ok(Event::CData(t)) => Ok(Step::CData(t)),
+            Ok(Event::GeneralRef(r)) => Ok(Step::Ref(r)),
+            Ok(Event::Eof) => Err(Stop::Eof),
+            Ok(_) => Ok(Step::Other),
+            Err(e) => Err(Stop::Source(e)),
+        }
+    }
+
+    /// A stop as a [`ParseError`], with the open element count filled into a truncation.
+    #[cold]
+    fn fail(&mut self, stop: Stop) -> ParseError {
+        match stop {
+            Stop::Source(err) => match self.src.error(err) {
+                ParseError::Truncated { .. } => self.truncated(),
+                other => other,
+            },
+            Stop::TooDeep => self.too_deep(),
+            Stop::Eof => self.truncated(),
+        }
+    }
+
+    /// The depth limit, crossed by the tag that starts at the last event.
     fn too_deep(&self) -> ParseError {
-        ParseError::Limit { limit: Limit::Depth, max: u64::from(self.scope.max_depth), offset: self.src.offset() }
+        ParseError::Limit { limit: Limit::Depth, max: u64::from(self.max_depth), offset: self.src.event_start() }
     }
 
     fn truncated(&mut self) -> ParseError {
-        ParseError::Truncated { offset: self.src.end_offset(), open: self.scope.depth }
+        ParseError::Truncated { offset: self.src.end_offset(), open: self.depth }
     }
 
     /// The root element, after the prolog (declaration, comments, PIs, DOCTYPE).
-    pub(crate) fn root(&mut self) -> Result<Node, ParseError> {
+    pub(crate) fn root(&mut self) -> Result<Element<'_, S>, ParseError> {
         loop {
             let offset = self.src.offset();
-            match next!(self) {
-                Event::Start(e) => return self.scope.enter(&e, false, offset),
-                Event::Empty(e) => return self.scope.enter(&e, true, offset),
-                Event::Text(t) if !t.trim_ascii().is_empty() => {
+            let (start, empty) = match self.src.next_event() {
+                Ok(Event::Start(e)) => (e, false),
+                Ok(Event::Empty(e)) => (e, true),
+                Ok(Event::Text(t)) if !t.trim_ascii().is_empty() => {
                     return Err(ParseError::Xml { offset, reason: "text before the root element".into() });
                 }
-                Event::CData(_) | Event::GeneralRef(_) | Event::End(_) => {
+                Ok(Event::CData(_) | Event::GeneralRef(_) | Event::End(_)) => {
                     return Err(ParseError::Xml { offset, reason: "content before the root element".into() });
                 }
-                Event::Eof => return Err(ParseError::Xml { offset, reason: "no root element".into() }),
-                _ => {}
+                Ok(Event::Eof) => return Err(ParseError::Xml { offset, reason: "no root element".into() }),
+                Ok(_) => continue,
+                Err(e) => return Err(self.fail(Stop::Source(e))),
+            };
+            if self.max_depth == 0 {
+                return Err(ParseError::Limit { limit: Limit::Depth, max: 0, offset });
             }
+            if !empty {
+                self.depth = 1;
+            }
+            enter(&mut self.ns, &mut self.tags, &start, 1, offset, self.max_event)?;
+            return Ok(Element { cur: self, depth: 1 });
         }
     }
 
     /// Reads what follows the root element: only comments, PIs and whitespace may.
     pub(crate) fn finish(&mut self) -> Result<(), ParseError> {
-        self.settle();
         // A reader may stop early: skip the rest of the root first.
-        while self.scope.depth > 0 {
-            self.skip_to_depth(self.scope.depth - 1)?;
+        while self.depth > 0 {
+            step!(self);
         }
         loop {
             let offset = self.src.offset();
-            match next!(self) {
-                Event::Eof => return Ok(()),
-                Event::Comment(_) | Event::PI(_) => {}
-                Event::Text(t) if t.trim_ascii().is_empty() => {}
-                _ => return Err(ParseError::Xml { offset, reason: "content after the root element".into() }),
+            match self.src.next_event() {
+                Ok(Event::Eof) => return Ok(()),
+                Ok(Event::Comment(_) | Event::PI(_)) => {}
+                Ok(Event::Text(t)) if t.trim_ascii().is_empty() => {}
+                Ok(_) => return Err(ParseError::Xml { offset, reason: "content after the root element".into() }),
+                Err(e) => return Err(self.fail(Stop::Source(e))),
             }
         }
     }
 
-    /// The next child element of `parent`, skipping whatever of `parent`'s
-    /// content was not read; `None` once `parent` is closed.
-    pub(crate) fn next_child(&mut self, parent: Node) -> Result<Option<Node>, ParseError> {
-        self.settle();
-        while self.scope.depth >= parent.depth {
+    /// The next child element of the element at `parent` depth, skipping
+    /// whatever of its content was not read; `None` once it is closed.
+    fn next_child(&mut self, parent: u32) -> Result<Option<Element<'_, S>>, ParseError> {
+        while self.depth >= parent {
             let offset = self.src.offset();
-            match next!(self) {
-                Event::Start(e) => {
-                    if self.scope.depth == parent.depth {
-                        return self.scope.enter(&e, false, offset).map(Some);
-                    }
-                    if !self.scope.open() {
-                        return Err(self.too_deep());
-                    }
-                }
-                Event::Empty(e) => {
-                    if self.scope.depth == parent.depth {
-                        return self.scope.enter(&e, true, offset).map(Some);
-                    }
-                    if self.scope.empty_too_deep() {
-                        return Err(self.too_deep());
-                    }
-                }
-                Event::End(_) => self.scope.close(0),
-                Event::Eof => return Err(self.truncated()),
-                _ => {}
-            }
+            let child = match step!(self) {
+                Step::Open(e) if self.depth == parent + 1 => e,
+                Step::Empty(e) if self.depth == parent => e,
+                _ => continue,
+            };
+            let depth = parent + 1;
+            enter(&mut self.ns, &mut self.tags, &child, depth, offset, self.max_event)?;
+            return Ok(Some(Element { cur: self, depth }));
         }
         Ok(None)
     }
 
-    /// Skips events until only `depth` elements are open.
-    #[allow(clippy::collapsible_match, reason = "open() counts the element: a match guard would hide that")]
-    fn skip_to_depth(&mut self, depth: u32) -> Result<(), ParseError> {
-        while self.scope.depth > depth {
-            match next!(self) {
-                Event::Start(_) => {
-                    if !self.scope.open() {
-                        return Err(self.too_deep());
-                    }
-                }
-                Event::Empty(_) if self.scope.empty_too_deep() => return Err(self.too_deep()),
-                Event::End(_) => self.scope.close(0),
-                Event::Eof => return Err(self.truncated()),
-                _ => {}
-            }
-        }
-        Ok(())
-    }
-
-    /// Qualified name of the current element, as written.
-    pub(crate) fn name(&self) -> &str {
-        &self.scope.current.raw[..self.scope.current.name_len]
-    }
-
-    /// Local name of the current element.
-    pub(crate) fn local_name(&self) -> &str {
-        split_qname(self.name()).1
-    }
-
-    /// Namespace URI of the current element.
-    pub(crate) fn namespace(&self) -> Option<&str> {
-        self.scope.ns.resolve(split_qname(self.name()).0.unwrap_or(""))
-    }
-
-    fn current_start(&self) -> BytesStart<'_> {
-        BytesStart::from_content(self.scope.current.raw.as_str(), self.scope.current.name_len)
-    }
-
-    /// Value of the current element's unprefixed attribute `local`.
-    pub(crate) fn attr(&self, local: &str) -> Option<String> {
-        let start = self.current_start();
-        let attr = start.attributes().with_checks(false).flatten().find(|a| a.key.as_ref() == local)?;
-        Some(attr_value(&attr).into_owned())
-    }
-
-    /// Value of the current element's attribute `{ns}local`, any prefix.
-    pub(crate) fn attr_ns(&self, ns: &str, local: &str) -> Option<String> {
-        let start = self.current_start();
-        let attr = start.attributes().with_checks(false).flatten().find(|a| {
-            let (prefix, name) = split_qname(a.key.as_ref());
-            name == local && prefix.is_some_and(|p| p != "xmlns" && self.scope.ns.resolve(p) == Some(ns))
-        })?;
-        Some(attr_value(&attr).into_owned())
-    }
-
-    /// The text content of `node` (all descendant text, entities resolved),
-    /// trimmed and cut at `max` bytes; leaves the cursor after `node`.
-    #[allow(clippy::collapsible_match, reason = "open() counts the element: a match guard would hide that")]
-    pub(crate) fn text(&mut self, node: Node, max: usize) -> Result<Kept, ParseError> {
-        self.settle();
-        let mut text = TextBuilder::new(max);
-        while self.scope.depth >= node.depth {
-            match next!(self) {
-                Event::Text(t) => text.push(&t.xml10_content()),
-                Event::CData(t) => text.push(&t.xml10_content()),
-                Event::GeneralRef(r) => text.push_ref(&r),
-                Event::Start(_) => {
-                    if !self.scope.open() {
-                        return Err(self.too_deep());
-                    }
-                }
-                Event::Empty(_) if self.scope.empty_too_deep() => return Err(self.too_deep()),
-                Event::End(_) => self.scope.close(node.depth),
-                Event::Eof => return Err(self.truncated()),
+    /// The text content of the element at `depth` (all descendant text,
+    /// references resolved), trimmed and cut at `max` bytes.
+    fn text(&mut self, depth: u32, max: usize) -> Result<Capped, ParseError> {
+        let mut text = CappedString::new(max);
+        while self.depth >= depth {
+            match step!(self) {
+                Step::Text(t) => text.push(&t.xml10_content()),
+                Step::CData(t) => text.push(&t.xml10_content()),
+                Step::Ref(r) => push_reference(&mut text, &r),
                 _ => {}
             }
         }
         Ok(text.finish())
     }
 
-    /// The text of `node` read as a QName and resolved in `node`'s scope.
-    pub(crate) fn qname_text(&mut self, node: Node, max: usize) -> Result<QNameText, ParseError> {
-        let kept = self.text(node, max)?;
-        let (prefix, local) = split_qname(&kept.text);
-        let ns = self.scope.ns.resolve(prefix.unwrap_or("")).map(str::to_owned);
-        let local = local.to_owned();
-        self.settle();
-        Ok(QNameText { raw: kept.text, ns, local })
-    }
-
-    /// The leaves of `node`'s subtree, at most `max_leaves`, each text cut at
-    /// `max` bytes; leaves the cursor after `node`.
-    pub(crate) fn leaves(
-        &mut self,
-        node: Node,
-        max_leaves: usize,
-        max: usize,
-    ) -> Result<(Vec<Leaf>, bool), ParseError> {
-        self.settle();
-        let mut leaves = Vec::new();
-        let mut truncated = false;
+    /// The leaves of the subtree of the element at `depth`.
+    fn leaves(&mut self, depth: u32, max_leaves: usize, max: usize) -> Result<Leaves, ParseError> {
+        let mut leaves = Leaves::default();
         let mut path = String::new();
         let mut segments: Vec<usize> = Vec::new();
         // Text of the innermost open element while it has no child element.
-        let mut text: Option<TextBuilder> = Some(TextBuilder::new(max));
-        let push_leaf = |path: &str, text: Option<TextBuilder>, leaves: &mut Vec<Leaf>, truncated: &mut bool| {
-            let Some(text) = text else { return };
-            let kept = text.finish();
-            if kept.text.is_empty() {
-                return;
-            }
-            if leaves.len() == max_leaves {
-                *truncated = true;
-                return;
-            }
-            *truncated |= kept.truncated;
-            leaves.push(Leaf { path: path.to_owned(), text: kept.text });
-        };
-        while self.scope.depth >= node.depth {
-            match next!(self) {
-                Event::Text(t) => {
+        let mut text: Option<CappedString> = Some(CappedString::new(max));
+        while self.depth >= depth {
+            match step!(self) {
+                Step::Text(t) => {
                     if let Some(b) = text.as_mut() {
                         b.push(&t.xml10_content());
                     }
                 }
-                Event::CData(t) => {
+                Step::CData(t) => {
                     if let Some(b) = text.as_mut() {
                         b.push(&t.xml10_content());
                     }
                 }
-                Event::GeneralRef(r) => {
+                Step::Ref(r) => {
                     if let Some(b) = text.as_mut() {
-                        b.push_ref(&r);
+                        push_reference(b, &r);
                     }
                 }
-                Event::Start(e) => {
-                    if !self.scope.open() {
-                        return Err(self.too_deep());
-                    }
+                Step::Open(e) => {
                     segments.push(path.len());
                     if !path.is_empty() {
                         path.push('/');
                     }
-                    path.push_str(local_of(&e.name()));
-                    text = Some(TextBuilder::new(max));
+                    path.push_str(split_qname(e.name().as_ref()).1);
+                    text = Some(CappedString::new(max));
                 }
-                Event::Empty(_) => {
-                    if self.scope.empty_too_deep() {
-                        return Err(self.too_deep());
-                    }
-                    text = None;
-                }
-                Event::End(_) => {
-                    self.scope.close(node.depth);
-                    push_leaf(&path, text.take(), &mut leaves, &mut truncated);
+                // An element with a child element is not a leaf.
+                Step::Empty(_) => text = None,
+                Step::Close => {
+                    add_leaf(&mut leaves, &path, text.take(), max_leaves);
                     if let Some(len) = segments.pop() {
                         path.truncate(len);
                     }
                 }
-                Event::Eof => return Err(self.truncated()),
-                _ => {}
+                Step::Other => {}
             }
         }
-        Ok((leaves, truncated))
+        Ok(leaves)
     }
 }
 
-impl Scope {
-    /// One more element open; false when that is deeper than allowed.
-    #[inline]
-    fn open(&mut self) -> bool {
-        self.depth += 1;
-        self.depth <= self.max_depth
+/// Keeps a finished leaf, unless it is empty or `max_leaves` are kept already.
+fn add_leaf(leaves: &mut Leaves, path: &str, text: Option<CappedString>, max_leaves: usize) {
+    let Some(text) = text else { return };
+    let kept = text.finish();
+    if kept.text.is_empty() {
+        return;
     }
-
-    /// Would an empty element here be deeper than allowed?
-    #[inline]
-    fn empty_too_deep(&self) -> bool {
-        self.depth >= self.max_depth
+    if leaves.items.len() == max_leaves {
+        leaves.truncated = true;
+        return;
     }
-
-    /// One element closed. Once fewer than `keep_below` elements are open,
-    /// the closed element's bindings stay until the next move (see `unbind_pending`).
-    #[inline]
-    fn close(&mut self, keep_below: u32) {
-        self.depth -= 1;
-        if self.depth < keep_below {
-            self.unbind_pending = true;
-        } else {
-            self.ns.unbind_deeper_than(self.depth);
-        }
-    }
-    /// Makes `e` the current element: copies its tag and binds its namespaces.
-    fn enter(&mut self, e: &BytesStart<'_>, empty: bool, offset: u64) -> Result<Node, ParseError> {
-        let depth = self.depth + 1;
-        if depth > self.max_depth {
-            return Err(ParseError::Limit { limit: Limit::Depth, max: u64::from(self.max_depth), offset });
-        }
-        let raw: &str = e;
-        self.current.raw.clear();
-        self.current.raw.push_str(raw);
-        self.current.name_len = e.name().as_ref().len();
-        if raw.contains("xmlns") {
-            // Duplicates are not looked for: that costs an allocation per tag.
-            for attr in e.attributes().with_checks(false) {
-                let attr = attr.map_err(|err| ParseError::Xml { offset, reason: err.to_string() })?;
-                let key = attr.key.as_ref();
-                let prefix = if key == "xmlns" {
-                    ""
-                } else if let Some(prefix) = key.strip_prefix("xmlns:") {
-                    prefix
-                } else {
-                    continue;
-                };
-                let uri = attr_value(&attr);
-                self.ns.bind(depth, prefix, &uri);
-            }
-        }
-        if empty {
-            // Closed already: its bindings last until the next move.
-            self.unbind_pending = true;
-        } else {
-            self.depth = depth;
-        }
-        Ok(Node { depth })
-    }
+    leaves.truncated |= kept.truncated;
+    leaves.items.push(Leaf { path: path.to_owned(), text: kept.text });
 }
 
-fn local_of<'a>(name: &'a QName<'_>) -> &'a str {
-    split_qname(name.as_ref()).1
+/// Records the element handed out at `depth`: its tag, and its namespace
+/// declarations (scanned only when the tag mentions `xmlns`). What is kept
+/// along the path is bounded like one event: `max_event` bytes.
+fn enter(
+    ns: &mut Namespaces,
+    tags: &mut Tags,
+    e: &BytesStart<'_>,
+    depth: u32,
+    offset: u64,
+    max_event: usize,
+) -> Result<(), ParseError> {
+    let content: &str = e;
+    let name_len = e.name().as_ref().len();
+    tags.set(depth, content, name_len);
+    ns.enter(depth);
+    if content.contains("xmlns") {
+        // Duplicates are not looked for: that costs an allocation per tag.
+        let mut attributes = Attributes::new(content, name_len);
+        attributes.with_checks(false);
+        for attr in attributes {
+            let attr = attr.map_err(|err| ParseError::Xml { offset, reason: err.to_string() })?;
+            let key = attr.key.as_ref();
+            let prefix = if key == "xmlns" {
+                ""
+            } else if let Some(prefix) = key.strip_prefix("xmlns:") {
+                prefix
+            } else {
+                continue;
+            };
+            ns.bind(depth, prefix, &attr_value(&attr));
+        }
+    }
+    if tags.bytes() + ns.bytes() > max_event {
+        return Err(ParseError::Limit { limit: Limit::EventSize, max: max_event as u64, offset });
+    }
+    Ok(())
+}
+
+/// A general reference: character and predefined references resolved,
+/// anything else (an entity from a DTD) kept as written, never expanded.
+fn push_reference(text: &mut CappedString, reference: &BytesRef<'_>) {
+    let name: &str = reference;
+    if let Ok(Some(ch)) = reference.resolve_char_ref() {
+        text.push(ch.encode_utf8(&mut [0; 4]));
+    } else if let Some(resolved) = resolve_xml_entity(name) {
+        text.push(resolved);
+    } else {
+        text.push("&");
+        text.push(name);
+        text.push(";");
+    }
 }
 
 /// An attribute's value, normalized; a reference to an undeclared entity
 /// keeps the value as written rather than failing or expanding anything.
-fn attr_value<'a>(attr: &'a Attribute<'a>) -> Cow<'a, str> {
-    attr.normalized_value_with(XmlVersion::Implicit1_0, 1, resolve_xml_entity)
-        .unwrap_or_else(|_| Cow::Borrowed(&attr.value))
+fn attr_value<'a>(attr: &Attribute<'a>) -> Cow<'a, str> {
+    attr.normalized_value_with(XmlVersion::Implicit1_0, 1, resolve_xml_entity).unwrap_or_else(|_| attr.value.clone())
+}
+
+/// An element handed out by the cursor: it answers for its own name,
+/// namespace and attributes, and reads its own content. Holding it borrows
+/// the cursor, so the document is read in order: a child's handle must be
+/// dropped before its parent moves on.
+pub(crate) struct Element<'c, S> {
+    cur: &'c mut Cursor<S>,
+    depth: u32,
+}
+
+impl<'c, S: EventSource> Element<'c, S> {
+    /// The tag content (name and attributes) and the name's length.
+    fn tag(&self) -> (&str, usize) {
+        self.cur.tags.get(self.depth)
+    }
+
+    /// The qualified name, as written.
+    pub(crate) fn name(&self) -> &str {
+        let (tag, name_len) = self.tag();
+        &tag[..name_len]
+    }
+
+    /// The local name.
+    pub(crate) fn local_name(&self) -> &str {
+        split_qname(self.name()).1
+    }
+
+    /// The namespace URI, resolved in this element's scope.
+    pub(crate) fn namespace(&self) -> Option<&str> {
+        self.resolve(split_qname(self.name()).0.unwrap_or(""))
+    }
+
+    /// The URI `prefix` is bound to in this element's scope.
+    fn resolve(&self, prefix: &str) -> Option<&str> {
+        self.cur.ns.resolve(prefix, self.depth)
+    }
+
+    fn attributes(&self) -> impl Iterator<Item = Attribute<'_>> {
+        let (tag, name_len) = self.tag();
+        let mut attributes = Attributes::new(tag, name_len);
+        attributes.with_checks(false);
+        attributes.flatten()
+    }
+
+    /// The value of the unprefixed attribute `local`.
+    pub(crate) fn attr(&self, local: &str) -> Option<Cow<'_, str>> {
+        self.attributes().find(|a| a.key.as_ref() == local).map(|a| attr_value(&a))
+    }
+
+    /// The value of the attribute `{ns}local`, whatever its prefix.
+    pub(crate) fn attr_ns(&self, ns: &str, local: &str) -> Option<Cow<'_, str>> {
+        let attr = self.attributes().find(|a| {
+            let (prefix, name) = split_qname(a.key.as_ref());
+            name == local && prefix.is_some_and(|p| p != "xmlns" && self.resolve(p) == Some(ns))
+        })?;
+        Some(attr_value(&attr))
+    }
+
+    /// The next child element, skipping whatever of the previous one was
+    /// not read; `None` once this element is closed.
+    pub(crate) fn next_child(&mut self) -> Result<Option<Element<'_, S>>, ParseError> {
+        self.cur.next_child(self.depth)
+    }
+
+    /// All descendant text, references resolved, trimmed and cut at `max` bytes.
+    pub(crate) fn text(self, max: usize) -> Result<Capped, ParseError> {
+        self.cur.text(self.depth, max)
+    }
+
+    /// The text read as a QName, resolved in this element's scope.
+    pub(crate) fn qname_text(self, max: usize) -> Result<QNameText, ParseError> {
+        let kept = self.cur.text(self.depth, max)?;
+        let (prefix, local) = split_qname(&kept.text);
+        let ns = self.resolve(prefix.unwrap_or("")).map(str::to_owned);
+        let local = local.to_owned();
+        Ok(QNameText { raw: kept.text, ns, local })
+    }
+
+    /// The leaves of the subtree, at most `max_leaves`, each text cut at `max` bytes.
+    pub(crate) fn leaves(self, max_leaves: usize, max: usize) -> Result<Leaves, ParseError> {
+        self.cur.leaves(self.depth, max_leaves, max)
+    }
 }
 
 #[cfg(test)]
@@ -463,19 +445,31 @@ mod tests {
     fn walks_children_and_skips_the_rest() {
         let mut c =
             cursor("<r xmlns='urn:d' xmlns:p='urn:p'><a><deep><x/></deep></a><p:b k='v&amp;w'>t<i>u</i></p:b><c/></r>");
-        let root = c.root().unwrap();
-        assert_eq!((c.local_name(), c.namespace()), ("r", Some("urn:d")));
-        let a = c.next_child(root).unwrap().unwrap();
-        assert_eq!((c.local_name(), c.namespace()), ("a", Some("urn:d")));
-        let _ = a;
-        let b = c.next_child(root).unwrap().unwrap();
-        assert_eq!((c.local_name(), c.namespace()), ("b", Some("urn:p")));
-        assert_eq!(c.attr("k").as_deref(), Some("v&w"));
-        assert_eq!(c.text(b, 100).unwrap().text, "tu");
-        assert!(c.next_child(root).unwrap().is_some());
-        assert_eq!(c.local_name(), "c");
-        assert!(c.next_child(root).unwrap().is_none());
+        let mut root = c.root().unwrap();
+        assert_eq!((root.local_name(), root.namespace()), ("r", Some("urn:d")));
+        let a = root.next_child().unwrap().unwrap();
+        assert_eq!((a.local_name(), a.namespace()), ("a", Some("urn:d")));
+        let b = root.next_child().unwrap().unwrap();
+        assert_eq!((b.local_name(), b.namespace()), ("b", Some("urn:p")));
+        assert_eq!(b.attr("k").as_deref(), Some("v&w"));
+        assert_eq!(b.text(100).unwrap().text, "tu");
+        let c_el = root.next_child().unwrap().unwrap();
+        assert_eq!(c_el.local_name(), "c");
+        assert!(root.next_child().unwrap().is_none());
+        // The root still answers for itself after its children were read.
+        assert_eq!((root.local_name(), root.namespace()), ("r", Some("urn:d")));
         c.finish().unwrap();
+    }
+
+    #[test]
+    fn a_parent_keeps_its_own_name_and_scope_after_reading_children() {
+        let mut c = cursor("<r xmlns:p='urn:r'><p:item a='1'><p:x xmlns:p='urn:x' a='2'/></p:item></r>");
+        let mut root = c.root().unwrap();
+        let mut item = root.next_child().unwrap().unwrap();
+        let x = item.next_child().unwrap().unwrap();
+        assert_eq!((x.namespace(), x.attr("a").as_deref()), (Some("urn:x"), Some("2")));
+        assert!(item.next_child().unwrap().is_none());
+        assert_eq!((item.name(), item.namespace(), item.attr("a").as_deref()), ("p:item", Some("urn:r"), Some("1")));
     }
 
     #[test]
@@ -483,40 +477,41 @@ mod tests {
         let mut c = cursor(
             "<r xmlns:q='urn:outer'><code xmlns:q='urn:inner'> q:Server </code><code>q:Client</code><code>Plain</code></r>",
         );
-        let root = c.root().unwrap();
-        let code = c.next_child(root).unwrap().unwrap();
-        let q = c.qname_text(code, 100).unwrap();
+        let mut root = c.root().unwrap();
+        let q = root.next_child().unwrap().unwrap().qname_text(100).unwrap();
         assert_eq!((q.raw.as_str(), q.ns.as_deref(), q.local.as_str()), ("q:Server", Some("urn:inner"), "Server"));
-        let code = c.next_child(root).unwrap().unwrap();
-        assert_eq!(c.qname_text(code, 100).unwrap().ns.as_deref(), Some("urn:outer"));
-        let code = c.next_child(root).unwrap().unwrap();
-        assert_eq!(c.qname_text(code, 100).unwrap().ns, None);
+        let q = root.next_child().unwrap().unwrap().qname_text(100).unwrap();
+        assert_eq!(q.ns.as_deref(), Some("urn:outer"));
+        let q = root.next_child().unwrap().unwrap().qname_text(100).unwrap();
+        assert_eq!(q.ns, None);
     }
 
     #[test]
     fn leaves_carry_paths() {
         let mut c = cursor("<d><e><name>n</name><code> 7 </code><cause/></e>x</d>");
-        let d = c.root().unwrap();
-        let (leaves, truncated) = c.leaves(d, 8, 100).unwrap();
-        let got: Vec<_> = leaves.iter().map(|l| (l.path.as_str(), l.text.as_str())).collect();
+        let leaves = c.root().unwrap().leaves(8, 100).unwrap();
+        let got: Vec<_> = leaves.items.iter().map(|l| (l.path.as_str(), l.text.as_str())).collect();
         assert_eq!(got, [("e/name", "n"), ("e/code", "7")]);
-        assert!(!truncated);
+        assert!(!leaves.truncated);
     }
 
     #[test]
     fn depth_limit_applies_while_skipping() {
         let xml = format!("<r>{}{}</r>", "<a>".repeat(300), "</a>".repeat(300));
         let mut c = cursor(&xml);
-        let root = c.root().unwrap();
-        let err = c.next_child(root).and_then(|_| c.next_child(root)).unwrap_err();
-        assert!(matches!(err, ParseError::Limit { limit: Limit::Depth, .. }), "{err:?}");
+        let mut root = c.root().unwrap();
+        assert!(root.next_child().unwrap().is_some());
+        let err = root.next_child().map(|_| ()).unwrap_err();
+        // Reported where the tag that crossed the limit starts.
+        let at = 3 + 3 * 255;
+        assert_eq!(err, ParseError::Limit { limit: Limit::Depth, max: 256, offset: at });
     }
 
     #[test]
     fn truncation_is_reported() {
         let mut c = cursor("<r><a>text");
-        let root = c.root().unwrap();
-        let a = c.next_child(root).unwrap().unwrap();
-        assert!(matches!(c.text(a, 10), Err(ParseError::Truncated { open: 2, .. })));
+        let mut root = c.root().unwrap();
+        let a = root.next_child().unwrap().unwrap();
+        assert!(matches!(a.text(10), Err(ParseError::Truncated { open: 2, .. })));
     }
 }

@@ -3,6 +3,11 @@
 //! One string arena and one vector, reused for the whole body: entering an
 //! element that declares nothing costs nothing, and nothing is allocated once
 //! the arena has grown to the deepest set of declarations seen.
+//!
+//! Bindings are dropped lazily, when an element is entered at their depth or
+//! above, and every lookup names the depth it is made at: so a closed
+//! element's bindings never leak into its parent's lookups, and an element
+//! just read can still resolve a QName in its own text.
 
 /// The namespace the `xml` prefix is bound to by definition.
 pub(crate) const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -17,7 +22,7 @@ struct Binding {
     end: usize,
 }
 
-/// Prefix bindings of the open, entered elements, innermost last.
+/// Prefix bindings of the entered elements on the path, innermost last.
 #[derive(Debug)]
 pub(crate) struct Namespaces {
     arena: String,
@@ -32,6 +37,18 @@ impl Default for Namespaces {
 }
 
 impl Namespaces {
+    /// Forgets the bindings made at `depth` or deeper: an element is being
+    /// entered there.
+    pub(crate) fn enter(&mut self, depth: u32) {
+        while let Some(last) = self.bindings.last() {
+            if last.depth < depth {
+                break;
+            }
+            self.arena.truncate(last.start);
+            self.bindings.pop();
+        }
+    }
+
     /// Binds `prefix` (empty: the default namespace) for the element at `depth`.
     pub(crate) fn bind(&mut self, depth: u32, prefix: &str, uri: &str) {
         let start = self.arena.len();
@@ -41,23 +58,18 @@ impl Namespaces {
         self.bindings.push(Binding { depth, start, mid, end: self.arena.len() });
     }
 
-    /// Drops the bindings of elements deeper than `depth`.
-    pub(crate) fn unbind_deeper_than(&mut self, depth: u32) {
-        while let Some(last) = self.bindings.last() {
-            if last.depth <= depth {
-                break;
-            }
-            self.arena.truncate(last.start);
-            self.bindings.pop();
-        }
+    /// Bytes of prefixes and URIs kept along the path.
+    pub(crate) fn bytes(&self) -> usize {
+        self.arena.len()
     }
 
-    /// The URI `prefix` is bound to (empty prefix: the default namespace).
-    pub(crate) fn resolve(&self, prefix: &str) -> Option<&str> {
+    /// The URI `prefix` is bound to in the scope of the element at `depth`
+    /// (empty prefix: the default namespace).
+    pub(crate) fn resolve(&self, prefix: &str, depth: u32) -> Option<&str> {
         if prefix == "xml" {
             return Some(XML_NS);
         }
-        let b = self.bindings.iter().rev().find(|b| &self.arena[b.start..b.mid] == prefix)?;
+        let b = self.bindings.iter().rev().find(|b| b.depth <= depth && &self.arena[b.start..b.mid] == prefix)?;
         let uri = &self.arena[b.mid..b.end];
         (!uri.is_empty()).then_some(uri)
     }
@@ -81,13 +93,14 @@ mod tests {
         ns.bind(1, "", "urn:outer");
         ns.bind(1, "a", "urn:a");
         ns.bind(2, "", "urn:inner");
-        assert_eq!(ns.resolve(""), Some("urn:inner"));
-        assert_eq!(ns.resolve("a"), Some("urn:a"));
-        ns.unbind_deeper_than(1);
-        assert_eq!(ns.resolve(""), Some("urn:outer"));
+        assert_eq!(ns.resolve("", 2), Some("urn:inner"));
+        assert_eq!(ns.resolve("a", 2), Some("urn:a"));
+        // The parent does not see its closed child's bindings.
+        assert_eq!(ns.resolve("", 1), Some("urn:outer"));
+        ns.enter(2);
         ns.bind(2, "", "");
-        assert_eq!(ns.resolve(""), None);
-        assert_eq!(ns.resolve("xml"), Some(XML_NS));
-        assert_eq!(ns.resolve("b"), None);
+        assert_eq!(ns.resolve("", 2), None);
+        assert_eq!(ns.resolve("xml", 2), Some(XML_NS));
+        assert_eq!(ns.resolve("b", 2), None);
     }
 }

@@ -12,7 +12,7 @@ use crate::input::limited::Limited;
 use crate::input::{InputFault, io_to_parse_error};
 use crate::limits::{Limit, Limits};
 use crate::parse_error::ParseError;
-use crate::xml::text::squeeze;
+use crate::text::collapse_whitespace;
 
 /// Longest reader message kept in a [`ParseError::Xml`].
 const MAX_REASON_BYTES: usize = 256;
@@ -29,6 +29,8 @@ pub(crate) trait EventSource {
     fn error(&self, err: quick_xml::Error) -> ParseError;
     /// Offset in the body just after the last event.
     fn offset(&self) -> u64;
+    /// Offset in the body where the last event started.
+    fn event_start(&self) -> u64;
     /// Where the body ends, once the reader reached its end: the offset a
     /// truncation is reported at, the same for both sources. (The XML reader
     /// may stop a few bytes short of the end when markup is left open.)
@@ -53,7 +55,7 @@ fn configure<R>(reader: &mut Reader<R>) {
 /// being read starts, `offset` where the reader says it stopped.
 fn xml_error(err: quick_xml::Error, event_start: u64, offset: u64) -> ParseError {
     match err {
-        quick_xml::Error::Io(io) => io_to_parse_error(&io, offset),
+        quick_xml::Error::Io(io) => io_to_parse_error(io, offset),
         // quick-xml checks UTF-8 per event; the error says how far the event was valid.
         quick_xml::Error::Encoding(EncodingError::Utf8(e)) => {
             ParseError::Encoding { offset: event_start + e.valid_up_to() as u64, encoding: "UTF-8".into() }
@@ -72,7 +74,7 @@ fn xml_error(err: quick_xml::Error, event_start: u64, offset: u64) -> ParseError
             | SyntaxError::UnclosedDoubleQuotedAttributeValue,
         ) => ParseError::Truncated { offset, open: 0 },
         // quick-xml's text quotes names from the body, which can be huge.
-        other => ParseError::Xml { offset, reason: squeeze(&other.to_string(), MAX_REASON_BYTES).text },
+        other => ParseError::Xml { offset, reason: collapse_whitespace(&other.to_string(), MAX_REASON_BYTES).text },
     }
 }
 
@@ -118,6 +120,10 @@ impl EventSource for SliceSource<'_> {
 
     fn offset(&self) -> u64 {
         self.base + self.reader.buffer_position()
+    }
+
+    fn event_start(&self) -> u64 {
+        self.base + self.event_start
     }
 
     fn end_offset(&mut self) -> u64 {
@@ -166,6 +172,10 @@ impl<R: BufRead> EventSource for BufSource<R> {
 
     fn offset(&self) -> u64 {
         self.reader.get_ref().offset()
+    }
+
+    fn event_start(&self) -> u64 {
+        self.reader.get_ref().event_start()
     }
 
     fn end_offset(&mut self) -> u64 {
