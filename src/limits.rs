@@ -10,7 +10,7 @@
 /// | limit | default | what it bounds | how it is enforced | when exceeded |
 /// |---|---|---|---|---|
 /// | `max_depth` | 256 | element nesting (the root is depth 1) | checked on every start tag, in skipped subtrees too | [`ParseError::Limit`](crate::ParseError::Limit), [`Limit::Depth`], at the start of the tag that crossed it |
-/// | `max_event_bytes` | 16 MiB | one XML event: a start tag with all its attributes (so also the largest attribute), one text run between tags, a CDATA section, comment, PI or DOCTYPE; a whole JSON body | the stream reader's input adapter hands the XML reader at most one byte past the limit per event, so its buffer never holds more; the slice reader measures each event | `ParseError::Limit`, [`Limit::EventSize`], at the event's start |
+/// | `max_event_bytes` | 16 MiB | one XML event: a start tag with all its attributes (so also the largest attribute), one text run between tags, a CDATA section, comment, PI or DOCTYPE; a whole JSON body; and the start tags and namespace declarations kept for the elements a reader is inside (the path from the root) | the stream reader's input adapter hands the XML reader at most one byte past the limit per event, so its buffer never holds more; the slice reader measures each event; the path's tags are counted as each element is entered | `ParseError::Limit`, [`Limit::EventSize`], at the event's start |
 /// | `max_body_bytes` | 1 GiB | bytes read from the body (for non-UTF-8 bodies, bytes after decoding to UTF-8) | counted by the same adapter | `ParseError::Limit`, [`Limit::BodySize`], at the limit |
 /// | `max_message_bytes` | 4 KiB | each message kept (and each SOAP 1.2 translation, OpenAir `<errors>` leaf...) | text is appended up to the limit, the rest is read and dropped | cut at a character boundary, `…` appended, `truncated: true` |
 /// | `max_detail_bytes` | 1 KiB | each error's `detail`, and each fault detail leaf | as above | cut and marked likewise |
@@ -23,8 +23,9 @@
 ///
 /// Memory: reading a stream holds the current event in one reused buffer
 /// (whose capacity may reach twice `max_event_bytes`, as vectors grow by
-/// doubling), a copy of the start tag of the element a reader looks at, the
-/// namespace declarations in scope on the path to it, and the text kept.
+/// doubling), a copy of the start tags of the elements a reader is inside
+/// and their namespace declarations (together at most `max_event_bytes`),
+/// and the text kept.
 /// Measured peaks (tests/hostile.rs): a 50 MB text node stops at the 16 MiB
 /// event limit with 34 MB of heap; 500 000 nested elements stop at depth 256
 /// with 80 KB; 100 000 failed OpenAir commands keep 1000 errors in 0.5 MB.

@@ -121,3 +121,52 @@ impl Collector {
         self.report
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::vendor::{Code, Vendor};
+
+    fn error(retry: Retry) -> VendorError {
+        VendorError::new(Vendor::OpenAir, Code::Num(1), "m", retry)
+    }
+
+    fn secs(s: u64) -> Option<Duration> {
+        Some(Duration::from_secs(s))
+    }
+
+    #[test]
+    fn the_most_restrictive_class_with_the_longest_delay() {
+        let mut out = Collector::new(10);
+        out.push(error(Retry::Transient { after: secs(90) }));
+        out.push(error(Retry::Throttled { after: secs(5) }));
+        assert_eq!(out.finish().retry(), Some(Retry::Throttled { after: secs(90) }));
+    }
+
+    #[test]
+    fn informational_entries_need_no_action() {
+        let mut info = error(Retry::Permanent);
+        info.informational = true;
+        let mut out = Collector::new(10);
+        out.push(info.clone());
+        assert_eq!(out.finish().retry(), None);
+        let mut out = Collector::new(10);
+        out.push(info);
+        out.push(error(Retry::Reauth));
+        assert_eq!(out.finish().retry(), Some(Retry::Reauth));
+    }
+
+    #[test]
+    fn omitted_errors_still_count() {
+        let mut out = Collector::new(1);
+        out.push(error(Retry::Transient { after: None }));
+        out.push(error(Retry::Permanent));
+        out.push(error(Retry::Transient { after: None }));
+        let report = out.finish();
+        assert_eq!((report.errors.len(), report.omitted), (1, 2));
+        assert_eq!(report.omitted_retry, Some(Retry::Permanent));
+        assert_eq!(report.retry(), Some(Retry::Permanent));
+    }
+}

@@ -78,14 +78,15 @@ impl fmt::Display for Vendor {
 #[error("unknown vendor {0:?}")]
 pub struct UnknownVendor(pub String);
 
+/// The one of `all` whose name is `s`, ignoring ASCII case.
+fn by_name<T: Copy>(all: &[T], name: fn(T) -> &'static str, s: &str) -> Result<T, UnknownVendor> {
+    all.iter().copied().find(|v| name(*v).eq_ignore_ascii_case(s)).ok_or_else(|| UnknownVendor(s.to_owned()))
+}
+
 impl FromStr for Vendor {
     type Err = UnknownVendor;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Vendor::ALL
-            .iter()
-            .copied()
-            .find(|v| v.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| UnknownVendor(s.to_owned()))
+        by_name(Vendor::ALL, Vendor::as_str, s)
     }
 }
 
@@ -166,11 +167,7 @@ impl fmt::Display for VendorHint {
 impl FromStr for VendorHint {
     type Err = UnknownVendor;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        VendorHint::ALL
-            .iter()
-            .copied()
-            .find(|v| v.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| UnknownVendor(s.to_owned()))
+        by_name(VendorHint::ALL, VendorHint::as_str, s)
     }
 }
 

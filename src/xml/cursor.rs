@@ -508,6 +508,19 @@ mod tests {
     }
 
     #[test]
+    fn tags_kept_along_the_path_count_against_the_event_limit() {
+        let mut limits = Limits::default();
+        limits.max_event_bytes = 100;
+        let attr = "a".repeat(60);
+        let xml = format!("<r><x k='{attr}'><y k='{attr}'/></x></r>");
+        let mut c = Cursor::new(SliceSource::new(xml.as_bytes(), 0, &limits), &limits);
+        let mut root = c.root().unwrap();
+        let mut x = root.next_child().unwrap().unwrap();
+        let err = x.next_child().map(|_| ()).unwrap_err();
+        assert_eq!(err, ParseError::Limit { limit: Limit::EventSize, max: 100, offset: 71 });
+    }
+
+    #[test]
     fn truncation_is_reported() {
         let mut c = cursor("<r><a>text");
         let mut root = c.root().unwrap();
