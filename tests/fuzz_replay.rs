@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use vendor_errors::{Options, VendorHint};
 
-#[path = "../fuzz/src/input.rs"]
+#[path = "common/fuzz_input.rs"]
 #[allow(dead_code)]
 mod input;
 

@@ -1,6 +1,8 @@
 //! A fuzz input (HTTP context, limits, body) and the checks every target
-//! makes on it. Shared by the cargo-fuzz targets and by the stable test
-//! that replays their corpora, so both judge an input the same way.
+//! makes on it. Shared by the cargo-fuzz targets (`fuzz/src/lib.rs`
+//! includes this file by path) and by the stable test that replays their
+//! inputs, so both judge an input the same way. It lives in `tests/` so
+//! that the packaged crate, which has no `fuzz/`, still holds it.
 
 use std::io::BufReader;
 
