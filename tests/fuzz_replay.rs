@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use vendor_errors::{Options, VendorHint};
+use vendor_errors::{Limits, Options, VendorHint};
 
 #[path = "common/fuzz_input.rs"]
 #[allow(dead_code)]
@@ -42,15 +42,17 @@ fn replay(path: &Path) {
     let name = path.display();
     // Raw, as from_slice/from_reader/from_bytes see it.
     for opts in [Options::new(), Options::new().status(503)] {
-        let answer = std::panic::catch_unwind(|| input::check_both(&data, &opts, 7));
+        let answer = std::panic::catch_unwind(|| input::check_both(&data, &opts, &Limits::default(), 7));
         assert!(answer.is_ok(), "raw {name} failed");
     }
     // Structured, as the hint targets and the differential target see it.
     if let Some(structured) = input::Input::from_bytes(&data) {
         for hint in VendorHint::ALL {
             let opts = structured.options(hint);
-            let answer =
-                std::panic::catch_unwind(|| input::check_both(structured.body, &opts, structured.context.chunk));
+            let limits = structured.limits();
+            let answer = std::panic::catch_unwind(|| {
+                input::check_both(structured.body, &opts, &limits, structured.context.chunk)
+            });
             assert!(answer.is_ok(), "structured {name} under {hint} failed");
         }
     }

@@ -9,5 +9,5 @@ use vendor_errors_fuzz::input::{Input, check_both};
 fuzz_target!(|data: &[u8]| {
     let Some(input) = Input::from_bytes(data) else { return };
     let hint = VendorHint::ALL[usize::from(input.context.chunk) % VendorHint::ALL.len()];
-    let _ = check_both(input.body, &input.options(hint), input.context.chunk);
+    let _ = check_both(input.body, &input.options(hint), &input.limits(), input.context.chunk);
 });

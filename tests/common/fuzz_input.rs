@@ -37,6 +37,20 @@ impl<'a> Input<'a> {
         Some(Input { context, body })
     }
 
+    /// The limits this input asks for: small ones, or the defaults.
+    pub fn limits(&self) -> Limits {
+        let mut limits = Limits::default();
+        if self.context.small_limits {
+            limits.max_depth = 8;
+            limits.max_event_bytes = 64;
+            limits.max_body_bytes = 4096;
+            limits.max_message_bytes = 16;
+            limits.max_detail_bytes = 16;
+            limits.max_errors = 3;
+        }
+        limits
+    }
+
     /// The options this input asks for, with `hint`.
     pub fn options(&self, hint: VendorHint) -> Options {
         let c = &self.context;
@@ -51,23 +65,16 @@ impl<'a> Input<'a> {
             opts = opts.header("Content-Type", value);
         }
         if c.small_limits {
-            let mut limits = Limits::default();
-            limits.max_depth = 8;
-            limits.max_event_bytes = 64;
-            limits.max_body_bytes = 4096;
-            limits.max_message_bytes = 16;
-            limits.max_detail_bytes = 16;
-            limits.max_errors = 3;
-            opts = opts.limits(limits);
+            opts = opts.limits(self.limits());
         }
         opts
     }
 }
 
 /// The invariants of any answer: kept errors within `max_errors`, texts cut
-/// where the limits say, the JSON form round-tripping.
-pub fn check_answer(answer: &Result<Report, ParseError>, opts: &Options) {
-    let limits = opts.get_limits();
+/// where `limits` (those the answer was read with) say, the JSON form
+/// round-tripping.
+pub fn check_answer(answer: &Result<Report, ParseError>, limits: &Limits) {
     let Ok(report) = answer else { return };
     assert!(report.errors.len() <= limits.max_errors, "{} errors kept", report.errors.len());
     for e in &report.errors {
@@ -84,14 +91,15 @@ pub fn check_answer(answer: &Result<Report, ParseError>, opts: &Options) {
     }
 }
 
-/// Reads `body` from a slice and from a stream with `opts`; both must give
-/// the same answer, and that answer must keep the invariants.
-pub fn check_both(body: &[u8], opts: &Options, chunk: u8) -> Result<Report, ParseError> {
+/// Reads `body` from a slice and from a stream with `opts` (whose limits are
+/// `limits`); both must give the same answer, and that answer must keep the
+/// invariants.
+pub fn check_both(body: &[u8], opts: &Options, limits: &Limits, chunk: u8) -> Result<Report, ParseError> {
     let from_slice = vendor_errors::from_slice(body, opts);
     let reader = BufReader::with_capacity(usize::from(chunk).max(1), body);
     let from_reader = vendor_errors::from_reader(reader, opts);
     assert_eq!(from_slice, from_reader, "slice and stream disagree");
-    check_answer(&from_slice, opts);
+    check_answer(&from_slice, limits);
     from_slice
 }
 
@@ -100,6 +108,6 @@ pub fn run_hint(data: &[u8], hint: VendorHint) {
     if let Some(input) = Input::from_bytes(data) {
         let opts = input.options(hint);
         let answer = vendor_errors::from_slice(input.body, &opts);
-        check_answer(&answer, &opts);
+        check_answer(&answer, &input.limits());
     }
 }
