@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Seeds fuzz/corpus/<target>/ from the golden fixtures' bodies (idempotent).
+# Seeds fuzz/corpus/<target>/ from the golden fixtures' bodies and from the
+# inputs that once failed a target (idempotent). The corpus then grows on the
+# machine that fuzzes; git ignores it.
 # Raw targets get the bodies as they are; structured targets (hint_*,
 # differential) get each body behind two context prefixes: "no status, no
 # headers, default limits" and "status 500, small limits".
@@ -17,9 +19,8 @@ for body in ../fixtures/*/*; do
     { printf '\1\364\1\0\0\1\7'; cat "$body"; } > "corpus/$t/status-$name"
   done
 done
-# The committed replay corpora and inputs that once failed a target resume
-# where earlier runs left off.
-for dir in replay/*/ regressions/*/; do
+# Inputs that once failed a target go back into its corpus.
+for dir in regressions/*/; do
   t=$(basename "$dir")
   mkdir -p "corpus/$t"
   cp "$dir"* "corpus/$t/" 2>/dev/null || true

@@ -2,37 +2,12 @@
 //! vendor detection rules, and the slice and stream readers agreeing.
 //! Hostile input has its own suite, `tests/hostile.rs`.
 
-use std::io::BufReader;
 use std::time::Duration;
 
-use vendor_errors::{Limit, Limits, Options, ParseError, Report, RetryClass, Vendor};
+use vendor_errors::{Limit, Options, ParseError, RetryClass, Vendor};
 
-const SOAP11: &str = "http://schemas.xmlsoap.org/soap/envelope/";
-
-fn fault11(code: &str, message: &str) -> String {
-    format!(
-        r#"<soap:Envelope xmlns:soap="{SOAP11}"><soap:Body><soap:Fault><faultcode>soap:{code}</faultcode><faultstring>{message}</faultstring></soap:Fault></soap:Body></soap:Envelope>"#
-    )
-}
-
-/// Reads `body` through every entry point and requires one answer.
-fn read(body: &[u8], opts: &Options) -> Result<Report, ParseError> {
-    let slice = vendor_errors::from_slice(body, opts);
-    let stream = vendor_errors::from_reader(BufReader::with_capacity(5, body), opts);
-    assert_eq!(
-        slice,
-        stream,
-        "slice and stream disagree on {:?}",
-        String::from_utf8_lossy(&body[..body.len().min(200)])
-    );
-    slice
-}
-
-fn limits(f: impl FnOnce(&mut Limits)) -> Options {
-    let mut l = Limits::default();
-    f(&mut l);
-    Options::new().limits(l)
-}
+mod common;
+use common::{SOAP11, fault11, limits, read};
 
 #[test]
 fn depth_limit_is_a_typed_error() {

@@ -7,14 +7,24 @@
 //!   or, for a body that is not understood, one line `error: <message>` (the
 //!   CLI then exits 2 and prints the message on standard error).
 //!
+//! Each case is a set of named tests, `<vendor>/<case>.<ext>::<check>`:
+//! `slice`, `reader` and `bytes` (the library entry points), `cli` (the
+//! binary), `json` (the expected JSON lines round-trip through
+//! `VendorError`) and `indexed` (the case is on one line of
+//! `fixtures/README.md`). So `cargo test --test golden -- soap11-server`
+//! runs one case, and `-- ::cli` the CLI checks of all.
+//!
 //! `BLESS=1 cargo test --test golden` rewrites the expected files from the
-//! library's output: review the diff before committing it.
+//! library's output (those of the selected cases, when filtered): review the
+//! diff before committing it.
 
 use std::fs;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
 
+use libtest_mimic::{Arguments, Failed, Trial};
 use vendor_errors::{Options, VendorError, VendorHint};
 
 struct Case {
@@ -79,72 +89,107 @@ fn name(case: &Case) -> String {
     case.body.strip_prefix(root).unwrap().display().to_string()
 }
 
-#[test]
-fn library_matches_expected() {
-    let bless = std::env::var_os("BLESS").is_some();
-    let mut failures = Vec::new();
-    let cases = cases();
-    assert!(cases.len() >= 30, "only {} fixtures", cases.len());
-    for case in &cases {
-        let body = fs::read(&case.body).unwrap();
-        let opts = options(&case.args);
-        let from_slice = render(vendor_errors::from_slice(&body, &opts));
-        if bless {
-            fs::write(&case.expected, &from_slice).unwrap();
-        }
-        let expected = fs::read_to_string(&case.expected).unwrap_or_else(|_| panic!("{} has no .expected", name(case)));
-        if from_slice != expected {
-            failures.push(format!("{} (slice):\n  got      {from_slice}  expected {expected}", name(case)));
-        }
-        // A tiny buffer makes the stream reader cross every boundary.
-        let from_reader = render(vendor_errors::from_reader(BufReader::with_capacity(3, body.as_slice()), &opts));
-        if from_reader != expected {
-            failures.push(format!("{} (reader):\n  got      {from_reader}  expected {expected}", name(case)));
-        }
-        let from_bytes = render(vendor_errors::from_bytes(&bytes::Bytes::from(body.clone()), &opts));
-        assert_eq!(from_bytes, from_slice, "{}: bytes and slice differ", name(case));
-    }
-    assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
+fn expected(case: &Case) -> Result<String, Failed> {
+    fs::read_to_string(&case.expected).map_err(|_| format!("{} has no .expected", name(case)).into())
 }
 
-#[test]
-fn cli_matches_expected() {
-    let mut failures = Vec::new();
-    for case in cases() {
-        let expected = fs::read_to_string(&case.expected).unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_vendor-errors")).args(&case.args).arg(&case.body).output().unwrap();
-        let stdout = String::from_utf8(out.stdout).unwrap();
-        let stderr = String::from_utf8(out.stderr).unwrap();
-        let code = out.status.code();
-        let ok = match expected.strip_prefix("error: ") {
-            Some(message) => code == Some(2) && stdout.is_empty() && stderr.contains(message.trim_end()),
-            None if expected.is_empty() => code == Some(0) && stdout.is_empty(),
-            None => code == Some(1) && stdout == expected,
-        };
-        if !ok {
-            failures.push(format!("{}: exit {code:?}\n  stdout {stdout}  stderr {stderr}", name(&case)));
-        }
-    }
-    assert!(failures.is_empty(), "{} CLI case(s) differ:\n{}", failures.len(), failures.join("\n"));
+fn from_slice(case: &Case) -> String {
+    let body = fs::read(&case.body).unwrap();
+    render(vendor_errors::from_slice(&body, &options(&case.args)))
 }
 
-#[test]
-fn expected_json_round_trips() {
-    for case in cases() {
-        for line in fs::read_to_string(&case.expected).unwrap().lines().filter(|l| l.starts_with('{')) {
-            let error: VendorError = serde_json::from_str(line).unwrap();
-            assert_eq!(serde_json::to_string(&error).unwrap(), line, "{}", name(&case));
-            assert_eq!(error.retryable(), line.contains("\"retryable\":true"));
-        }
+fn library_matches(case: &Case, how: &str, got: String) -> Result<(), Failed> {
+    let expected = expected(case)?;
+    if got == expected {
+        Ok(())
+    } else {
+        Err(format!("{} ({how}):\n  got      {got}  expected {expected}", name(case)).into())
     }
 }
 
-#[test]
-fn every_case_is_indexed_once() {
+fn slice_matches_expected(case: &Case) -> Result<(), Failed> {
+    library_matches(case, "slice", from_slice(case))
+}
+
+fn reader_matches_expected(case: &Case) -> Result<(), Failed> {
+    let body = fs::read(&case.body).unwrap();
+    // A tiny buffer makes the stream reader cross every boundary.
+    let from_reader =
+        render(vendor_errors::from_reader(BufReader::with_capacity(3, body.as_slice()), &options(&case.args)));
+    library_matches(case, "reader", from_reader)
+}
+
+fn bytes_matches_slice(case: &Case) -> Result<(), Failed> {
+    let body = fs::read(&case.body).unwrap();
+    let from_bytes = render(vendor_errors::from_bytes(&bytes::Bytes::from(body), &options(&case.args)));
+    assert_eq!(from_bytes, from_slice(case), "{}: bytes and slice differ", name(case));
+    Ok(())
+}
+
+fn cli_matches_expected(case: &Case) -> Result<(), Failed> {
+    let expected = expected(case)?;
+    let out = Command::new(env!("CARGO_BIN_EXE_vendor-errors")).args(&case.args).arg(&case.body).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let code = out.status.code();
+    let ok = match expected.strip_prefix("error: ") {
+        Some(message) => code == Some(2) && stdout.is_empty() && stderr.contains(message.trim_end()),
+        None if expected.is_empty() => code == Some(0) && stdout.is_empty(),
+        None => code == Some(1) && stdout == expected,
+    };
+    if ok { Ok(()) } else { Err(format!("{}: exit {code:?}\n  stdout {stdout}  stderr {stderr}", name(case)).into()) }
+}
+
+fn expected_json_round_trips(case: &Case) -> Result<(), Failed> {
+    for line in expected(case)?.lines().filter(|l| l.starts_with('{')) {
+        let error: VendorError = serde_json::from_str(line).unwrap();
+        assert_eq!(serde_json::to_string(&error).unwrap(), line, "{}", name(case));
+        assert_eq!(error.retryable(), line.contains("\"retryable\":true"));
+    }
+    Ok(())
+}
+
+fn is_indexed_once(case: &Case) -> Result<(), Failed> {
     let index = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/README.md")).unwrap();
-    for case in cases() {
-        let name = name(&case);
-        let lines = index.lines().filter(|l| l.contains(&format!("`{name}`"))).count();
-        assert_eq!(lines, 1, "{name} should be on exactly one line of fixtures/README.md");
+    let name = name(case);
+    let lines = index.lines().filter(|l| l.contains(&format!("`{name}`"))).count();
+    assert_eq!(lines, 1, "{name} should be on exactly one line of fixtures/README.md");
+    Ok(())
+}
+
+type Check = fn(&Case) -> Result<(), Failed>;
+
+const CHECKS: [(&str, Check); 6] = [
+    ("slice", slice_matches_expected),
+    ("reader", reader_matches_expected),
+    ("bytes", bytes_matches_slice),
+    ("cli", cli_matches_expected),
+    ("json", expected_json_round_trips),
+    ("indexed", is_indexed_once),
+];
+
+fn main() {
+    let args = Arguments::from_args();
+    let cases: Vec<Arc<Case>> = cases().into_iter().map(Arc::new).collect();
+    let count = cases.len();
+    let mut trials = vec![Trial::test("fixtures::found", move || {
+        if count >= 30 { Ok(()) } else { Err(format!("only {count} fixtures").into()) }
+    })];
+    for case in &cases {
+        for (check, run) in CHECKS {
+            let case = Arc::clone(case);
+            trials.push(Trial::test(format!("{}::{check}", name(&case)), move || run(&case)));
+        }
     }
+    // Blessing happens before any check runs, so that the checks running in
+    // parallel all compare with the new files.
+    if std::env::var_os("BLESS").is_some() && !args.list {
+        for case in &cases {
+            let slice = Trial::test(format!("{}::slice", name(case)), || Ok(()));
+            if !args.is_filtered_out(&slice) {
+                fs::write(&case.expected, from_slice(case)).unwrap();
+            }
+        }
+    }
+    libtest_mimic::run(&args, trials).exit();
 }

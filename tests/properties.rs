@@ -6,9 +6,9 @@
 //! - truncating such a body anywhere never panics and never invents an error;
 //! - the slice and stream readers agree on all of it.
 
-use std::io::BufReader;
-
 use vendor_errors::{Code, Options, Report, RetryClass, Vendor};
+
+mod common;
 
 /// xorshift64*: small, deterministic, good enough to vary test cases.
 struct Rng(u64);
@@ -172,10 +172,7 @@ fn generate(rng: &mut Rng) -> (String, Expected) {
 }
 
 fn read(body: &[u8]) -> Result<Report, vendor_errors::ParseError> {
-    let opts = Options::new();
-    let slice = vendor_errors::from_slice(body, &opts);
-    assert_eq!(slice, vendor_errors::from_reader(BufReader::with_capacity(3, body), &opts));
-    slice
+    common::read_buffered(body, &Options::new(), 3)
 }
 
 #[test]

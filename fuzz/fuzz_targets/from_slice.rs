@@ -2,10 +2,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vendor_errors::Options;
+use vendor_errors::{Limits, Options};
 
 fuzz_target!(|data: &[u8]| {
     let opts = Options::new();
     let answer = vendor_errors::from_slice(data, &opts);
-    vendor_errors_fuzz::input::check_answer(&answer, &vendor_errors::Limits::default());
+    vendor_errors_fuzz::input::check_answer(&answer, &Limits::default());
 });

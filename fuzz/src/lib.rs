@@ -1,4 +1,7 @@
-//! What the fuzz targets share with the stable replay test
-//! (`tests/fuzz_replay.rs` includes `input.rs` by path).
+//! What the fuzz targets share with the stable tests: the input structure
+//! and its checks live in the main package (`tests/common/fuzz_input.rs`),
+//! so that its tests can reach them from the packaged crate, which does not
+//! contain `fuzz/`.
 
+#[path = "../../tests/common/fuzz_input.rs"]
 pub mod input;

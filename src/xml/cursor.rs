@@ -509,8 +509,7 @@ mod tests {
 
     #[test]
     fn tags_kept_along_the_path_count_against_the_event_limit() {
-        let mut limits = Limits::default();
-        limits.max_event_bytes = 100;
+        let limits = Limits { max_event_bytes: 100, ..Limits::default() };
         let attr = "a".repeat(60);
         let xml = format!("<r><x k='{attr}'><y k='{attr}'/></x></r>");
         let mut c = Cursor::new(SliceSource::new(xml.as_bytes(), 0, &limits), &limits);

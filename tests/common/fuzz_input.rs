@@ -1,0 +1,113 @@
+//! A fuzz input (HTTP context, limits, body) and the checks every target
+//! makes on it. Shared by the cargo-fuzz targets (`fuzz/src/lib.rs`
+//! includes this file by path) and by the stable test that replays their
+//! inputs, so both judge an input the same way. It lives in `tests/` so
+//! that the packaged crate, which has no `fuzz/`, still holds it.
+
+use std::io::BufReader;
+
+use arbitrary::{Arbitrary, Unstructured};
+use vendor_errors::{Limits, Options, ParseError, Report, VendorHint};
+
+/// The HTTP context and limits a body is read with.
+#[derive(Debug, Arbitrary)]
+pub struct Context<'a> {
+    pub status: Option<u16>,
+    pub retry_after: Option<&'a str>,
+    pub content_type: Option<&'a str>,
+    /// Small limits, so that every limit is reached by small inputs.
+    pub small_limits: bool,
+    /// Capacity of the stream reader's buffer, 1 to 256.
+    pub chunk: u8,
+}
+
+/// A structured input: context, then the rest of the bytes as the body.
+#[derive(Debug)]
+pub struct Input<'a> {
+    pub context: Context<'a>,
+    pub body: &'a [u8],
+}
+
+impl<'a> Input<'a> {
+    /// Splits raw fuzzer bytes into a context and a body.
+    pub fn from_bytes(data: &'a [u8]) -> Option<Self> {
+        let mut u = Unstructured::new(data);
+        let context = Context::arbitrary(&mut u).ok()?;
+        let body = u.take_rest();
+        Some(Input { context, body })
+    }
+
+    /// The limits this input asks for: small ones, or the defaults.
+    pub fn limits(&self) -> Limits {
+        let mut limits = Limits::default();
+        if self.context.small_limits {
+            limits.max_depth = 8;
+            limits.max_event_bytes = 64;
+            limits.max_body_bytes = 4096;
+            limits.max_message_bytes = 16;
+            limits.max_detail_bytes = 16;
+            limits.max_errors = 3;
+        }
+        limits
+    }
+
+    /// The options this input asks for, with `hint`.
+    pub fn options(&self, hint: VendorHint) -> Options {
+        let c = &self.context;
+        let mut opts = Options::new().vendor(hint);
+        if let Some(status) = c.status {
+            opts = opts.status(status);
+        }
+        if let Some(value) = c.retry_after {
+            opts = opts.header("Retry-After", value);
+        }
+        if let Some(value) = c.content_type {
+            opts = opts.header("Content-Type", value);
+        }
+        if c.small_limits {
+            opts = opts.limits(self.limits());
+        }
+        opts
+    }
+}
+
+/// The invariants of any answer: kept errors within `max_errors`, texts cut
+/// where `limits` (those the answer was read with) say, the JSON form
+/// round-tripping.
+pub fn check_answer(answer: &Result<Report, ParseError>, limits: &Limits) {
+    let Ok(report) = answer else { return };
+    assert!(report.errors.len() <= limits.max_errors, "{} errors kept", report.errors.len());
+    for e in &report.errors {
+        // Body text is cut at the limit (plus the 3-byte mark); catalog
+        // descriptions and generic phrases are short.
+        assert!(e.message.len() <= limits.max_message_bytes.max(512) + 3, "message of {} bytes", e.message.len());
+        if let Some(detail) = &e.detail {
+            assert!(detail.len() <= limits.max_detail_bytes.max(512) + 3, "detail of {} bytes", detail.len());
+        }
+        assert_eq!(e.retryable(), e.retry.class().is_retryable());
+        let json = serde_json::to_string(e).expect("serializable");
+        let back: vendor_errors::VendorError = serde_json::from_str(&json).expect("deserializable");
+        assert_eq!(&back, e, "JSON round trip");
+    }
+}
+
+/// Reads `body` from a slice and from a stream with `opts` (whose limits are
+/// `limits`); both must give the same answer, and that answer must keep the
+/// invariants.
+pub fn check_both(body: &[u8], opts: &Options, limits: &Limits, chunk: u8) -> Result<Report, ParseError> {
+    let from_slice = vendor_errors::from_slice(body, opts);
+    let reader = BufReader::with_capacity(usize::from(chunk).max(1), body);
+    let from_reader = vendor_errors::from_reader(reader, opts);
+    assert_eq!(from_slice, from_reader, "slice and stream disagree");
+    check_answer(&from_slice, limits);
+    from_slice
+}
+
+/// The target body for one vendor hint.
+pub fn run_hint(data: &[u8], hint: VendorHint) {
+    if let Some(input) = Input::from_bytes(data) {
+        let opts = input.options(hint);
+        let answer = vendor_errors::from_slice(input.body, &opts);
+        check_answer(&answer, &input.limits());
+    }
+}
