@@ -4,10 +4,14 @@
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 use crate::parse_error::ParseError;
+use crate::text::collapse_whitespace;
 
 /// How many bytes are looked at before choosing a reader. The HTTP fallback
 /// also takes a page's title or first words from these.
 pub(crate) const PREFIX_LEN: usize = 8 * 1024;
+
+/// Longest encoding label quoted in an error (real labels are under 40 bytes).
+const MAX_LABEL_BYTES: usize = 64;
 
 /// The body's encoding and the length of its byte order mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +44,7 @@ pub(crate) fn sniff_charset(prefix: &[u8], content_type_charset: Option<&str>) -
     };
     let encoding = Encoding::for_label(label.trim().as_bytes())
         .filter(|e| *e != encoding_rs::REPLACEMENT)
-        .ok_or_else(|| ParseError::UnsupportedEncoding { label: label.to_owned() })?;
+        .ok_or_else(|| ParseError::UnsupportedEncoding { label: collapse_whitespace(label, MAX_LABEL_BYTES).text })?;
     // Bytes that read as ASCII cannot be UTF-16 without a BOM: the label is
     // wrong (often a body re-encoded by a proxy); read them as UTF-8.
     let encoding = if encoding == UTF_16LE || encoding == UTF_16BE { UTF_8 } else { encoding };
@@ -148,6 +152,9 @@ mod tests {
     fn unknown_labels_are_refused() {
         let body = b"<?xml version='1.0' encoding='klingon'?><a/>";
         assert!(matches!(sniff_charset(body, None), Err(ParseError::UnsupportedEncoding { .. })));
+        let huge = "x".repeat(5000);
+        let Err(ParseError::UnsupportedEncoding { label }) = sniff_charset(b"<a/>", Some(&huge)) else { panic!() };
+        assert_eq!(label.len(), MAX_LABEL_BYTES + '…'.len_utf8());
     }
 
     #[test]
