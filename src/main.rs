@@ -22,7 +22,8 @@ usage: vendor-errors [--vendor NAME] [--status CODE] [--header 'Name: value']...
 Reads an HTTP response body (FILE, or standard input) and prints one line per
 error found, as JSON Lines (default) or text.
 
-  --vendor NAME    auto (default), soap, openair, marketo, superoffice, qlm, salto
+  --vendor NAME    auto (default), soap, openair, marketo, superoffice, qlm, salto,
+                   salesforce, netsuite, ews
   --status CODE    the HTTP status the body came with
   --header H       a response header, repeatable (Retry-After, Content-Type are used)
   --format F       json (default) or text

@@ -109,6 +109,18 @@ impl Collector {
         }
     }
 
+    /// Adds what another collector gathered: its errors (kept or counted
+    /// here), its omitted count and their decision.
+    pub(crate) fn append(&mut self, other: Report) {
+        for e in other.errors {
+            self.push(e);
+        }
+        self.report.omitted += other.omitted;
+        if let Some(theirs) = other.omitted_retry {
+            self.report.omitted_retry = Some(self.report.omitted_retry.map_or(theirs, |r| r.combine(theirs)));
+        }
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.report.is_success()
     }

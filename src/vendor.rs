@@ -39,6 +39,15 @@ pub enum Vendor {
     /// Salto KS REST API.
     #[serde(rename = "salto")]
     SaltoKs,
+    /// Salesforce: SOAP API faults and per-record results, REST errors.
+    #[serde(rename = "salesforce")]
+    Salesforce,
+    /// NetSuite SuiteTalk SOAP web services.
+    #[serde(rename = "netsuite")]
+    NetSuite,
+    /// Microsoft Exchange Web Services.
+    #[serde(rename = "ews")]
+    Ews,
 }
 
 impl Vendor {
@@ -51,6 +60,9 @@ impl Vendor {
         Vendor::SuperOffice,
         Vendor::Qlm,
         Vendor::SaltoKs,
+        Vendor::Salesforce,
+        Vendor::NetSuite,
+        Vendor::Ews,
     ];
 
     /// The name used in JSON output and on the command line.
@@ -63,6 +75,9 @@ impl Vendor {
             Vendor::SuperOffice => "superoffice",
             Vendor::Qlm => "qlm",
             Vendor::SaltoKs => "salto",
+            Vendor::Salesforce => "salesforce",
+            Vendor::NetSuite => "netsuite",
+            Vendor::Ews => "ews",
         }
     }
 }
@@ -117,6 +132,13 @@ pub enum VendorHint {
     /// Salto KS.
     #[serde(rename = "salto")]
     SaltoKs,
+    /// Salesforce.
+    Salesforce,
+    /// NetSuite SuiteTalk.
+    #[serde(rename = "netsuite")]
+    NetSuite,
+    /// Exchange Web Services.
+    Ews,
 }
 
 impl VendorHint {
@@ -129,6 +151,9 @@ impl VendorHint {
         VendorHint::SuperOffice,
         VendorHint::Qlm,
         VendorHint::SaltoKs,
+        VendorHint::Salesforce,
+        VendorHint::NetSuite,
+        VendorHint::Ews,
     ];
 
     /// The name used on the command line.
@@ -141,6 +166,9 @@ impl VendorHint {
             VendorHint::SuperOffice => "superoffice",
             VendorHint::Qlm => "qlm",
             VendorHint::SaltoKs => "salto",
+            VendorHint::Salesforce => "salesforce",
+            VendorHint::NetSuite => "netsuite",
+            VendorHint::Ews => "ews",
         }
     }
 
@@ -154,6 +182,9 @@ impl VendorHint {
             VendorHint::SuperOffice => Some(Vendor::SuperOffice),
             VendorHint::Qlm => Some(Vendor::Qlm),
             VendorHint::SaltoKs => Some(Vendor::SaltoKs),
+            VendorHint::Salesforce => Some(Vendor::Salesforce),
+            VendorHint::NetSuite => Some(Vendor::NetSuite),
+            VendorHint::Ews => Some(Vendor::Ews),
         }
     }
 }

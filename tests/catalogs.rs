@@ -87,3 +87,34 @@ fn openair_classes() {
     assert_eq!(class(Vendor::OpenAir, "601"), RetryClass::Permanent);
     assert!(catalog::lookup(Vendor::OpenAir, "1106").is_none(), "1106's meaning is not published");
 }
+
+#[test]
+fn salesforce_netsuite_ews_prescribed_classes() {
+    let expect = [
+        (Vendor::Salesforce, "INVALID_SESSION_ID", RetryClass::Reauth),
+        (Vendor::Salesforce, "REQUEST_LIMIT_EXCEEDED", RetryClass::Throttled),
+        (Vendor::Salesforce, "UNABLE_TO_LOCK_ROW", RetryClass::Transient),
+        (Vendor::Salesforce, "SERVER_UNAVAILABLE", RetryClass::Transient),
+        (Vendor::Salesforce, "REQUIRED_FIELD_MISSING", RetryClass::Permanent),
+        (Vendor::NetSuite, "WS_CONCUR_SESSION_DISALLWD", RetryClass::Throttled),
+        (Vendor::NetSuite, "WS_REQUEST_BLOCKED", RetryClass::Throttled),
+        (Vendor::NetSuite, "UNEXPECTED_ERROR", RetryClass::Transient),
+        (Vendor::NetSuite, "invalidSessionFault", RetryClass::Reauth),
+        (Vendor::NetSuite, "InvalidSessionFault", RetryClass::Reauth),
+        (Vendor::NetSuite, "exceededConcurrentRequestLimitFault", RetryClass::Throttled),
+        (Vendor::NetSuite, "DUP_ENTITY", RetryClass::Permanent),
+        (Vendor::Ews, "ErrorServerBusy", RetryClass::Throttled),
+        (Vendor::Ews, "ErrorTooManyObjectsOpened", RetryClass::Throttled),
+        (Vendor::Ews, "ErrorInternalServerError", RetryClass::Transient),
+        (Vendor::Ews, "ErrorItemNotFound", RetryClass::Permanent),
+        (Vendor::Ews, "ErrorAccessDenied", RetryClass::Permanent),
+        (Vendor::Ews, "ErrorInvalidRequest", RetryClass::Permanent),
+    ];
+    for (vendor, code, want) in expect {
+        assert_eq!(class(vendor, code), want, "{vendor} {code}");
+    }
+    // The vendors' enumerations, not a sample: every catalog is large.
+    assert!(catalog::entries(Vendor::Salesforce).len() >= 700);
+    assert!(catalog::entries(Vendor::NetSuite).len() >= 1000);
+    assert!(catalog::entries(Vendor::Ews).len() >= 400);
+}

@@ -14,13 +14,16 @@
 //! Rows are built by one constructor (`row`, with `num` and `symbol` for
 //! numeric and symbolic codes) and modifiers for what only some rows have.
 
+mod ews;
 pub(crate) mod http;
-pub(crate) mod marketo;
-pub(crate) mod openair;
-pub(crate) mod qlm;
-pub(crate) mod salto;
-pub(crate) mod soap;
-pub(crate) mod superoffice;
+mod marketo;
+mod netsuite;
+mod openair;
+mod qlm;
+mod salesforce;
+mod salto;
+mod soap;
+mod superoffice;
 
 use std::borrow::Cow;
 
@@ -111,6 +114,9 @@ pub fn entries(vendor: Vendor) -> &'static [Entry] {
         Vendor::SuperOffice => superoffice::ENTRIES,
         Vendor::Qlm => qlm::ENTRIES,
         Vendor::SaltoKs => salto::ENTRIES,
+        Vendor::Salesforce => salesforce::ENTRIES,
+        Vendor::NetSuite => netsuite::ENTRIES,
+        Vendor::Ews => ews::ENTRIES,
     }
 }
 

@@ -50,7 +50,9 @@ pub(crate) fn decide(evidence: &Evidence) -> Retry {
     let class = CHAIN.iter().find_map(|(_, rule)| rule(evidence)).unwrap_or(RetryClass::Permanent);
     let retry = Retry::from(class);
     match evidence.retry_after.max(evidence.backoff) {
-        Some(delay) => retry.with_after(delay),
+        // Whole seconds, rounded up: never retry early, and the error reads
+        // back from its JSON form unchanged.
+        Some(delay) => retry.with_after(Duration::from_secs(delay.as_secs() + u64::from(delay.subsec_nanos() > 0))),
         None => retry,
     }
 }
@@ -174,5 +176,9 @@ mod tests {
         assert_eq!(decide(&e), Retry::Permanent);
         let e = Evidence { status: Some(401), retry_after: secs(7), ..Evidence::default() };
         assert_eq!(decide(&e), Retry::Reauth);
+        // EWS's 297 749 ms: 298 s, never early.
+        let e =
+            Evidence { catalog: Some(Throttled), backoff: Some(Duration::from_millis(297_749)), ..Evidence::default() };
+        assert_eq!(decide(&e), Retry::Throttled { after: secs(298) });
     }
 }

@@ -16,6 +16,17 @@ use crate::xml::{Element, Leaves, QNameText, Source, XML_NS};
 /// WS-Security 1.0 secext namespace: its fault codes are in the SOAP catalog.
 const WSSE_NS: &str = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
 
+/// WS-Trust namespaces (February 2005, OASIS 1.3, OASIS 1.4): their
+/// `FailedAuthentication` and `InvalidSecurityToken` mean what WS-Security's do.
+const WST_NS: [&str; 3] = [
+    "http://schemas.xmlsoap.org/ws/2005/02/trust",
+    "http://docs.oasis-open.org/ws-sx/ws-trust/200512",
+    "http://docs.oasis-open.org/ws-sx/ws-trust/200802",
+];
+
+/// The WS-Trust codes read as their WS-Security namesakes.
+const WST_AUTH_CODES: [&str; 2] = ["FailedAuthentication", "InvalidSecurityToken"];
+
 /// Most `Reason/Text` translations kept.
 const MAX_REASONS: usize = 16;
 /// Most detail leaves kept.
@@ -127,9 +138,14 @@ impl Fault {
 
     /// The catalog entry of the standard or WS-Security code this fault carries, if any.
     fn standard_entry(&self) -> Option<&'static Entry> {
+        let security = |q: &&QNameText| match q.ns.as_deref() {
+            Some(WSSE_NS) => true,
+            Some(ns) => WST_NS.contains(&ns) && WST_AUTH_CODES.contains(&q.local.as_str()),
+            None => false,
+        };
         let wsse = std::iter::once(&self.code)
             .chain(&self.subcodes)
-            .find(|q| q.ns.as_deref() == Some(WSSE_NS))
+            .find(security)
             .and_then(|q| catalog::entry(Vendor::Soap, &Code::from(q.local.as_str())));
         if wsse.is_some() {
             return wsse;

@@ -6,9 +6,12 @@
 //! Under [`VendorHint::Auto`] a reader claims only what the body makes
 //! unambiguous; under its own hint it also reads what is merely likely.
 
+mod ews;
 mod marketo;
+mod netsuite;
 mod openair;
 mod qlm;
+mod salesforce;
 mod salto;
 mod superoffice;
 
@@ -61,7 +64,8 @@ impl Ctx<'_> {
     }
 
     /// [`catalog_error`](Self::catalog_error) with more evidence than the
-    /// response's (a fault's code, the body's verdict).
+    /// response's (a fault's code, the body's verdict, a catalog class to
+    /// fall back on when the code has no row).
     pub(crate) fn catalog_error_with(
         &self,
         vendor: Vendor,
@@ -75,13 +79,16 @@ impl Ctx<'_> {
             None => format!("{vendor} error {code}"),
         });
         let retry = retry::decide(&Evidence {
-            catalog: entry.map(|e| e.retry),
+            catalog: entry.map(|e| e.retry).or(evidence.catalog),
             status_decides: entry.is_some_and(|e| e.status_decides),
             ..evidence
         });
         let mut e = VendorError::new(vendor, code, message, retry);
-        // Catalogs without symbolic names (Salto KS) repeat the description there.
-        e.name = entry.filter(|e| e.name != e.description).map(|e| e.name.to_owned());
+        // A name says something only when it is neither the description
+        // (Salto KS has no symbolic names) nor the code itself (symbolic codes).
+        let says_more =
+            |r: &&catalog::Entry| r.name != r.description && !matches!(&r.code, Code::Text(t) if t == r.name);
+        e.name = entry.filter(says_more).map(|r| r.name.to_owned());
         e.informational = entry.is_some_and(|e| e.informational);
         e
     }
@@ -111,6 +118,15 @@ pub(crate) fn fault_error(fault: Fault, ctx: Ctx<'_>) -> VendorError {
     if let Some(code) = openair::fault_code(&fault, ctx) {
         return openair::fault_error(fault, code, ctx);
     }
+    if let Some(code) = ews::fault_code(&fault, ctx) {
+        return ews::fault_error(fault, code, ctx);
+    }
+    if let Some((code, fault_type)) = netsuite::fault_code(&fault, ctx) {
+        return netsuite::fault_error(fault, code, fault_type, ctx);
+    }
+    if let Some(code) = salesforce::fault_code(&fault, ctx) {
+        return salesforce::fault_error(fault, code, ctx);
+    }
     let mut e = fault.into_generic_error(ctx.evidence(), ctx.limits);
     // A fault from an endpoint the caller named keeps that vendor.
     if ctx.hint == VendorHint::SuperOffice {
@@ -123,7 +139,8 @@ pub(crate) fn fault_error(fault: Fault, ctx: Ctx<'_>) -> VendorError {
 /// first message-like text is kept for the HTTP fallback.
 pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) {
     let claimed = ctx.allows(VendorHint::Marketo) && marketo::read_json(body, ctx, out)
-        || ctx.allows(VendorHint::SaltoKs) && salto::read_json(body, ctx, out);
+        || ctx.allows(VendorHint::SaltoKs) && salto::read_json(body, ctx, out)
+        || ctx.allows(VendorHint::Salesforce) && salesforce::read_json(body, ctx, out);
     if !claimed {
         out.page_message = salto::message_of(body, ctx.limits.max_message_bytes);
     }
@@ -134,6 +151,9 @@ pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) {
 pub(crate) fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Collector) -> Result<(), ParseError> {
     if ctx.allows(VendorHint::OpenAir) && openair::is_xml_api_root(&root) {
         return openair::read_xml_api(root, ctx, out);
+    }
+    if ctx.allows(VendorHint::Salesforce) && salesforce::is_rest_xml_root(&root) {
+        return salesforce::read_rest_xml(root, ctx, out);
     }
     if ctx.allows(VendorHint::Qlm) {
         if qlm::is_fragment_root(&root) {
@@ -154,8 +174,15 @@ pub(crate) struct SoapBody<'a> {
 
 impl BodyReader for SoapBody<'_> {
     fn read_item<S: Source>(&mut self, item: Element<'_, S>, out: &mut Collector) -> Result<(), ParseError> {
-        // One reader per item: it is read once, as it streams by.
-        if superoffice::claims_item(&item, self.ctx) {
+        // One reader per item: it is read once, as it streams by. Readers
+        // that claim by namespace come before those that claim by name.
+        if ews::claims_item(&item, self.ctx) {
+            ews::read_response(item, self.ctx, out)
+        } else if salesforce::claims_item(&item, self.ctx) {
+            salesforce::read_results(item, self.ctx, out)
+        } else if netsuite::claims_item(&item, self.ctx) {
+            netsuite::read_response(item, self.ctx, out)
+        } else if superoffice::claims_item(&item, self.ctx) {
             superoffice::read_response(item, self.ctx, out)
         } else if qlm::claims_item(&item, self.ctx) {
             qlm::read_soap_item(item, self.ctx, out)

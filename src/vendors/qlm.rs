@@ -116,9 +116,7 @@ fn read_embedded(text: &str, ctx: Ctx<'_>, out: &mut Collector) {
         Ok(())
     });
     if read.is_ok() {
-        for e in nested.finish() {
-            out.push(e);
-        }
+        out.append(nested.finish());
     }
 }
 

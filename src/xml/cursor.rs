@@ -20,13 +20,13 @@ use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::attributes::{Attribute, Attributes};
 use quick_xml::events::{BytesCData, BytesRef, BytesStart, BytesText, Event};
 
-use super::leaves::{Leaf, Leaves};
+use super::leaves::{Child, Leaf, Leaves};
 use super::namespaces::{Namespaces, split_qname};
 use super::source::EventSource;
 use super::tags::Tags;
 use crate::limits::{Limit, Limits};
 use crate::parse_error::ParseError;
-use crate::text::{Capped, CappedString};
+use crate::text::{Capped, CappedString, collapse_whitespace};
 
 /// A QName written as text (`<faultcode>q0:Server</faultcode>`), resolved
 /// against the declarations in scope where it was written.
@@ -253,15 +253,20 @@ impl<S: EventSource> Cursor<S> {
                     }
                 }
                 Step::Open(e) => {
-                    segments.push(path.len());
-                    if !path.is_empty() {
-                        path.push('/');
+                    if self.depth == depth + 1 {
+                        note_child(&mut leaves, &e, &self.ns, depth, max_leaves);
                     }
-                    path.push_str(split_qname(e.name().as_ref()).1);
+                    segments.push(path.len());
+                    push_segment(&mut path, &e);
                     text = Some(CappedString::new(max));
                 }
-                // An element with a child element is not a leaf.
-                Step::Empty(_) => text = None,
+                Step::Empty(e) => {
+                    if self.depth == depth {
+                        note_child(&mut leaves, &e, &self.ns, depth, max_leaves);
+                    }
+                    // An element with a child element is not a leaf.
+                    text = None;
+                }
                 Step::Close => {
                     add_leaf(&mut leaves, &path, text.take(), max_leaves);
                     if let Some(len) = segments.pop() {
@@ -273,6 +278,43 @@ impl<S: EventSource> Cursor<S> {
         }
         Ok(leaves)
     }
+}
+
+/// Longest `Name` attribute written into a leaf's path.
+const MAX_NAME_ATTR: usize = 64;
+
+/// Adds an element's segment to a leaf path: its local name, and, for the
+/// name/value pattern of .NET services (`<t:Value Name="BackOffMilliseconds">`),
+/// its `Name` attribute in brackets: `Value[BackOffMilliseconds]`.
+fn push_segment(path: &mut String, e: &BytesStart<'_>) {
+    if !path.is_empty() {
+        path.push('/');
+    }
+    path.push_str(split_qname(e.name().as_ref()).1);
+    let named = e.attributes().with_checks(false).flatten().find(|a| a.key.as_ref() == "Name");
+    if let Some(attr) = named {
+        path.push('[');
+        path.push_str(&collapse_whitespace(&attr_value(&attr), MAX_NAME_ATTR).text);
+        path.push(']');
+    }
+}
+
+/// Records the namespace and local name of a child of the subtree's root
+/// (a fault detail's entries), resolved with its own declarations first.
+fn note_child(leaves: &mut Leaves, e: &BytesStart<'_>, ns: &Namespaces, depth: u32, max_children: usize) {
+    if leaves.children.len() == max_children {
+        return;
+    }
+    let name = e.name();
+    let (prefix, local) = split_qname(name.as_ref());
+    let prefix = prefix.unwrap_or("");
+    let declared = e.attributes().with_checks(false).flatten().find_map(|a| {
+        let key = a.key.as_ref();
+        let declares = if prefix.is_empty() { key == "xmlns" } else { key.strip_prefix("xmlns:") == Some(prefix) };
+        declares.then(|| attr_value(&a).into_owned())
+    });
+    let uri = declared.or_else(|| ns.resolve(prefix, depth).map(str::to_owned)).filter(|u| !u.is_empty());
+    leaves.children.push(Child { ns: uri, local: local.to_owned() });
 }
 
 /// Keeps a finished leaf, unless it is empty or `max_leaves` are kept already.
@@ -493,6 +535,23 @@ mod tests {
         let got: Vec<_> = leaves.items.iter().map(|l| (l.path.as_str(), l.text.as_str())).collect();
         assert_eq!(got, [("e/name", "n"), ("e/code", "7")]);
         assert!(!leaves.truncated);
+    }
+
+    #[test]
+    fn leaves_name_the_roots_children_and_name_attributes() {
+        let mut c = cursor(
+            "<detail xmlns:e='urn:errors'><e:ResponseCode>ErrorServerBusy</e:ResponseCode>\
+             <t:MessageXml xmlns:t='urn:types'><t:Value Name='BackOffMilliseconds'>297749</t:Value></t:MessageXml>\
+             <plain/></detail>",
+        );
+        let leaves = c.root().unwrap().leaves(8, 100).unwrap();
+        assert_eq!(leaves.at("MessageXml/Value[BackOffMilliseconds]"), Some("297749"));
+        let children: Vec<_> = leaves.children.iter().map(|c| (c.ns.as_deref(), c.local.as_str())).collect();
+        assert_eq!(
+            children,
+            [(Some("urn:errors"), "ResponseCode"), (Some("urn:types"), "MessageXml"), (None, "plain")]
+        );
+        assert_eq!(leaves.child_in(|ns| ns == "urn:types").map(|c| c.local.as_str()), Some("MessageXml"));
     }
 
     #[test]

@@ -24,17 +24,31 @@ impl Leaf {
     }
 }
 
+/// A child element of the subtree's root: its namespace and local name
+/// (a fault detail's entries, which say whose fault it is).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Child {
+    pub(crate) ns: Option<String>,
+    pub(crate) local: String,
+}
+
 /// The leaves of one subtree, in document order, and whether any was cut
-/// (or left out past the count read).
+/// (or left out past the count read); and the root's child elements.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Leaves {
     pub(crate) items: Vec<Leaf>,
     pub(crate) truncated: bool,
+    pub(crate) children: Vec<Child>,
 }
 
 impl Leaves {
     pub(crate) fn is_empty(&self) -> bool {
         self.items.is_empty()
+    }
+
+    /// The first child of the root whose namespace passes `ns`.
+    pub(crate) fn child_in(&self, ns: impl Fn(&str) -> bool) -> Option<&Child> {
+        self.children.iter().find(|c| c.ns.as_deref().is_some_and(&ns))
     }
 
     /// The text of the first leaf whose path is `suffix` or ends with `/suffix`.
@@ -72,7 +86,7 @@ mod tests {
 
     fn leaves(pairs: &[(&str, &str)]) -> Leaves {
         let items = pairs.iter().map(|(p, t)| Leaf { path: (*p).into(), text: (*t).into() }).collect();
-        Leaves { items, truncated: false }
+        Leaves { items, truncated: false, children: Vec::new() }
     }
 
     #[test]
