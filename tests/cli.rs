@@ -157,4 +157,13 @@ fn explain_every_vendor_catalog() {
     assert_eq!((v["http_status"].as_u64(), v["retry"].as_str()), (Some(401), Some("reauth")));
     assert_eq!(run(&["explain", "openair", "1106"], b"").status.code(), Some(1));
     assert_eq!(run(&["explain", "qlm", "42"], b"").status.code(), Some(1));
+    let v = json(&["explain", "salesforce", "invalid_session_id"]);
+    assert_eq!((v["code"].as_str(), v["retry"].as_str()), (Some("INVALID_SESSION_ID"), Some("reauth")));
+    let v = json(&["explain", "netsuite", "WS_REQUEST_BLOCKED"]);
+    assert_eq!(v["retry"].as_str(), Some("throttled"));
+    let v = json(&["explain", "netsuite", "invalidSessionFault"]);
+    assert_eq!(v["retry"].as_str(), Some("reauth"));
+    let v = json(&["explain", "ews", "ErrorServerBusy"]);
+    assert_eq!(v["retry"].as_str(), Some("throttled"));
+    assert_eq!(run(&["explain", "ews", "ErrorNotAnEwsCode"], b"").status.code(), Some(1));
 }
