@@ -34,7 +34,7 @@ pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     let date = httpdate::parse_http_date(value).ok()?;
     let wait = date.duration_since(now).unwrap_or(Duration::ZERO);
     // Whole seconds, rounded up: never retry early.
-    Some(Duration::from_secs(wait.as_secs() + u64::from(wait.subsec_nanos() > 0)))
+    Some(Duration::from_secs(retry::ceil_secs(wait)))
 }
 
 /// What the fallback can take a message from.

@@ -103,10 +103,14 @@ impl Collector {
         } else {
             self.report.omitted += 1;
             if !error.informational {
-                let seen = self.report.omitted_retry.map_or(error.retry, |r| r.combine(error.retry));
-                self.report.omitted_retry = Some(seen);
+                self.weigh_omitted(error.retry);
             }
         }
+    }
+
+    /// Combines an omitted failure's decision into `omitted_retry`.
+    fn weigh_omitted(&mut self, retry: Retry) {
+        self.report.omitted_retry = Some(self.report.omitted_retry.map_or(retry, |r| r.combine(retry)));
     }
 
     /// Adds what another collector gathered: its errors (kept or counted
@@ -117,7 +121,7 @@ impl Collector {
         }
         self.report.omitted += other.omitted;
         if let Some(theirs) = other.omitted_retry {
-            self.report.omitted_retry = Some(self.report.omitted_retry.map_or(theirs, |r| r.combine(theirs)));
+            self.weigh_omitted(theirs);
         }
     }
 

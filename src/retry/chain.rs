@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::{Retry, RetryClass};
+use super::{Retry, RetryClass, ceil_secs};
 use crate::catalog;
 
 /// What is known of one error when its class is decided.
@@ -52,7 +52,7 @@ pub(crate) fn decide(evidence: &Evidence) -> Retry {
     match evidence.retry_after.max(evidence.backoff) {
         // Whole seconds, rounded up: never retry early, and the error reads
         // back from its JSON form unchanged.
-        Some(delay) => retry.with_after(Duration::from_secs(delay.as_secs() + u64::from(delay.subsec_nanos() > 0))),
+        Some(delay) => retry.with_after(Duration::from_secs(ceil_secs(delay))),
         None => retry,
     }
 }

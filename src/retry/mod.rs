@@ -218,8 +218,13 @@ impl Retry {
 
     /// The delay in whole seconds, rounded up: never retry early.
     pub fn after_secs(self) -> Option<u64> {
-        self.after().map(|d| d.as_secs() + u64::from(d.subsec_nanos() > 0))
+        self.after().map(ceil_secs)
     }
+}
+
+/// `delay` in whole seconds, rounded up: a caller never retries early.
+pub(crate) fn ceil_secs(delay: Duration) -> u64 {
+    delay.as_secs() + u64::from(delay.subsec_nanos() > 0)
 }
 
 /// The wire form of [`Retry`]: the CLI's `retry` and `retry_after_secs` fields.

@@ -308,13 +308,19 @@ fn note_child(leaves: &mut Leaves, e: &BytesStart<'_>, ns: &Namespaces, depth: u
     let name = e.name();
     let (prefix, local) = split_qname(name.as_ref());
     let prefix = prefix.unwrap_or("");
-    let declared = e.attributes().with_checks(false).flatten().find_map(|a| {
-        let key = a.key.as_ref();
-        let declares = if prefix.is_empty() { key == "xmlns" } else { key.strip_prefix("xmlns:") == Some(prefix) };
-        declares.then(|| attr_value(&a).into_owned())
-    });
+    let declared = e
+        .attributes()
+        .with_checks(false)
+        .flatten()
+        .find_map(|a| (declared_prefix(a.key.as_ref()) == Some(prefix)).then(|| attr_value(&a).into_owned()));
     let uri = declared.or_else(|| ns.resolve(prefix, depth).map(str::to_owned)).filter(|u| !u.is_empty());
     leaves.children.push(Child { ns: uri, local: local.to_owned() });
+}
+
+/// The prefix an attribute named `key` declares: `""` for `xmlns` (the
+/// default namespace), `p` for `xmlns:p`; `None` for other attributes.
+fn declared_prefix(key: &str) -> Option<&str> {
+    if key == "xmlns" { Some("") } else { key.strip_prefix("xmlns:") }
 }
 
 /// Keeps a finished leaf, unless it is empty or `max_leaves` are kept already.
@@ -353,15 +359,9 @@ fn enter(
         attributes.with_checks(false);
         for attr in attributes {
             let attr = attr.map_err(|err| ParseError::Xml { offset, reason: err.to_string() })?;
-            let key = attr.key.as_ref();
-            let prefix = if key == "xmlns" {
-                ""
-            } else if let Some(prefix) = key.strip_prefix("xmlns:") {
-                prefix
-            } else {
-                continue;
-            };
-            ns.bind(depth, prefix, &attr_value(&attr));
+            if let Some(prefix) = declared_prefix(attr.key.as_ref()) {
+                ns.bind(depth, prefix, &attr_value(&attr));
+            }
         }
     }
     if tags.bytes() + ns.bytes() > max_event {
