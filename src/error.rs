@@ -69,6 +69,12 @@ pub struct VendorError {
     /// True when the code reports a state rather than a failure (Marketo's
     /// "stream at end"): the request did what it could.
     pub informational: bool,
+    /// True when the error was read from a body that broke off (or turned
+    /// malformed, or whose reading failed) after the error's code and message:
+    /// the error is real, but the body may have held more. `detail` says
+    /// where and how it broke; [`Report::incomplete`](crate::Report::incomplete)
+    /// holds the break itself.
+    pub incomplete: bool,
 }
 
 /// A text and its `xml:lang`.
@@ -103,6 +109,7 @@ impl VendorError {
             detail: None,
             truncated: false,
             informational: false,
+            incomplete: false,
         }
     }
 
@@ -164,6 +171,8 @@ struct WireError {
     truncated: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     informational: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    incomplete: bool,
 }
 
 impl From<VendorError> for WireError {
@@ -189,6 +198,7 @@ impl From<VendorError> for WireError {
             detail: e.detail,
             truncated: e.truncated,
             informational: e.informational,
+            incomplete: e.incomplete,
         }
     }
 }
@@ -218,6 +228,7 @@ impl From<WireError> for VendorError {
             detail: w.detail,
             truncated: w.truncated,
             informational: w.informational,
+            incomplete: w.incomplete,
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::input::transcode::Transcoder;
 use crate::options::Options;
 use crate::parse_error::ParseError;
 use crate::report::{Collector, Report};
-use crate::soap::{self, read_fault};
+use crate::soap;
 use crate::text::collapse_whitespace;
 use crate::vendors::{self, Ctx, SoapBody};
 use crate::xml::{self, Cursor, Source};
@@ -42,15 +42,16 @@ pub fn from_slice(body: &[u8], opts: &Options) -> Result<Report, ParseError> {
     }
     let prefix = &body[..body.len().min(PREFIX_LEN)];
     let head = Head::sniff(prefix, opts);
+    let mut out = Collector::new(opts.limits.max_errors);
     let result = head.charset.clone().and_then(|charset| {
         if head.kind == BodyKind::Xml && charset.is_utf8() {
             let body = &body[charset.bom_len..];
-            read_xml(xml::from_slice(body, charset.bom_len as u64, &opts.limits), opts)
+            read_xml(xml::from_slice(body, charset.bom_len as u64, &opts.limits), opts, &mut out)
         } else {
-            read_stream(&body[charset.bom_len..], &head, charset, opts)
+            read_stream(&body[charset.bom_len..], &head, charset, opts, &mut out)
         }
     });
-    conclude(result, &head, opts)
+    conclude(out, result, &head, opts)
 }
 
 /// Reads a body held in a [`bytes::Bytes`]; see [`from_slice`].
@@ -72,15 +73,52 @@ pub fn from_bytes(body: &bytes::Bytes, opts: &Options) -> Result<Report, ParseEr
 /// ```
 pub fn from_reader<R: BufRead>(mut body: R, opts: &Options) -> Result<Report, ParseError> {
     let mut prefix = Vec::with_capacity(PREFIX_LEN);
-    if let Err(e) = body.by_ref().take(PREFIX_LEN as u64).read_to_end(&mut prefix) {
-        return conclude(Err(io_to_parse_error(e, prefix.len() as u64)), &Head::sniff(&prefix, opts), opts);
-    }
+    // A read that fails this early still lets what came before it be read:
+    // the failure is handed on, where the prefix ends.
+    let mut rest = match body.by_ref().take(PREFIX_LEN as u64).read_to_end(&mut prefix) {
+        Ok(_) => Rest::Body(body),
+        Err(e) => Rest::Failed(Some(e)),
+    };
     let head = Head::sniff(&prefix, opts);
+    let mut out = Collector::new(opts.limits.max_errors);
+    if let (BodyKind::Empty, Rest::Failed(failure)) = (head.kind, &mut rest) {
+        // Nothing but the failure came: that is the answer.
+        let broke = failure.take().map(|e| io_to_parse_error(e, prefix.len() as u64));
+        return conclude(out, Err(broke.unwrap_or(ParseError::Empty)), &head, opts);
+    }
     let result = head
         .charset
         .clone()
-        .and_then(|charset| read_stream((&prefix[charset.bom_len..]).chain(body), &head, charset, opts));
-    conclude(result, &head, opts)
+        .and_then(|charset| read_stream((&prefix[charset.bom_len..]).chain(rest), &head, charset, opts, &mut out));
+    conclude(out, result, &head, opts)
+}
+
+/// What follows the sniffed prefix: the rest of the body, or the read
+/// error that cut the prefix short.
+enum Rest<R> {
+    Body(R),
+    Failed(Option<std::io::Error>),
+}
+
+impl<R: BufRead> Read for Rest<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        crate::input::read_from_buf(self, out)
+    }
+}
+
+impl<R: BufRead> BufRead for Rest<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        match self {
+            Rest::Body(body) => body.fill_buf(),
+            Rest::Failed(error) => error.take().map_or(Ok(&[]), Err),
+        }
+    }
+
+    fn consume(&mut self, n: usize) {
+        if let Rest::Body(body) = self {
+            body.consume(n);
+        }
+    }
 }
 
 /// What the first bytes say.
@@ -121,18 +159,21 @@ fn read_stream<R: BufRead>(
     head: &Head<'_>,
     charset: Charset,
     opts: &Options,
-) -> Result<Collector, ParseError> {
+    out: &mut Collector,
+) -> Result<(), ParseError> {
     let limits = &opts.limits;
     let base = charset.bom_len as u64;
     match head.kind {
-        BodyKind::Xml if charset.is_utf8() => read_xml(xml::from_reader(body, base, limits), opts),
+        BodyKind::Xml if charset.is_utf8() => read_xml(xml::from_reader(body, base, limits), opts, out),
         // Offsets past this point count UTF-8 bytes after decoding.
         BodyKind::Xml => {
             let utf8 = Transcoder::new(body, charset.encoding, base);
-            read_xml(xml::from_reader(std::io::BufReader::new(utf8), 0, limits), opts)
+            read_xml(xml::from_reader(std::io::BufReader::new(utf8), 0, limits), opts, out)
         }
-        BodyKind::Json if charset.is_utf8() => read_json(body, base, opts),
-        BodyKind::Json => read_json(std::io::BufReader::new(Transcoder::new(body, charset.encoding, base)), 0, opts),
+        BodyKind::Json if charset.is_utf8() => read_json(body, base, opts, out),
+        BodyKind::Json => {
+            read_json(std::io::BufReader::new(Transcoder::new(body, charset.encoding, base)), 0, opts, out)
+        }
         _ => Err(head.unreadable(opts)),
     }
 }
@@ -151,27 +192,26 @@ fn context(opts: &Options) -> Ctx<'_> {
     }
 }
 
-fn read_xml<S: Source>(mut doc: Cursor<S>, opts: &Options) -> Result<Collector, ParseError> {
+/// Reads an XML body into `out`. On an error, `out` keeps the errors read
+/// before it (see [`conclude`]).
+fn read_xml<S: Source>(mut doc: Cursor<S>, opts: &Options, out: &mut Collector) -> Result<(), ParseError> {
     let ctx = context(opts);
-    let mut out = Collector::new(opts.limits.max_errors);
     let root = doc.root()?;
     if soap::is_soap(&root, "Envelope") {
-        soap::read_envelope(root, ctx.limits, &mut out, &mut SoapBody { ctx })?;
+        soap::read_envelope(root, ctx.limits, out, &mut SoapBody { ctx })?;
     } else if soap::is_soap(&root, "Fault") {
-        let fault = read_fault(root, ctx.limits)?;
-        out.push(vendors::fault_error(fault, ctx));
+        soap::read_fault_salvaging(root, ctx.limits, out, |fault| vendors::fault_error(fault, ctx))?;
     } else if HTML_ROOTS.iter().any(|h| root.local_name().eq_ignore_ascii_case(h)) {
         return Err(ParseError::Html { title: None });
     } else {
-        vendors::read_root(root, ctx, &mut out)?;
+        vendors::read_root(root, ctx, out)?;
     }
-    doc.finish()?;
-    Ok(out)
+    doc.finish()
 }
 
 /// JSON bodies: read whole (they are error bodies, and bounded by
 /// `max_event_bytes` as one event would be), then given to the vendors.
-fn read_json<R: BufRead>(body: R, base: u64, opts: &Options) -> Result<Collector, ParseError> {
+fn read_json<R: BufRead>(body: R, base: u64, opts: &Options, out: &mut Collector) -> Result<(), ParseError> {
     let limits = &opts.limits;
     let mut counted = Limited::new(body, base, limits.max_body_bytes, limits.max_event_bytes as u64);
     let mut de = serde_json::Deserializer::from_reader(&mut counted);
@@ -179,9 +219,8 @@ fn read_json<R: BufRead>(body: R, base: u64, opts: &Options) -> Result<Collector
     drop(de);
     match parsed {
         Ok(value) => {
-            let mut out = Collector::new(limits.max_errors);
-            vendors::read_json(&value, context(opts), &mut out);
-            Ok(out)
+            vendors::read_json(&value, context(opts), out);
+            Ok(())
         }
         Err(e) => Err(match e.io_error_kind() {
             Some(_) => json_io_error(e, counted.offset()),
@@ -198,19 +237,28 @@ fn json_io_error(e: serde_json::Error, offset: u64) -> ParseError {
 /// Applies the HTTP context: the fallback error when the body reported none
 /// but the status is an error, and the status on every error. (Classes and
 /// delays were decided by the retry chain as each error was found.)
-fn conclude(result: Result<Collector, ParseError>, head: &Head<'_>, opts: &Options) -> Result<Report, ParseError> {
+///
+/// A body that broke off (`result` is an error) after errors were read
+/// from it gives those errors, marked incomplete: they are real, and the
+/// break is no reason to hide them.
+fn conclude(
+    mut out: Collector,
+    result: Result<(), ParseError>,
+    head: &Head<'_>,
+    opts: &Options,
+) -> Result<Report, ParseError> {
     let status = opts.status;
     let error_status = status.filter(|s| *s >= 400);
-    let mut out = match (result, error_status) {
-        (Ok(out), _) if !out.is_empty() => out,
-        (Ok(out), None) => return Ok(out.finish()),
-        // The body could not be read at all: the caller's problem, not the server's.
-        (Err(e @ ParseError::Io { .. }), _) => return Err(e),
+    let limits = &opts.limits;
+    match (result, error_status) {
+        (Ok(()), _) if !out.is_empty() => {}
+        (Ok(()), None) => return Ok(out.finish()),
+        (Err(broke), _) if !out.is_empty() => out.mark_incomplete(broke, limits.max_detail_bytes),
         (Err(ParseError::Empty), None) if status.is_some() => return Ok(Report::default()),
         (Err(e), None) => return Err(e),
         (outcome, Some(status)) => {
             let (page_message, cause) = match outcome {
-                Ok(out) => (out.page_message, None),
+                Ok(()) => (out.page_message.take(), None),
                 Err(e) => (None, Some(e)),
             };
             let page = match (&cause, head.kind, &page_message) {
@@ -219,9 +267,8 @@ fn conclude(result: Result<Collector, ParseError>, head: &Head<'_>, opts: &Optio
                 (None, _, Some(message)) => Page::Message(message),
                 _ => Page::Other,
             };
-            let limits = &opts.limits;
             let ctx = context(opts);
-            let mut out = Collector::new(1);
+            out = Collector::new(1);
             out.push(fallback_error(
                 status,
                 ctx.retry_after,
@@ -230,9 +277,13 @@ fn conclude(result: Result<Collector, ParseError>, head: &Head<'_>, opts: &Optio
                 limits.max_message_bytes,
                 limits.max_detail_bytes,
             ));
-            out
+            // A body cut short, or whose reading failed, may have said more.
+            if let Some(broke @ (ParseError::Truncated { .. } | ParseError::Io { .. })) = cause {
+                out.errors_mut()[0].incomplete = true;
+                out.set_incomplete(broke);
+            }
         }
-    };
+    }
     for e in out.errors_mut() {
         e.http_status = status;
     }

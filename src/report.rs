@@ -1,6 +1,7 @@
 //! [`Report`]: the errors found in one body, and the one decision for it.
 
 use crate::error::VendorError;
+use crate::parse_error::ParseError;
 use crate::retry::Retry;
 
 /// The outcome of reading a body that was understood: its errors in body
@@ -21,6 +22,25 @@ pub struct Report {
     /// The combined decision of the omitted errors that are failures
     /// (see [`Report::retry`]); `None` when there are none.
     pub omitted_retry: Option<Retry>,
+    /// Why the body could not be read to its end, when errors were reported
+    /// anyway: the errors read before it broke off (salvaged), or the HTTP
+    /// status's error for a body cut short or a read that failed. Every
+    /// error of such a report is marked [`incomplete`](VendorError::incomplete).
+    /// `None` for a body read whole.
+    ///
+    /// ```
+    /// use vendor_errors::{Options, ParseError};
+    ///
+    /// // A fault whose body breaks off inside its detail.
+    /// let body = br#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault>
+    ///   <faultcode>s:Server</faultcode><faultstring>Timeout talking to database</faultstring>
+    ///   <detail><trace>at db.query("#;
+    /// let report = vendor_errors::from_slice(body, &Options::new()).unwrap();
+    /// assert_eq!(report.errors[0].message, "Timeout talking to database");
+    /// assert!(report.errors[0].incomplete);
+    /// assert!(matches!(report.incomplete, Some(ParseError::Truncated { .. })));
+    /// ```
+    pub incomplete: Option<ParseError>,
 }
 
 impl Report {
@@ -131,6 +151,27 @@ impl Collector {
 
     pub(crate) fn errors_mut(&mut self) -> &mut [VendorError] {
         &mut self.report.errors
+    }
+
+    /// Marks every error kept as read from a body that ended at `broke`,
+    /// saying so at the head of its detail (cut at `max_detail` bytes).
+    pub(crate) fn mark_incomplete(&mut self, broke: ParseError, max_detail: usize) {
+        for e in &mut self.report.errors {
+            e.incomplete = true;
+            let said = match e.detail.take() {
+                Some(detail) => format!("{broke}; {detail}"),
+                None => broke.to_string(),
+            };
+            let kept = crate::text::collapse_whitespace(&said, max_detail);
+            e.detail = Some(kept.text);
+            e.truncated |= kept.truncated;
+        }
+        self.report.incomplete = Some(broke);
+    }
+
+    /// Records the break that ended the body early, for the report.
+    pub(crate) fn set_incomplete(&mut self, broke: ParseError) {
+        self.report.incomplete = Some(broke);
     }
 
     pub(crate) fn finish(self) -> Report {

@@ -132,3 +132,59 @@ fn openair_status_must_be_numeric_under_auto() {
     let insisted = read(body, &Options::new().vendor(vendor_errors::VendorHint::OpenAir)).unwrap();
     assert_eq!(insisted.errors[0].code, vendor_errors::Code::Text("ok".into()));
 }
+
+/// A body that yields `body`, then fails with a connection reset.
+struct ResetAfter<'a>(&'a [u8]);
+
+impl std::io::Read for ResetAfter<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.0.is_empty() {
+            return Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "peer reset"));
+        }
+        let n = self.0.len().min(buf.len());
+        buf[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_read_failing_mid_body_with_an_error_status_gives_the_status_error() {
+    let body = b"<?xml version='1.0'?><ServiceStatus><State>overloaded</State><Since>2026-";
+    let reader = std::io::BufReader::new(ResetAfter(body));
+    let report = vendor_errors::from_reader(reader, &Options::new().status(503)).unwrap();
+    let e = &report.errors[0];
+    assert_eq!((e.vendor, e.http_status, e.retry.class()), (Vendor::Http, Some(503), RetryClass::Transient));
+    assert!(e.incomplete);
+    assert!(e.detail.as_deref().unwrap().contains("peer reset"), "{:?}", e.detail);
+    assert!(matches!(report.incomplete, Some(ParseError::Io { .. })));
+    // Without an error status, the failed read is the caller's: an error.
+    let reader = std::io::BufReader::new(ResetAfter(body));
+    assert!(matches!(vendor_errors::from_reader(reader, &Options::new()), Err(ParseError::Io { .. })));
+    // An HTML page is answered from its first bytes: its title, whatever follows.
+    let page = b"<html><head><title>Service Unavailable</title></head><body>The server is";
+    let report = vendor_errors::from_reader(std::io::BufReader::new(ResetAfter(page)), &Options::new().status(503));
+    assert_eq!(report.unwrap().errors[0].message, "Service Unavailable");
+}
+
+#[test]
+fn a_fault_read_before_the_connection_broke_is_salvaged() {
+    let body = format!(
+        r#"<s:Envelope xmlns:s="{SOAP11}"><s:Body><s:Fault><faultcode>s:Server</faultcode>
+        <faultstring>Timeout talking to database</faultstring><detail><trace>at Repo"#
+    );
+    let reader = std::io::BufReader::with_capacity(16, ResetAfter(body.as_bytes()));
+    let report = vendor_errors::from_reader(reader, &Options::new()).unwrap();
+    let e = &report.errors[0];
+    assert_eq!((e.code.to_string().as_str(), e.message.as_str()), ("Server", "Timeout talking to database"));
+    assert!(e.incomplete && e.detail.as_deref().unwrap().contains("peer reset"));
+    assert!(matches!(report.incomplete, Some(ParseError::Io { .. })));
+}
+
+#[test]
+fn a_fault_cut_before_its_message_is_not_invented() {
+    let body = format!(r#"<s:Envelope xmlns:s="{SOAP11}"><s:Body><s:Fault><faultcode>s:Server</faultcode><faultstr"#);
+    assert!(matches!(read(body.as_bytes(), &Options::new()), Err(ParseError::Truncated { .. })));
+    let body = format!(r#"<s:Envelope xmlns:s="{SOAP11}"><s:Body><s:Fault><faultstring>No code yet</faultstring>"#);
+    assert!(matches!(read(body.as_bytes(), &Options::new()), Err(ParseError::Truncated { .. })));
+}

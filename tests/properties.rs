@@ -202,9 +202,16 @@ fn truncated_generated_faults_never_invent_errors() {
         let full = read(body.as_bytes()).unwrap();
         for _ in 0..20 {
             let end = rng.below(body.len());
-            if let Ok(report) = read(&body.as_bytes()[..end]) {
-                assert!(report == full || report.is_success(), "case {case}, cut at {end}: {report:?}");
+            let Ok(report) = read(&body.as_bytes()[..end]) else { continue };
+            if report == full || report.is_success() {
+                continue;
             }
+            // Salvaged: the fault's code and message were read before the cut.
+            assert!(report.incomplete.is_some(), "case {case}, cut at {end}: {report:?}");
+            let (salvaged, whole) = (&report.errors[0], &full.errors[0]);
+            assert_eq!(report.errors.len(), 1, "case {case}, cut at {end}");
+            assert!(salvaged.incomplete, "case {case}, cut at {end}");
+            assert_eq!((&salvaged.code, &salvaged.message), (&whole.code, &whole.message), "case {case}, cut at {end}");
         }
     }
 }

@@ -48,18 +48,30 @@ pub(crate) struct Fault {
     pub(crate) detail: Leaves,
     /// Some text was cut at a limit.
     pub(crate) truncated: bool,
+    /// The `faultstring` or `Reason` element was read to its end (so the
+    /// message chosen among translations is the one the whole fault gives).
+    reason_read: bool,
 }
 
-/// Reads the `Fault` element. Children are matched by local name, in any
-/// order and any namespace, so slightly off servers are read too.
-pub(crate) fn read_fault<S: Source>(mut fault: Element<'_, S>, limits: &Limits) -> Result<Fault, ParseError> {
+/// Reads the `Fault` element into `f`. Children are matched by local name,
+/// in any order and any namespace, so slightly off servers are read too.
+///
+/// On an error, `f` keeps what was read before it: a caller may still
+/// report the fault when it [is identified](Fault::is_identified).
+pub(crate) fn read_fault<S: Source>(
+    mut fault: Element<'_, S>,
+    limits: &Limits,
+    f: &mut Fault,
+) -> Result<(), ParseError> {
     let max = limits.max_message_bytes;
-    let mut f = Fault::default();
     while let Some(mut child) = fault.next_child()? {
         match child.local_name() {
             "faultcode" => f.code = child.qname_text(max)?,
-            "Code" => read_code(child, max, true, &mut f)?,
-            "faultstring" => f.add_reason(child, max)?,
+            "Code" => read_code(child, max, true, f)?,
+            "faultstring" => {
+                f.add_reason(child, max)?;
+                f.reason_read = true;
+            }
             "Reason" => {
                 while let Some(text) = child.next_child()? {
                     if text.local_name() != "Text" {
@@ -71,6 +83,7 @@ pub(crate) fn read_fault<S: Source>(mut fault: Element<'_, S>, limits: &Limits) 
                     }
                     f.add_reason(text, max)?;
                 }
+                f.reason_read = true;
             }
             "faultactor" => f.actor = f.keep(child.text(max)?),
             "Node" => f.node = f.keep(child.text(max)?),
@@ -82,7 +95,7 @@ pub(crate) fn read_fault<S: Source>(mut fault: Element<'_, S>, limits: &Limits) 
             _ => {}
         }
     }
-    Ok(f)
+    Ok(())
 }
 
 /// `Code` (or a `Subcode`): its `Value`, then the next `Subcode` down.
@@ -110,6 +123,14 @@ fn read_code<S: Source>(
 }
 
 impl Fault {
+    /// Were the parts that identify a fault read: its code, and its message
+    /// (every translation of it, so that the one chosen is the one the whole
+    /// fault gives)?
+    /// Only such a fault is reported when the body breaks off inside it.
+    pub(crate) fn is_identified(&self) -> bool {
+        !self.code.local.is_empty() && self.reason_read && self.reasons.iter().any(|r| !r.text.is_empty())
+    }
+
     /// Adds a `faultstring` or `Reason/Text` with its `xml:lang`.
     fn add_reason<S: Source>(&mut self, text: Element<'_, S>, max: usize) -> Result<(), ParseError> {
         let lang = text.attr_ns(XML_NS, "lang").map(Cow::into_owned);

@@ -52,12 +52,29 @@ pub(crate) fn read_envelope<S: Source>(
         }
         while let Some(item) = part.next_child()? {
             if is_soap(&item, "Fault") {
-                let fault = read_fault(item, limits)?;
-                out.push(body.fault_error(fault));
+                read_fault_salvaging(item, limits, out, |fault| body.fault_error(fault))?;
             } else {
                 body.read_item(item, out)?;
             }
         }
     }
     Ok(())
+}
+
+/// Reads a `Fault` and reports it as `to_error` reads it. When the body
+/// breaks off inside the fault after its code and message were read, the
+/// fault is still reported (the caller marks it incomplete) before the break
+/// is returned; a fault cut before that is not reported at all.
+pub(crate) fn read_fault_salvaging<S: Source>(
+    fault: Element<'_, S>,
+    limits: &Limits,
+    out: &mut Collector,
+    to_error: impl FnOnce(Fault) -> VendorError,
+) -> Result<(), ParseError> {
+    let mut read = Fault::default();
+    let outcome = read_fault(fault, limits, &mut read);
+    if outcome.is_ok() || read.is_identified() {
+        out.push(to_error(read));
+    }
+    outcome
 }
