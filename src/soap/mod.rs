@@ -32,14 +32,21 @@ pub(crate) fn is_soap<S: Source>(element: &Element<'_, S>, local: &str) -> bool 
 /// What a SOAP body holds besides faults, and what faults mean: the
 /// vendors' business, kept apart from reading the envelope.
 pub(crate) trait BodyReader {
-    /// Reads a child of `Body` that is not a fault (a method's response).
-    fn read_item<S: Source>(&mut self, item: Element<'_, S>, out: &mut Collector) -> Result<(), ParseError>;
+    /// Reads a child of `Body` that is not a fault (a method's response),
+    /// or hands it back when no reader claims it.
+    fn read_item<'c, S: Source>(
+        &mut self,
+        item: Element<'c, S>,
+        out: &mut Collector,
+    ) -> Result<Option<Element<'c, S>>, ParseError>;
     /// The error a fault stands for.
     fn fault_error(&self, fault: Fault) -> VendorError;
 }
 
 /// Reads an `Envelope`: headers are skipped, each `Fault` in `Body` becomes an
-/// error through `body`, other body content goes to `body` too.
+/// error through `body`, other body content goes to `body` too; content no
+/// reader claims is searched for faults nested at any depth (some servers
+/// wrap the fault in their own elements).
 pub(crate) fn read_envelope<S: Source>(
     mut envelope: Element<'_, S>,
     limits: &Limits,
@@ -53,8 +60,13 @@ pub(crate) fn read_envelope<S: Source>(
         while let Some(item) = part.next_child()? {
             if is_soap(&item, "Fault") {
                 read_fault_salvaging(item, limits, out, |fault| body.fault_error(fault))?;
-            } else {
-                body.read_item(item, out)?;
+            } else if let Some(mut unclaimed) = body.read_item(item, out)? {
+                while let Some(nested) = unclaimed.next_descendant("Fault")? {
+                    // A `Fault` of another namespace is the application's business.
+                    if is_soap(&nested, "Fault") {
+                        read_fault_salvaging(nested, limits, out, |fault| body.fault_error(fault))?;
+                    }
+                }
             }
         }
     }

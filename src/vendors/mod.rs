@@ -173,24 +173,30 @@ pub(crate) struct SoapBody<'a> {
 }
 
 impl BodyReader for SoapBody<'_> {
-    fn read_item<S: Source>(&mut self, item: Element<'_, S>, out: &mut Collector) -> Result<(), ParseError> {
+    fn read_item<'c, S: Source>(
+        &mut self,
+        item: Element<'c, S>,
+        out: &mut Collector,
+    ) -> Result<Option<Element<'c, S>>, ParseError> {
         // One reader per item: it is read once, as it streams by. Readers
         // that claim by namespace come before those that claim by name.
+        // OpenAir's results walk reads every element (nested faults too).
         if ews::claims_item(&item, self.ctx) {
-            ews::read_response(item, self.ctx, out)
+            ews::read_response(item, self.ctx, out)?;
         } else if salesforce::claims_item(&item, self.ctx) {
-            salesforce::read_results(item, self.ctx, out)
+            salesforce::read_results(item, self.ctx, out)?;
         } else if netsuite::claims_item(&item, self.ctx) {
-            netsuite::read_response(item, self.ctx, out)
+            netsuite::read_response(item, self.ctx, out)?;
         } else if superoffice::claims_item(&item, self.ctx) {
-            superoffice::read_response(item, self.ctx, out)
+            superoffice::read_response(item, self.ctx, out)?;
         } else if qlm::claims_item(&item, self.ctx) {
-            qlm::read_soap_item(item, self.ctx, out)
+            qlm::read_soap_item(item, self.ctx, out)?;
         } else if self.ctx.allows(VendorHint::OpenAir) {
-            openair::read_soap_results(item, self.ctx, out)
+            openair::read_soap_results(item, self.ctx, out)?;
         } else {
-            Ok(())
+            return Ok(Some(item));
         }
+        Ok(None)
     }
 
     fn fault_error(&self, fault: Fault) -> VendorError {

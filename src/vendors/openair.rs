@@ -32,7 +32,7 @@ use crate::error::VendorError;
 use crate::parse_error::ParseError;
 use crate::report::Collector;
 use crate::retry::{Evidence, RetryClass};
-use crate::soap::{Fault, is_envelope_ns};
+use crate::soap::{self, Fault, is_envelope_ns};
 use crate::text::Capped;
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
 use crate::vendors::{Ctx, operation_of};
@@ -176,6 +176,10 @@ fn walk_results<S: Source>(
         index = index.saturating_add(1);
         match child.local_name() {
             "errors" => read_oa_errors(child, position, command, ctx, out)?,
+            // A SOAP fault nested in the results (any server may wrap one).
+            "Fault" if soap::is_soap(&child, "Fault") => {
+                soap::read_fault_salvaging(child, ctx.limits, out, |fault| super::fault_error(fault, ctx))?;
+            }
             // Record data: nothing to find there, skipped at full speed.
             "objects" => {}
             _ => walk_results(child, child_position, command, ctx, out)?,

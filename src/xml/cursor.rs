@@ -213,6 +213,38 @@ impl<S: EventSource> Cursor<S> {
         Ok(None)
     }
 
+    /// The next descendant of the element at `ancestor` depth whose local
+    /// name is `local`, skipping everything else (and, once found, whatever
+    /// of the previous one was not read); `None` once the ancestor is closed.
+    ///
+    /// Skipped elements' namespace declarations are kept in scope (only
+    /// tags that mention `xmlns` cost more than the skip), so the element
+    /// found resolves its namespace as if every ancestor had been entered.
+    fn next_descendant(&mut self, ancestor: u32, local: &str) -> Result<Option<Element<'_, S>>, ParseError> {
+        while self.depth >= ancestor {
+            let offset = self.src.offset();
+            let (e, depth) = match step!(self) {
+                Step::Open(e) => (e, self.depth),
+                Step::Empty(e) => (e, self.depth + 1),
+                _ => continue,
+            };
+            if split_qname(e.name().as_ref()).1 == local {
+                enter(&mut self.ns, &mut self.tags, &e, depth, offset, self.max_event)?;
+                return Ok(Some(Element { cur: self, depth }));
+            }
+            self.ns.enter(depth);
+            let content: &str = &e;
+            if content.contains("xmlns") {
+                bind_declarations(&mut self.ns, content, e.name().as_ref().len(), depth, offset)?;
+                if self.tags.bytes() + self.ns.bytes() > self.max_event {
+                    let max = self.max_event as u64;
+                    return Err(ParseError::Limit { limit: Limit::EventSize, max, offset });
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// The text content of the element at `depth` (all descendant text,
     /// references resolved), trimmed and cut at `max` bytes.
     fn text(&mut self, depth: u32, max: usize) -> Result<Capped, ParseError> {
@@ -354,18 +386,30 @@ fn enter(
     tags.set(depth, content, name_len);
     ns.enter(depth);
     if content.contains("xmlns") {
-        // Duplicates are not looked for: that costs an allocation per tag.
-        let mut attributes = Attributes::new(content, name_len);
-        attributes.with_checks(false);
-        for attr in attributes {
-            let attr = attr.map_err(|err| ParseError::Xml { offset, reason: err.to_string() })?;
-            if let Some(prefix) = declared_prefix(attr.key.as_ref()) {
-                ns.bind(depth, prefix, &attr_value(&attr));
-            }
-        }
+        bind_declarations(ns, content, name_len, depth, offset)?;
     }
     if tags.bytes() + ns.bytes() > max_event {
         return Err(ParseError::Limit { limit: Limit::EventSize, max: max_event as u64, offset });
+    }
+    Ok(())
+}
+
+/// Binds the namespace declarations of the tag `content` for `depth`.
+fn bind_declarations(
+    ns: &mut Namespaces,
+    content: &str,
+    name_len: usize,
+    depth: u32,
+    offset: u64,
+) -> Result<(), ParseError> {
+    // Duplicates are not looked for: that costs an allocation per tag.
+    let mut attributes = Attributes::new(content, name_len);
+    attributes.with_checks(false);
+    for attr in attributes {
+        let attr = attr.map_err(|err| ParseError::Xml { offset, reason: err.to_string() })?;
+        if let Some(prefix) = declared_prefix(attr.key.as_ref()) {
+            ns.bind(depth, prefix, &attr_value(&attr));
+        }
     }
     Ok(())
 }
@@ -454,6 +498,12 @@ impl<'c, S: EventSource> Element<'c, S> {
         self.cur.next_child(self.depth)
     }
 
+    /// The next descendant named `local` (any namespace), skipping the
+    /// rest; see [`Cursor::next_descendant`].
+    pub(crate) fn next_descendant(&mut self, local: &str) -> Result<Option<Element<'_, S>>, ParseError> {
+        self.cur.next_descendant(self.depth, local)
+    }
+
     /// All descendant text, references resolved, trimmed and cut at `max` bytes.
     pub(crate) fn text(self, max: usize) -> Result<Capped, ParseError> {
         self.cur.text(self.depth, max)
@@ -526,6 +576,26 @@ mod tests {
         assert_eq!(q.ns.as_deref(), Some("urn:outer"));
         let q = root.next_child().unwrap().unwrap().qname_text(100).unwrap();
         assert_eq!(q.ns, None);
+    }
+
+    #[test]
+    fn descendants_resolve_declarations_of_skipped_ancestors() {
+        let mut c = cursor(
+            "<r xmlns:s='urn:soap'><item><a xmlns:s='urn:other'><s:Fault n='1'/></a>\
+             <b><deep><s:Fault n='2'><s:Fault n='3'/></s:Fault></deep></b><w xmlns:x='urn:x'><x:Fault n='4'/></w></item></r>",
+        );
+        let mut root = c.root().unwrap();
+        let mut item = root.next_child().unwrap().unwrap();
+        let mut found = Vec::new();
+        while let Some(f) = item.next_descendant("Fault").unwrap() {
+            found.push((f.attr("n").unwrap().into_owned(), f.namespace().map(str::to_owned)));
+        }
+        let want = [("1", "urn:other"), ("2", "urn:soap"), ("3", "urn:soap"), ("4", "urn:x")];
+        assert_eq!(found, want.map(|(n, ns)| (n.to_owned(), Some(ns.to_owned()))));
+        // The item still answers for itself, and the root goes on.
+        assert_eq!(item.name(), "item");
+        assert!(root.next_child().unwrap().is_none());
+        c.finish().unwrap();
     }
 
     #[test]

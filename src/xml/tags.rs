@@ -46,7 +46,8 @@ impl Default for Tags {
 
 impl Tags {
     /// Records the tag of the element handed out at `depth`, replacing
-    /// whatever was kept at that depth and below.
+    /// whatever was kept at that depth and below (depths above it that were
+    /// never handed out are kept empty).
     pub(crate) fn set(&mut self, depth: u32, content: &str, name_len: usize) {
         let keep = (depth as usize).saturating_sub(1).min(self.slots.len());
         for dropped in self.slots.drain(keep..) {
@@ -55,6 +56,11 @@ impl Tags {
             }
         }
         self.arena.truncate(self.slots.last().map_or(0, |s| s.arena_end));
+        // Ancestors found by a descendant search were skipped, not handed out.
+        while self.slots.len() + 1 < depth as usize {
+            let at = self.arena.len();
+            self.slots.push(Slot { kept: Kept::Arena { start: at, end: at }, name_len: 0, arena_end: at });
+        }
         let kept = if content.len() <= SMALL_TAG {
             let start = self.arena.len();
             self.arena.push_str(content);
@@ -97,6 +103,16 @@ mod tests {
         assert_eq!(tags.get(2), ("y k='v'", 1));
         assert_eq!(tags.get(3), ("", 0));
         assert_eq!(tags.bytes(), "r a='1'y k='v'".len());
+    }
+
+    #[test]
+    fn depths_skipped_on_the_way_down_are_empty() {
+        let mut tags = Tags::default();
+        tags.set(1, "r", 1);
+        tags.set(4, "found", 5);
+        assert_eq!((tags.get(2), tags.get(3), tags.get(4)), (("", 0), ("", 0), ("found", 5)));
+        tags.set(2, "x", 1);
+        assert_eq!((tags.get(2), tags.get(4)), (("x", 1), ("", 0)));
     }
 
     #[test]
