@@ -14,6 +14,7 @@
 /// | `max_body_bytes` | 1 GiB | bytes read from the body (for non-UTF-8 bodies, bytes after decoding to UTF-8) | counted by the same adapter | `ParseError::Limit`, [`Limit::BodySize`], at the limit |
 /// | `max_message_bytes` | 4 KiB | each message kept (and each SOAP 1.2 translation, OpenAir `<errors>` leaf...) | text is appended up to the limit, the rest is read and dropped | cut at a character boundary, `…` appended, `truncated: true` |
 /// | `max_detail_bytes` | 1 KiB | each error's `detail`, and each fault detail leaf | as above | cut and marked likewise |
+/// | `max_preamble_bytes` | 64 KiB | how far into a body that starts as an HTML page or text a SOAP envelope is looked for (some servers send a page, a PHP notice or a log line, then the envelope) | the first bytes are searched for an `Envelope` start tag; a stream buffers at most this many bytes for the search | the body is answered as the page it starts with |
 /// | `max_errors` | 1000 | errors kept in one [`Report`](crate::Report) | further errors are counted and their retry decisions combined, not kept | [`Report::omitted`](crate::Report::omitted) counts them, [`Report::retry`](crate::Report::retry) still weighs them |
 ///
 /// Fixed bounds, not configurable: at most 16 `Reason/Text` translations and
@@ -59,6 +60,9 @@ pub struct Limits {
     pub max_detail_bytes: usize,
     /// Most errors kept in one report.
     pub max_errors: usize,
+    /// How far into a body that starts as an HTML page or text a SOAP
+    /// envelope is looked for.
+    pub max_preamble_bytes: usize,
 }
 
 impl Default for Limits {
@@ -70,6 +74,7 @@ impl Default for Limits {
             max_message_bytes: 4096,
             max_detail_bytes: 1024,
             max_errors: 1000,
+            max_preamble_bytes: 64 << 10,
         }
     }
 }

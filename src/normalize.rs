@@ -6,6 +6,7 @@ use std::io::{BufRead, Read};
 use crate::http::{self, Page, fallback_error, parse_retry_after};
 use crate::input::io_to_parse_error;
 use crate::input::limited::Limited;
+use crate::input::preamble;
 use crate::input::sniff::{self, BodyKind, Charset, PREFIX_LEN};
 use crate::input::transcode::Transcoder;
 use crate::options::Options;
@@ -42,11 +43,22 @@ pub fn from_slice(body: &[u8], opts: &Options) -> Result<Report, ParseError> {
     }
     let prefix = &body[..body.len().min(PREFIX_LEN)];
     let head = Head::sniff(prefix, opts);
+    if let Some(bom_len) = head.may_precede_envelope() {
+        let text = &body[bom_len..];
+        let window = &text[..text.len().min(opts.limits.max_preamble_bytes)];
+        if let Some(at) = preamble::find_envelope(window) {
+            let start = bom_len + at;
+            let doc = xml::from_slice(&body[start..], start as u64, &opts.limits);
+            if let Some(outcome) = read_after_preamble(doc, &head, at, opts) {
+                return outcome;
+            }
+        }
+    }
     let mut out = Collector::new(opts.limits.max_errors);
     let result = head.charset.clone().and_then(|charset| {
         if head.kind == BodyKind::Xml && charset.is_utf8() {
             let body = &body[charset.bom_len..];
-            read_xml(xml::from_slice(body, charset.bom_len as u64, &opts.limits), opts, &mut out)
+            read_xml(xml::from_slice(body, charset.bom_len as u64, &opts.limits), opts, &mut out, false)
         } else {
             read_stream(&body[charset.bom_len..], &head, charset, opts, &mut out)
         }
@@ -85,6 +97,24 @@ pub fn from_reader<R: BufRead>(mut body: R, opts: &Options) -> Result<Report, Pa
         // Nothing but the failure came: that is the answer.
         let broke = failure.take().map(|e| io_to_parse_error(e, prefix.len() as u64));
         return conclude(out, Err(broke.unwrap_or(ParseError::Empty)), &head, opts);
+    }
+    if let Some(bom_len) = head.may_precede_envelope() {
+        // The search window, buffered: at most `max_preamble_bytes`.
+        let mut window = prefix[bom_len..].to_vec();
+        let more = opts.limits.max_preamble_bytes.saturating_sub(window.len());
+        if let Err(e) = rest.by_ref().take(more as u64).read_to_end(&mut window) {
+            rest = Rest::Failed(Some(e));
+        }
+        let searched = &window[..window.len().min(opts.limits.max_preamble_bytes)];
+        if let Some(at) = preamble::find_envelope(searched) {
+            let start = (bom_len + at) as u64;
+            let doc = xml::from_reader((&window[at..]).chain(rest), start, &opts.limits);
+            if let Some(outcome) = read_after_preamble(doc, &head, at, opts) {
+                return outcome;
+            }
+        }
+        // Answered as the page it starts with: nothing more is read.
+        return conclude(out, Err(head.unreadable(opts)), &head, opts);
     }
     let result = head
         .charset
@@ -138,6 +168,13 @@ impl<'a> Head<'a> {
         Head { charset, kind, text }
     }
 
+    /// The length of the BOM, when the body starts as a page or text that a
+    /// SOAP envelope may follow (UTF-8 bodies only).
+    fn may_precede_envelope(&self) -> Option<usize> {
+        let charset = self.charset.as_ref().ok().filter(|c| c.is_utf8())?;
+        matches!(self.kind, BodyKind::Html | BodyKind::Text(_)).then_some(charset.bom_len)
+    }
+
     /// The verdict for bodies that are not XML or JSON.
     fn unreadable(&self, opts: &Options) -> ParseError {
         match self.kind {
@@ -164,11 +201,11 @@ fn read_stream<R: BufRead>(
     let limits = &opts.limits;
     let base = charset.bom_len as u64;
     match head.kind {
-        BodyKind::Xml if charset.is_utf8() => read_xml(xml::from_reader(body, base, limits), opts, out),
+        BodyKind::Xml if charset.is_utf8() => read_xml(xml::from_reader(body, base, limits), opts, out, false),
         // Offsets past this point count UTF-8 bytes after decoding.
         BodyKind::Xml => {
             let utf8 = Transcoder::new(body, charset.encoding, base);
-            read_xml(xml::from_reader(std::io::BufReader::new(utf8), 0, limits), opts, out)
+            read_xml(xml::from_reader(std::io::BufReader::new(utf8), 0, limits), opts, out, false)
         }
         BodyKind::Json if charset.is_utf8() => read_json(body, base, opts, out),
         BodyKind::Json => {
@@ -192,11 +229,50 @@ fn context(opts: &Options) -> Ctx<'_> {
     }
 }
 
+/// Reads a SOAP envelope that follows a page or text (`at` bytes of it):
+/// `None` when it is no envelope, or was not understood and gave no error,
+/// so that the body is answered as the page it starts with.
+fn read_after_preamble<S: Source>(
+    doc: Cursor<S>,
+    head: &Head<'_>,
+    at: usize,
+    opts: &Options,
+) -> Option<Result<Report, ParseError>> {
+    let mut out = Collector::new(opts.limits.max_errors);
+    let result = read_xml(doc, opts, &mut out, true);
+    if result.is_err() && out.is_empty() {
+        return None;
+    }
+    let page = match head.kind {
+        BodyKind::Html => {
+            http::html_title(&head.text, 200).map(|title| format!("an HTML page titled {:?}", title.text))
+        }
+        _ => None,
+    };
+    let said = format!("the envelope followed {}", page.unwrap_or_else(|| format!("{at} bytes of other text")));
+    for e in out.errors_mut() {
+        let detail = e.detail.take().map_or_else(|| said.clone(), |d| format!("{d}; {said}"));
+        let kept = collapse_whitespace(&detail, opts.limits.max_detail_bytes);
+        e.detail = Some(kept.text);
+        e.truncated |= kept.truncated;
+    }
+    Some(conclude(out, result, head, opts))
+}
+
 /// Reads an XML body into `out`. On an error, `out` keeps the errors read
-/// before it (see [`conclude`]).
-fn read_xml<S: Source>(mut doc: Cursor<S>, opts: &Options, out: &mut Collector) -> Result<(), ParseError> {
+/// before it (see [`conclude`]). With `envelope_only`, a root that is not a
+/// SOAP envelope is an error.
+fn read_xml<S: Source>(
+    mut doc: Cursor<S>,
+    opts: &Options,
+    out: &mut Collector,
+    envelope_only: bool,
+) -> Result<(), ParseError> {
     let ctx = context(opts);
     let root = doc.root()?;
+    if envelope_only && !soap::is_soap(&root, "Envelope") {
+        return Err(ParseError::Xml { offset: 0, reason: "no SOAP envelope".into() });
+    }
     if soap::is_soap(&root, "Envelope") {
         soap::read_envelope(root, ctx.limits, out, &mut SoapBody { ctx })?;
     } else if soap::is_soap(&root, "Fault") {

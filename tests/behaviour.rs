@@ -188,3 +188,13 @@ fn a_fault_cut_before_its_message_is_not_invented() {
     let body = format!(r#"<s:Envelope xmlns:s="{SOAP11}"><s:Body><s:Fault><faultstring>No code yet</faultstring>"#);
     assert!(matches!(read(body.as_bytes(), &Options::new()), Err(ParseError::Truncated { .. })));
 }
+
+#[test]
+fn an_envelope_after_a_page_is_looked_for_within_max_preamble_bytes() {
+    let page = format!("<html><title>Proxy notice</title><body>{}</body></html>", "x".repeat(2000));
+    let body = format!("{page}{}", fault11("Server", "Backend down"));
+    let report = read(body.as_bytes(), &Options::new()).unwrap();
+    assert_eq!(report.errors[0].message, "Backend down");
+    let near = limits(|l| l.max_preamble_bytes = 1000);
+    assert!(matches!(read(body.as_bytes(), &near), Err(ParseError::Html { .. })));
+}
