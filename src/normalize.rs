@@ -6,6 +6,7 @@ use std::io::{BufRead, Read};
 use crate::http::{self, Page, fallback_error, parse_retry_after};
 use crate::input::io_to_parse_error;
 use crate::input::limited::Limited;
+use crate::input::multipart::Multipart;
 use crate::input::preamble;
 use crate::input::sniff::{self, BodyKind, Charset, PREFIX_LEN};
 use crate::input::transcode::Transcoder;
@@ -42,28 +43,21 @@ pub fn from_slice(body: &[u8], opts: &Options) -> Result<Report, ParseError> {
         return from_reader(body, opts);
     }
     let prefix = &body[..body.len().min(PREFIX_LEN)];
-    let head = Head::sniff(prefix, opts);
-    if let Some(bom_len) = head.may_precede_envelope() {
-        let text = &body[bom_len..];
-        let window = &text[..text.len().min(opts.limits.max_preamble_bytes)];
-        if let Some(at) = preamble::find_envelope(window) {
-            let start = bom_len + at;
-            let doc = xml::from_slice(&body[start..], start as u64, &opts.limits);
-            if let Some(outcome) = read_after_preamble(doc, &head, at, opts) {
-                return outcome;
+    if let Some(parts) = multipart_of(prefix, opts) {
+        let mut framed = body;
+        return match parts.open_root(&mut framed) {
+            Ok(root) => {
+                let len = parts.content_len(framed);
+                let frame = Frame { base: root.offset, content_type: root.content_type.as_deref() };
+                read_slice(&framed[..len], frame, opts)
             }
-        }
+            Err(e) => {
+                let head = Head::sniff(prefix, Frame::whole(opts));
+                conclude(Collector::new(opts.limits.max_errors), Err(e), &head, opts)
+            }
+        };
     }
-    let mut out = Collector::new(opts.limits.max_errors);
-    let result = head.charset.clone().and_then(|charset| {
-        if head.kind == BodyKind::Xml && charset.is_utf8() {
-            let body = &body[charset.bom_len..];
-            read_xml(xml::from_slice(body, charset.bom_len as u64, &opts.limits), opts, &mut out, false)
-        } else {
-            read_stream(&body[charset.bom_len..], &head, charset, opts, &mut out)
-        }
-    });
-    conclude(out, result, &head, opts)
+    read_slice(body, Frame::whole(opts), opts)
 }
 
 /// Reads a body held in a [`bytes::Bytes`]; see [`from_slice`].
@@ -83,19 +77,105 @@ pub fn from_bytes(body: &bytes::Bytes, opts: &Options) -> Result<Report, ParseEr
 /// assert_eq!(report.errors[0].message, "502 Bad Gateway");
 /// assert!(report.errors[0].retryable());
 /// ```
-pub fn from_reader<R: BufRead>(mut body: R, opts: &Options) -> Result<Report, ParseError> {
+pub fn from_reader<R: BufRead>(body: R, opts: &Options) -> Result<Report, ParseError> {
+    let (prefix, rest) = read_prefix(body);
+    if let Some(parts) = multipart_of(&prefix, opts) {
+        let mut framed = (&prefix[..]).chain(rest);
+        return match parts.open_root(&mut framed) {
+            Ok(root) => {
+                let frame = Frame { base: root.offset, content_type: root.content_type.as_deref() };
+                let (prefix, rest) = read_prefix(parts.content(framed));
+                read_stream_body(&prefix, rest, frame, opts)
+            }
+            Err(e) => {
+                let head = Head::sniff(&prefix, Frame::whole(opts));
+                conclude(Collector::new(opts.limits.max_errors), Err(e), &head, opts)
+            }
+        };
+    }
+    read_stream_body(&prefix, rest, Frame::whole(opts), opts)
+}
+
+/// Where the body to read sits in the response: the whole body, or the
+/// root part of a multipart one.
+#[derive(Debug, Clone, Copy)]
+struct Frame<'a> {
+    /// Offset of its first byte in the body as received.
+    base: u64,
+    /// Its `Content-Type` (the part's own, for a part).
+    content_type: Option<&'a str>,
+}
+
+impl<'a> Frame<'a> {
+    fn whole(opts: &'a Options) -> Self {
+        Frame { base: 0, content_type: opts.content_type.as_deref() }
+    }
+}
+
+/// The framing of a multipart body: from the `Content-Type` header when one
+/// was given, else from the body's first line; `None` unless a delimiter
+/// line is among the first bytes (`prefix`), so that a body announced as
+/// multipart but sent whole is still read.
+fn multipart_of(prefix: &[u8], opts: &Options) -> Option<Multipart> {
+    let parts = match opts.content_type.as_deref() {
+        Some(content_type) => Multipart::from_content_type(content_type)?,
+        None => Multipart::from_first_line(prefix)?,
+    };
+    parts.has_delimiter_line(prefix).then_some(parts)
+}
+
+/// Reads the first bytes for sniffing. A read that fails this early still
+/// lets what came before it be read: the failure is handed on, where the
+/// prefix ends.
+fn read_prefix<R: BufRead>(mut body: R) -> (Vec<u8>, Rest<R>) {
     let mut prefix = Vec::with_capacity(PREFIX_LEN);
-    // A read that fails this early still lets what came before it be read:
-    // the failure is handed on, where the prefix ends.
-    let mut rest = match body.by_ref().take(PREFIX_LEN as u64).read_to_end(&mut prefix) {
+    let rest = match body.by_ref().take(PREFIX_LEN as u64).read_to_end(&mut prefix) {
         Ok(_) => Rest::Body(body),
         Err(e) => Rest::Failed(Some(e)),
     };
-    let head = Head::sniff(&prefix, opts);
+    (prefix, rest)
+}
+
+/// Reads a body (or a multipart body's root part) held in memory.
+fn read_slice(body: &[u8], frame: Frame<'_>, opts: &Options) -> Result<Report, ParseError> {
+    let prefix = &body[..body.len().min(PREFIX_LEN)];
+    let head = Head::sniff(prefix, frame);
+    if let Some(bom_len) = head.may_precede_envelope() {
+        let text = &body[bom_len..];
+        let window = &text[..text.len().min(opts.limits.max_preamble_bytes)];
+        if let Some(at) = preamble::find_envelope(window) {
+            let start = bom_len + at;
+            let doc = xml::from_slice(&body[start..], frame.base + start as u64, &opts.limits);
+            if let Some(outcome) = read_after_preamble(doc, &head, at, opts) {
+                return outcome;
+            }
+        }
+    }
     let mut out = Collector::new(opts.limits.max_errors);
+    let result = head.charset.clone().and_then(|charset| {
+        if head.kind == BodyKind::Xml && charset.is_utf8() {
+            let body = &body[charset.bom_len..];
+            read_xml(xml::from_slice(body, frame.base + charset.bom_len as u64, &opts.limits), opts, &mut out, false)
+        } else {
+            read_stream(&body[charset.bom_len..], &head, charset, opts, &mut out)
+        }
+    });
+    conclude(out, result, &head, opts)
+}
+
+/// Reads a body (or a multipart body's root part) from a stream, its first
+/// bytes (`prefix`) already read.
+fn read_stream_body<R: BufRead>(
+    prefix: &[u8],
+    mut rest: Rest<R>,
+    frame: Frame<'_>,
+    opts: &Options,
+) -> Result<Report, ParseError> {
+    let head = Head::sniff(prefix, frame);
+    let out = Collector::new(opts.limits.max_errors);
     if let (BodyKind::Empty, Rest::Failed(failure)) = (head.kind, &mut rest) {
         // Nothing but the failure came: that is the answer.
-        let broke = failure.take().map(|e| io_to_parse_error(e, prefix.len() as u64));
+        let broke = failure.take().map(|e| io_to_parse_error(e, frame.base + prefix.len() as u64));
         return conclude(out, Err(broke.unwrap_or(ParseError::Empty)), &head, opts);
     }
     if let Some(bom_len) = head.may_precede_envelope() {
@@ -107,7 +187,7 @@ pub fn from_reader<R: BufRead>(mut body: R, opts: &Options) -> Result<Report, Pa
         }
         let searched = &window[..window.len().min(opts.limits.max_preamble_bytes)];
         if let Some(at) = preamble::find_envelope(searched) {
-            let start = (bom_len + at) as u64;
+            let start = frame.base + (bom_len + at) as u64;
             let doc = xml::from_reader((&window[at..]).chain(rest), start, &opts.limits);
             if let Some(outcome) = read_after_preamble(doc, &head, at, opts) {
                 return outcome;
@@ -116,6 +196,7 @@ pub fn from_reader<R: BufRead>(mut body: R, opts: &Options) -> Result<Report, Pa
         // Answered as the page it starts with: nothing more is read.
         return conclude(out, Err(head.unreadable(opts)), &head, opts);
     }
+    let mut out = out;
     let result = head
         .charset
         .clone()
@@ -157,15 +238,17 @@ struct Head<'a> {
     kind: BodyKind,
     /// The first bytes decoded, for classification and the HTTP fallback.
     text: std::borrow::Cow<'a, str>,
+    /// Offset of the first byte in the body as received.
+    base: u64,
 }
 
 impl<'a> Head<'a> {
-    fn sniff(prefix: &'a [u8], opts: &Options) -> Self {
-        let charset = sniff::sniff_charset(prefix, opts.content_type.as_deref().and_then(sniff::content_type_charset));
+    fn sniff(prefix: &'a [u8], frame: Frame<'_>) -> Self {
+        let charset = sniff::sniff_charset(prefix, frame.content_type.and_then(sniff::content_type_charset));
         let decode_as = charset.clone().unwrap_or(Charset { encoding: encoding_rs::UTF_8, bom_len: 0 });
         let text = sniff::decode_prefix(prefix, decode_as);
         let kind = sniff::body_kind(&text);
-        Head { charset, kind, text }
+        Head { charset, kind, text, base: frame.base }
     }
 
     /// The length of the BOM, when the body starts as a page or text that a
@@ -180,7 +263,7 @@ impl<'a> Head<'a> {
         match self.kind {
             BodyKind::Empty => ParseError::Empty,
             BodyKind::Text(at) => ParseError::NotMarkup {
-                offset: at as u64 + self.charset.as_ref().map_or(0, |c| c.bom_len as u64),
+                offset: self.base + at as u64 + self.charset.as_ref().map_or(0, |c| c.bom_len as u64),
                 start: collapse_whitespace(&self.text[at..], 40).text,
             },
             _ => {
@@ -199,7 +282,7 @@ fn read_stream<R: BufRead>(
     out: &mut Collector,
 ) -> Result<(), ParseError> {
     let limits = &opts.limits;
-    let base = charset.bom_len as u64;
+    let base = head.base + charset.bom_len as u64;
     match head.kind {
         BodyKind::Xml if charset.is_utf8() => read_xml(xml::from_reader(body, base, limits), opts, out, false),
         // Offsets past this point count UTF-8 bytes after decoding.

@@ -78,6 +78,14 @@ pub enum ParseError {
         /// Where it was exceeded.
         offset: u64,
     },
+    /// A `multipart/related` body (MTOM/XOP, SOAP with attachments) whose
+    /// root part could not be found.
+    Multipart {
+        /// Where the framing broke.
+        offset: u64,
+        /// What was wrong.
+        reason: String,
+    },
     /// Reading the body failed. The I/O error is kept (shared, so that the
     /// error stays `Clone`) and is the [`source`](std::error::Error::source).
     ///
@@ -114,6 +122,7 @@ impl ParseError {
             | ParseError::Truncated { offset, .. }
             | ParseError::Encoding { offset, .. }
             | ParseError::Limit { offset, .. }
+            | ParseError::Multipart { offset, .. }
             | ParseError::Io { offset, .. } => *offset,
         }
     }
@@ -138,6 +147,9 @@ impl fmt::Display for ParseError {
             ParseError::Encoding { offset, encoding } => write!(f, "invalid {encoding} at byte {offset}"),
             ParseError::UnsupportedEncoding { label } => write!(f, "unsupported encoding {label:?}"),
             ParseError::Limit { limit, max, offset } => write!(f, "{limit} limit of {max} exceeded at byte {offset}"),
+            ParseError::Multipart { offset, reason } => {
+                write!(f, "malformed multipart body at byte {offset}: {reason}")
+            }
             ParseError::Io { offset, source } => write!(f, "read error at byte {offset}: {source}"),
         }
     }
@@ -164,6 +176,7 @@ impl PartialEq for ParseError {
             (Html { title: a }, Html { title: b }) => a == b,
             (NotMarkup { offset: a, start: x }, NotMarkup { offset: b, start: y }) => a == b && x == y,
             (Xml { offset: a, reason: x }, Xml { offset: b, reason: y })
+            | (Multipart { offset: a, reason: x }, Multipart { offset: b, reason: y })
             | (Json { offset: a, reason: x }, Json { offset: b, reason: y }) => a == b && x == y,
             (Truncated { offset: a, open: x }, Truncated { offset: b, open: y }) => a == b && x == y,
             (Encoding { offset: a, encoding: x }, Encoding { offset: b, encoding: y }) => a == b && x == y,

@@ -2,6 +2,7 @@
 //! that hold whatever the XML reader does.
 
 pub(crate) mod limited;
+pub(crate) mod multipart;
 pub(crate) mod preamble;
 pub(crate) mod sniff;
 pub(crate) mod transcode;
