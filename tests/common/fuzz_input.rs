@@ -47,6 +47,7 @@ impl<'a> Input<'a> {
             limits.max_message_bytes = 16;
             limits.max_detail_bytes = 16;
             limits.max_errors = 3;
+            limits.max_preamble_bytes = 256;
         }
         limits
     }
