@@ -41,15 +41,17 @@
 //!    A string item is a message. An object item (JSON:API, GraphQL, ...):
 //!    code as for an `error` object, also `errorCode` and GraphQL's
 //!    `extensions.code`; message `message`, else `detail`, `title`,
-//!    `description`; `detail` field: `source`, `pointer`, `path`, `field`,
-//!    `fields`. Items with neither code nor message are skipped.
+//!    `description`; `detail` field: the `title` when the message is the
+//!    item's `detail`, then `source`, `pointer`, `path`, `field`, `fields`.
+//!    Items with neither code nor message are skipped.
 //! 5. Only with `--vendor json`: a top-level `message` string (with
 //!    `code`/`errorCode` when present) is one error.
 //!
 //! A top-level array is read item by item (with `index`): JSON-RPC batch
 //! responses (items with `jsonrpc`) give their errors, and objects with a
 //! `message` string and an `errorCode` or `code` (Salesforce-style REST
-//! arrays the Salesforce reader did not claim) one error each.
+//! arrays the Salesforce reader did not claim) one error each, `detail` as
+//! for an `errors` item (`fields: Amount, Currency`).
 //!
 //! An error with a message but no code takes the response's error status
 //! as its code, else the literal `error`. Messages are capped at
@@ -162,7 +164,7 @@ fn read_array(items: &[Value], ctx: Ctx<'_>) -> Vec<Found> {
         } else if object.get("message").is_some_and(Value::is_string)
             && ["errorCode", "code"].iter().any(|k| object.get(*k).is_some_and(|v| v.is_string() || v.is_number()))
         {
-            error_object(object, ctx)
+            located_error(object, ctx)
         } else {
             None
         };
@@ -326,15 +328,23 @@ fn errors_item(item: &Value, ctx: Ctx<'_>) -> Option<Found> {
             found.message = Some(collapse_whitespace(text, ctx.limits.max_message_bytes));
             Some(found)
         }
-        Value::Object(object) => {
-            let mut found = error_object(object, ctx)?;
-            let pieces: Vec<(&str, &Value)> =
-                WHERE_KEYS.iter().filter_map(|k| object.get(*k).map(|v| (*k, v))).collect();
-            found.detail = detail_of(&pieces, ctx.limits.max_detail_bytes);
-            Some(found)
-        }
+        Value::Object(object) => located_error(object, ctx),
         _ => None,
     }
+}
+
+/// An error object whose `detail` says where the error is (`source`,
+/// `path`, `fields`...), after its `title` when the message is its `detail`.
+fn located_error(object: &Map<String, Value>, ctx: Ctx<'_>) -> Option<Found> {
+    let mut found = error_object(object, ctx)?;
+    let mut pieces: Vec<(&str, &Value)> = Vec::new();
+    let has = |k: &str| object.get(k).is_some_and(Value::is_string);
+    if let (false, true, Some(title)) = (has("message"), has("detail"), object.get("title")) {
+        pieces.push(("title", title));
+    }
+    pieces.extend(WHERE_KEYS.iter().filter_map(|k| object.get(*k).map(|v| (*k, v))));
+    found.detail = detail_of(&pieces, ctx.limits.max_detail_bytes);
+    Some(found)
 }
 
 /// `key: value` pieces joined by `; `, values rendered compactly; `None`
