@@ -101,16 +101,13 @@ impl Found {
 
 /// Reads a JSON body; false when it holds none of the formats above.
 pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) -> bool {
-    let found = match body {
-        Value::Object(object) => read_object(object, ctx),
-        Value::Array(items) => read_array(items, ctx),
-        _ => Vec::new(),
-    };
-    let claimed = !found.is_empty();
-    for f in found {
-        push(f, ctx, out);
+    let mut sink = Sink { ctx, out, claimed: false };
+    match body {
+        Value::Object(object) => read_object(object, &mut sink),
+        Value::Array(items) => read_array(items, &mut sink),
+        _ => {}
     }
-    claimed
+    sink.claimed
 }
 
 /// The text of an `error` member that is a sentence, for the HTTP fallback
@@ -120,43 +117,54 @@ pub(crate) fn error_sentence(body: &Value, max: usize) -> Option<String> {
     text.contains(char::is_whitespace).then(|| collapse_whitespace(text, max).text)
 }
 
+/// Where errors go as they are found: straight to the collector, which
+/// keeps at most `max_errors`, so a long `errors` array costs no memory.
+struct Sink<'a, 'b> {
+    ctx: Ctx<'a>,
+    out: &'b mut Collector,
+    claimed: bool,
+}
+
+impl Sink<'_, '_> {
+    fn push(&mut self, found: Option<Found>, index: Option<usize>) {
+        if let Some(mut found) = found {
+            found.index = index;
+            self.claimed = true;
+            push(found, self.ctx, self.out);
+        }
+    }
+}
+
 /// The errors of a top-level object, by the first shape that applies.
-fn read_object(object: &Map<String, Value>, ctx: Ctx<'_>) -> Vec<Found> {
+fn read_object(object: &Map<String, Value>, sink: &mut Sink<'_, '_>) {
+    let ctx = sink.ctx;
     if object.contains_key("jsonrpc") {
-        return rpc_error(object, ctx).into_iter().collect();
+        return sink.push(rpc_error(object, ctx), None);
     }
     if let Some(problem) = problem(object, ctx) {
-        return vec![problem];
+        return sink.push(Some(problem), None);
     }
     let from_error = match object.get("error") {
         Some(Value::Object(inner)) => error_object(inner, ctx),
         Some(Value::String(code)) => oauth_error(code, object, ctx),
         _ => None,
     };
-    if let Some(found) = from_error {
-        return vec![found];
+    if from_error.is_some() {
+        return sink.push(from_error, None);
     }
     if let Some(Value::Array(items)) = object.get("errors") {
-        return items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| {
-                let mut found = errors_item(item, ctx)?;
-                found.index = Some(i);
-                Some(found)
-            })
-            .collect();
+        for (i, item) in items.iter().enumerate() {
+            sink.push(errors_item(item, ctx), Some(i));
+        }
+    } else if ctx.insists(VendorHint::Json) && object.get("message").is_some_and(Value::is_string) {
+        sink.push(error_object(object, ctx), None);
     }
-    if ctx.insists(VendorHint::Json) && object.get("message").is_some_and(Value::is_string) {
-        return error_object(object, ctx).into_iter().collect();
-    }
-    Vec::new()
 }
 
 /// The errors of a top-level array: JSON-RPC batch responses and
 /// `{message, errorCode|code}` objects, each with its position.
-fn read_array(items: &[Value], ctx: Ctx<'_>) -> Vec<Found> {
-    let mut found = Vec::new();
+fn read_array(items: &[Value], sink: &mut Sink<'_, '_>) {
+    let ctx = sink.ctx;
     for (i, item) in items.iter().enumerate() {
         let Some(object) = item.as_object() else { continue };
         let one = if object.contains_key("jsonrpc") {
@@ -168,12 +176,8 @@ fn read_array(items: &[Value], ctx: Ctx<'_>) -> Vec<Found> {
         } else {
             None
         };
-        if let Some(mut one) = one {
-            one.index = Some(i);
-            found.push(one);
-        }
+        sink.push(one, Some(i));
     }
-    found
 }
 
 /// A JSON-RPC response's error: `None` for a success.
@@ -182,12 +186,8 @@ fn rpc_error(response: &Map<String, Value>, ctx: Ctx<'_>) -> Option<Found> {
     let mut found = Found::new();
     found.code = error.get("code").and_then(|c| value_code(c, ctx, &mut found.truncated));
     found.message = text_of(error, &["message"], ctx.limits.max_message_bytes);
-    if let Some(data) = error.get("data").filter(|d| !d.is_null()) {
-        let mut detail = CappedString::new(ctx.limits.max_detail_bytes);
-        detail.push("data: ");
-        render(data, &mut detail, ctx.limits.max_detail_bytes);
-        found.detail = Some(detail.finish());
-    }
+    let data = error.get("data").map(|d| ("data", d));
+    found.detail = detail_of(&data.into_iter().collect::<Vec<_>>(), ctx.limits.max_detail_bytes);
     (found.code.is_some() || found.message.is_some()).then_some(found)
 }
 
@@ -348,11 +348,18 @@ fn located_error(object: &Map<String, Value>, ctx: Ctx<'_>) -> Option<Found> {
 }
 
 /// `key: value` pieces joined by `; `, values rendered compactly; `None`
-/// when there are none (nulls are skipped).
+/// when there are none (nulls, blank strings and empty containers say nothing).
 fn detail_of(pieces: &[(&str, &Value)], max: usize) -> Option<Capped> {
+    let says_something = |v: &Value| match v {
+        Value::Null => false,
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Array(items) => !items.is_empty(),
+        Value::Object(members) => !members.is_empty(),
+        _ => true,
+    };
     let mut detail = CappedString::new(max);
     let mut any = false;
-    for (key, value) in pieces.iter().filter(|(_, v)| !v.is_null()) {
+    for (key, value) in pieces.iter().filter(|(_, v)| says_something(v)) {
         detail.push(if any { "; " } else { "" });
         detail.push(key);
         detail.push(": ");
@@ -635,6 +642,22 @@ mod tests {
         let body = format!(r#"{{"error":{{"code":"{}","message":"m"}}}}"#, "C".repeat(100));
         let e = read_with(&body, &opts).remove(0);
         assert!(e.truncated && e.code.to_string().len() <= 16 + '…'.len_utf8());
+    }
+
+    #[test]
+    fn empty_details_say_nothing() {
+        let e = one(r#"[{"message":"m","errorCode":"x","fields":[]}]"#, Some(400));
+        assert_eq!(e.detail, None);
+        let e = one(r#"{"jsonrpc":"2.0","error":{"code":-32600,"message":"m","data":""},"id":null}"#, None);
+        assert_eq!(e.detail, None);
+    }
+
+    #[test]
+    fn a_long_errors_array_keeps_max_errors() {
+        let body = format!(r#"{{"errors":[{}]}}"#, vec![r#""x""#; 5000].join(","));
+        let report = crate::from_slice(body.as_bytes(), &Options::new()).unwrap();
+        assert_eq!((report.errors.len(), report.omitted), (1000, 4000));
+        assert_eq!(report.errors[999].index, Some(999));
     }
 
     #[test]
