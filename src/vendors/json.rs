@@ -23,8 +23,11 @@
 //! 3. `error` member:
 //!    - an object (Google's `{"code", "message", "status"}` and its many
 //!      imitators): code a symbolic `status` (`RESOURCE_EXHAUSTED`), else
-//!      `code` (a number stays a number, a string stays a string), else a
-//!      `type` string, else a numeric `status`; message `message`.
+//!      `code`, `errorCode` or GraphQL's `extensions.code` (a number stays
+//!      a number, a string stays a string), else a `type` string other
+//!      than `about:blank` (OpenAI's), else a numeric `status`; message
+//!      `message`, else `detail`, `title`, `description`. Neither code nor
+//!      message (`"error": {}`): no error.
 //!    - a string: an OAuth 2.0 error (RFC 6749 §5.2, RFC 6750 §3.1, RFC 8628
 //!      §3.5) when it is a registered code (the catalog's lower-case rows,
 //!      matched exactly: OAuth codes are case-sensitive) or comes with
@@ -39,11 +42,10 @@
 //!    - `null`, `false`, or anything else: no error from it.
 //! 4. `errors` member, an array: one error per item, `index` its position.
 //!    A string item is a message. An object item (JSON:API, GraphQL, ...):
-//!    code as for an `error` object, also `errorCode` and GraphQL's
-//!    `extensions.code`; message `message`, else `detail`, `title`,
-//!    `description`; `detail` field: the `title` when the message is the
-//!    item's `detail`, then `source`, `pointer`, `path`, `field`, `fields`.
-//!    Items with neither code nor message are skipped.
+//!    code and message as for an `error` object; `detail` field: the
+//!    `title` when the message is the item's `detail`, then `source`,
+//!    `pointer`, `path`, `field`, `fields`. Items with neither code nor
+//!    message are skipped.
 //! 5. Only with `--vendor json`: a top-level `message` string (with
 //!    `code`/`errorCode` when present) is one error.
 //!
@@ -118,7 +120,8 @@ pub(crate) fn error_sentence(body: &Value, max: usize) -> Option<String> {
 }
 
 /// Where errors go as they are found: straight to the collector, which
-/// keeps at most `max_errors`, so a long `errors` array costs no memory.
+/// keeps at most `max_errors`, so a long `errors` array costs memory only
+/// for the errors kept.
 struct Sink<'a, 'b> {
     ctx: Ctx<'a>,
     out: &'b mut Collector,
@@ -126,6 +129,7 @@ struct Sink<'a, 'b> {
 }
 
 impl Sink<'_, '_> {
+    /// Reports `found`, if anything was, at `index` among the body's items.
     fn push(&mut self, found: Option<Found>, index: Option<usize>) {
         if let Some(mut found) = found {
             found.index = index;
