@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 raw=(from_slice from_reader from_bytes)
-structured=(differential hint_auto hint_soap hint_openair hint_marketo hint_superoffice hint_qlm hint_salto hint_salesforce hint_netsuite hint_ews)
+structured=(differential hint_auto hint_soap hint_openair hint_marketo hint_superoffice hint_qlm hint_salto hint_salesforce hint_netsuite hint_ews hint_json)
 for t in "${raw[@]}" "${structured[@]}"; do mkdir -p "corpus/$t"; done
 for body in ../fixtures/*/*; do
   case "$body" in *.args|*.expected|*/README.md) continue ;; esac

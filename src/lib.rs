@@ -3,7 +3,8 @@
 //! `vendor-errors` reads raw HTTP response bodies — SOAP 1.1 and 1.2 faults
 //! from any server, and the in-band error formats of NetSuite OpenAir,
 //! Marketo, SuperOffice, Quick License Manager, Salto KS, Salesforce,
-//! NetSuite SuiteTalk and Exchange Web Services — and turns each
+//! NetSuite SuiteTalk and Exchange Web Services, and generic JSON error
+//! bodies (problem details, OAuth, JSON-RPC...) — and turns each
 //! error into a [`VendorError`]: who reported it, its code, its message, and
 //! whether (and how) a caller may retry.
 //!

@@ -23,7 +23,7 @@ Reads an HTTP response body (FILE, or standard input) and prints one line per
 error found, as JSON Lines (default) or text.
 
   --vendor NAME    auto (default), soap, openair, marketo, superoffice, qlm, salto,
-                   salesforce, netsuite, ews
+                   salesforce, netsuite, ews, json
   --status CODE    the HTTP status the body came with
   --header H       a response header, repeatable (Retry-After, Content-Type are used)
   --format F       json (default) or text

@@ -48,6 +48,10 @@ pub enum Vendor {
     /// Microsoft Exchange Web Services.
     #[serde(rename = "ews")]
     Ews,
+    /// A generic JSON error body no vendor reader claimed: RFC 9457 problem
+    /// details, OAuth 2.0 errors, `{"error": {..}}`, `{"errors": [..]}`, JSON-RPC.
+    #[serde(rename = "json")]
+    Json,
 }
 
 impl Vendor {
@@ -63,6 +67,7 @@ impl Vendor {
         Vendor::Salesforce,
         Vendor::NetSuite,
         Vendor::Ews,
+        Vendor::Json,
     ];
 
     /// The name used in JSON output and on the command line.
@@ -78,6 +83,7 @@ impl Vendor {
             Vendor::Salesforce => "salesforce",
             Vendor::NetSuite => "netsuite",
             Vendor::Ews => "ews",
+            Vendor::Json => "json",
         }
     }
 }
@@ -139,6 +145,9 @@ pub enum VendorHint {
     NetSuite,
     /// Exchange Web Services.
     Ews,
+    /// Generic JSON error bodies only (problem details, OAuth, JSON-RPC...),
+    /// whoever sent them.
+    Json,
 }
 
 impl VendorHint {
@@ -154,6 +163,7 @@ impl VendorHint {
         VendorHint::Salesforce,
         VendorHint::NetSuite,
         VendorHint::Ews,
+        VendorHint::Json,
     ];
 
     /// The name used on the command line.
@@ -169,6 +179,7 @@ impl VendorHint {
             VendorHint::Salesforce => "salesforce",
             VendorHint::NetSuite => "netsuite",
             VendorHint::Ews => "ews",
+            VendorHint::Json => "json",
         }
     }
 
@@ -185,6 +196,7 @@ impl VendorHint {
             VendorHint::Salesforce => Some(Vendor::Salesforce),
             VendorHint::NetSuite => Some(Vendor::NetSuite),
             VendorHint::Ews => Some(Vendor::Ews),
+            VendorHint::Json => Some(Vendor::Json),
         }
     }
 }

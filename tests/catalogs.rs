@@ -118,3 +118,67 @@ fn salesforce_netsuite_ews_prescribed_classes() {
     assert!(catalog::entries(Vendor::NetSuite).len() >= 1000);
     assert!(catalog::entries(Vendor::Ews).len() >= 400);
 }
+
+#[test]
+fn json_oauth_google_and_json_rpc_codes() {
+    let oauth = [
+        "invalid_request",
+        "invalid_client",
+        "invalid_grant",
+        "unauthorized_client",
+        "unsupported_grant_type",
+        "invalid_scope",
+        "access_denied",
+        "unsupported_response_type",
+        "server_error",
+        "temporarily_unavailable",
+        "invalid_token",
+        "insufficient_scope",
+        "authorization_pending",
+        "slow_down",
+        "expired_token",
+    ];
+    let google = [
+        "CANCELLED",
+        "UNKNOWN",
+        "INVALID_ARGUMENT",
+        "DEADLINE_EXCEEDED",
+        "NOT_FOUND",
+        "ALREADY_EXISTS",
+        "PERMISSION_DENIED",
+        "UNAUTHENTICATED",
+        "RESOURCE_EXHAUSTED",
+        "FAILED_PRECONDITION",
+        "ABORTED",
+        "OUT_OF_RANGE",
+        "UNIMPLEMENTED",
+        "INTERNAL",
+        "UNAVAILABLE",
+        "DATA_LOSS",
+    ];
+    for code in oauth.iter().chain(&google) {
+        assert!(catalog::lookup(Vendor::Json, code).is_some(), "json {code} missing");
+    }
+    assert_all_known(Vendor::Json, &[-32700, -32600, -32601, -32602, -32603]);
+    assert_eq!(catalog::entries(Vendor::Json).len(), oauth.len() + google.len() + 5);
+    let expect = [
+        ("invalid_token", RetryClass::Reauth),
+        ("expired_token", RetryClass::Reauth),
+        ("temporarily_unavailable", RetryClass::Transient),
+        ("slow_down", RetryClass::Throttled),
+        ("authorization_pending", RetryClass::Throttled),
+        ("invalid_grant", RetryClass::Permanent),
+        ("access_denied", RetryClass::Permanent),
+        ("RESOURCE_EXHAUSTED", RetryClass::Throttled),
+        ("UNAVAILABLE", RetryClass::Transient),
+        ("UNAUTHENTICATED", RetryClass::Reauth),
+        ("PERMISSION_DENIED", RetryClass::Permanent),
+        ("-32601", RetryClass::Permanent),
+        ("-32603", RetryClass::Transient),
+    ];
+    for (code, want) in expect {
+        assert_eq!(class(Vendor::Json, code), want, "json {code}");
+    }
+    // JSON-RPC's server-error range is each server's own: no invented rows.
+    assert!(catalog::lookup(Vendor::Json, "-32000").is_none());
+}

@@ -167,3 +167,20 @@ fn explain_every_vendor_catalog() {
     assert_eq!(v["retry"].as_str(), Some("throttled"));
     assert_eq!(run(&["explain", "ews", "ErrorNotAnEwsCode"], b"").status.code(), Some(1));
 }
+
+#[test]
+fn explain_serves_the_json_catalog() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let v = json(&["explain", "json", "invalid_token"]);
+    assert_eq!((v["retry"].as_str(), v["http_status"].as_u64()), (Some("reauth"), Some(401)));
+    let v = json(&["explain", "json", "resource_exhausted"]);
+    assert_eq!((v["code"].as_str(), v["retry"].as_str()), (Some("RESOURCE_EXHAUSTED"), Some("throttled")));
+    // A negative JSON-RPC code follows `--`, or it reads as an option.
+    let v = json(&["explain", "json", "--", "-32601"]);
+    assert_eq!((v["code"].as_i64(), v["name"].as_str()), (Some(-32601), Some("Method not found")));
+    assert_eq!(run(&["explain", "json", "rate_limited"], b"").status.code(), Some(1));
+}

@@ -16,6 +16,7 @@
 
 mod ews;
 pub(crate) mod http;
+mod json;
 mod marketo;
 mod netsuite;
 mod openair;
@@ -117,6 +118,7 @@ pub fn entries(vendor: Vendor) -> &'static [Entry] {
         Vendor::Salesforce => salesforce::ENTRIES,
         Vendor::NetSuite => netsuite::ENTRIES,
         Vendor::Ews => ews::ENTRIES,
+        Vendor::Json => json::ENTRIES,
     }
 }
 

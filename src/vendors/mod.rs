@@ -7,6 +7,7 @@
 //! unambiguous; under its own hint it also reads what is merely likely.
 
 mod ews;
+mod json;
 mod marketo;
 mod netsuite;
 mod openair;
@@ -135,14 +136,17 @@ pub(crate) fn fault_error(fault: Fault, ctx: Ctx<'_>) -> VendorError {
     e
 }
 
-/// Reads a JSON body for the vendors allowed; when none claims it, its
-/// first message-like text is kept for the HTTP fallback.
+/// Reads a JSON body for the vendors allowed, the generic JSON formats
+/// last; when none claims it, its first message-like text is kept for the
+/// HTTP fallback.
 pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) {
     let claimed = ctx.allows(VendorHint::Marketo) && marketo::read_json(body, ctx, out)
         || ctx.allows(VendorHint::SaltoKs) && salto::read_json(body, ctx, out)
-        || ctx.allows(VendorHint::Salesforce) && salesforce::read_json(body, ctx, out);
+        || ctx.allows(VendorHint::Salesforce) && salesforce::read_json(body, ctx, out)
+        || ctx.allows(VendorHint::Json) && json::read_json(body, ctx, out);
     if !claimed {
-        out.page_message = salto::message_of(body, ctx.limits.max_message_bytes);
+        let max = ctx.limits.max_message_bytes;
+        out.page_message = salto::message_of(body, max).or_else(|| json::error_sentence(body, max));
     }
 }
 
