@@ -166,7 +166,7 @@ fn json_oauth_google_and_json_rpc_codes() {
         ("expired_token", RetryClass::Reauth),
         ("temporarily_unavailable", RetryClass::Transient),
         ("slow_down", RetryClass::Throttled),
-        ("authorization_pending", RetryClass::Throttled),
+        ("authorization_pending", RetryClass::Permanent),
         ("invalid_grant", RetryClass::Permanent),
         ("access_denied", RetryClass::Permanent),
         ("RESOURCE_EXHAUSTED", RetryClass::Throttled),

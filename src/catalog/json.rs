@@ -57,11 +57,14 @@ pub(crate) const ENTRIES: &[Entry] = &[
         Permanent,
     ),
     // RFC 6749 defines it as the stand-in for a 500 that a redirect cannot
-    // carry; this crate classes 500 transient, so the code is too.
+    // carry, which would argue for transient; the CLI contract lists the
+    // OAuth codes that wait (invalid_token, expired_token, slow_down,
+    // temporarily_unavailable) and makes every other one permanent, and the
+    // contract is what scripts rely on.
     symbol(
         "server_error",
         "The authorization server met an unexpected condition (a 500 it could not send).",
-        Transient,
+        Permanent,
     )
     .with_note("RFC 6749 §4.1.2.1: used because a redirect cannot carry an HTTP 500"),
     // The stand-in for a 503.
@@ -83,13 +86,14 @@ pub(crate) const ENTRIES: &[Entry] = &[
         .with_status(&[403]),
     // Device authorization grant (RFC 8628 §3.5). `access_denied` is above.
     // Not a failure of the server: the user has not finished yet, and the
-    // client MUST wait the `interval` (5 s by default) before polling again.
-    // That is "retry after a delay", throttled; transient would invite the
-    // quick first retry of a backoff loop, which the RFC forbids.
+    // client must wait the `interval` before polling again, which reads as
+    // throttled; but the CLI contract makes every OAuth code it does not
+    // name permanent, and a device-flow client runs its own polling loop
+    // (this request, as sent, will not succeed by itself).
     symbol(
         "authorization_pending",
         "The user has not yet completed the device authorization: poll again after the interval.",
-        Throttled,
+        Permanent,
     )
     .with_status(&[400]),
     // Polling too fast: the interval grows by 5 s for this and later requests.

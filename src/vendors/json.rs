@@ -524,7 +524,8 @@ mod tests {
         let class = |code: &str| one(&format!(r#"{{"error":"{code}"}}"#), None).retry.class();
         assert_eq!(class("expired_token"), RetryClass::Reauth);
         assert_eq!(class("slow_down"), RetryClass::Throttled);
-        assert_eq!(class("authorization_pending"), RetryClass::Throttled);
+        assert_eq!(class("authorization_pending"), RetryClass::Permanent);
+        assert_eq!(class("server_error"), RetryClass::Permanent);
         assert_eq!(class("temporarily_unavailable"), RetryClass::Transient);
         assert_eq!(class("invalid_grant"), RetryClass::Permanent);
         assert_eq!(class("insufficient_scope"), RetryClass::Permanent);
