@@ -12,6 +12,7 @@ use quick_xml::events::Event;
 use vendor_errors::Options;
 
 #[path = "support/data.rs"]
+#[allow(dead_code)]
 mod data;
 
 /// The floor: every event read from a slice, nothing done with it.
@@ -62,7 +63,10 @@ fn bench_body(c: &mut Criterion, name: &str, body: &[u8], sample_size: usize) {
 
 fn benches(c: &mut Criterion) {
     bench_body(c, "soap_fault_1k", &data::soap_fault(), 100);
-    bench_body(c, "openair_read_10mb", &data::openair_read(10), 10);
+    bench_body(c, "soap12_fault_2k", &data::soap12_fault(), 100);
+    bench_body(c, "soap_success_3k", &data::soap_success(), 100);
+    // 30 MiB: the 31.5 MB read of the speed issue.
+    bench_body(c, "openair_read_31mb", &data::openair_read(30), 10);
 }
 
 criterion_group!(scan, benches);

@@ -50,3 +50,73 @@ pub fn openair_read(mb: usize) -> Vec<u8> {
     s.push_str("  </Read>\n  <Add status=\"1106\"><errors>Some error description</errors></Add>\n</response>\n");
     s.into_bytes()
 }
+
+/// A SOAP 1.2 fault of about 2 KB: a subcode, three `Reason/Text`
+/// translations and three detail entries.
+pub fn soap12_fault() -> Vec<u8> {
+    let mut s = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:inv="urn:example:inventory">
+  <env:Header>
+    <wsa:Action xmlns:wsa="http://www.w3.org/2005/08/addressing">urn:example:inventory/ReserveStockFault</wsa:Action>
+    <wsa:RelatesTo xmlns:wsa="http://www.w3.org/2005/08/addressing">urn:uuid:9b1de0a4-3c55-4f0e-b7a1-7c2a9d4e6f10</wsa:RelatesTo>
+  </env:Header>
+  <env:Body>
+    <env:Fault>
+      <env:Code>
+        <env:Value>env:Receiver</env:Value>
+        <env:Subcode><env:Value>inv:StockServiceUnavailable</env:Value></env:Subcode>
+      </env:Code>
+      <env:Reason>
+        <env:Text xml:lang="de">Der Lagerbestandsdienst hat nicht rechtzeitig geantwortet; die Reservierung wurde verworfen</env:Text>
+        <env:Text xml:lang="en">The stock service did not answer in time; the reservation was discarded</env:Text>
+        <env:Text xml:lang="fr">Le service de stock n'a pas répondu à temps ; la réservation a été abandonnée</env:Text>
+      </env:Reason>
+      <env:Node>https://erp.example.test/ws/inventory</env:Node>
+      <env:Role>http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver</env:Role>
+      <env:Detail>
+        <inv:Attempt><inv:Number>1</inv:Number><inv:Warehouse>DUB-02</inv:Warehouse><inv:WaitedMs>10000</inv:WaitedMs></inv:Attempt>
+        <inv:Attempt><inv:Number>2</inv:Number><inv:Warehouse>DUB-02</inv:Warehouse><inv:WaitedMs>10000</inv:WaitedMs></inv:Attempt>
+        <inv:Attempt><inv:Number>3</inv:Number><inv:Warehouse>AMS-01</inv:Warehouse><inv:WaitedMs>10000</inv:WaitedMs></inv:Attempt>
+      </env:Detail>
+    </env:Fault>
+  </env:Body>
+</env:Envelope>
+"#,
+    );
+    while s.len() < 2048 {
+        s.push_str("<!-- padding to 2 KB -->\n");
+    }
+    s.into_bytes()
+}
+
+/// A SOAP 1.1 success response of about 3 KB: 18 records.
+pub fn soap_success() -> Vec<u8> {
+    let mut s = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">
+  <soap:Body>
+    <m:ListOrdersResponse xmlns:m="urn:example:orders">
+"#,
+    );
+    for i in 0..18 {
+        s.push_str(&format!(
+            "      <m:Order><m:Id>{}</m:Id><m:Customer>C-{:04}</m:Customer><m:Total>{}.50</m:Total><m:State>shipped</m:State></m:Order>\n",
+            10_000 + i,
+            i * 7,
+            100 + i
+        ));
+    }
+    s.push_str("    </m:ListOrdersResponse>\n  </soap:Body>\n</soap:Envelope>\n");
+    s.into_bytes()
+}
+
+/// An OpenAir XML API response with `n` failed `Add` commands.
+pub fn openair_failed_commands(n: usize) -> Vec<u8> {
+    let mut s = String::from("<?xml version=\"1.0\" standalone=\"yes\"?>\n<response>\n  <Auth status=\"0\"/>\n");
+    for i in 0..n {
+        s.push_str(&format!("  <Add status=\"{}\"><errors>Row {i} rejected</errors></Add>\n", 1001 + i % 5));
+    }
+    s.push_str("</response>\n");
+    s.into_bytes()
+}

@@ -1,0 +1,60 @@
+//! Heap allocations made while reading common bodies, counted by a counting
+//! global allocator (counts, not times: the same on any machine). The
+//! ceilings are today's counts, so that a change that allocates more is
+//! seen; the speed issue's target for the 1 KB fault is 10.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use vendor_errors::Options;
+
+#[path = "../benches/support/data.rs"]
+#[allow(dead_code)]
+mod data;
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Allocations (and reallocations) made by `f`.
+fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    let value = f();
+    (value, ALLOCATIONS.load(Ordering::Relaxed) - before)
+}
+
+#[test]
+fn allocations_per_body() {
+    let opts = Options::new().status(500);
+    let cases: [(&str, Vec<u8>, usize); 3] = [
+        ("1 KB SOAP 1.1 fault", data::soap_fault(), 40),
+        ("2 KB SOAP 1.2 fault", data::soap12_fault(), 65),
+        ("3 KB success response", data::soap_success(), 12),
+    ];
+    for (name, body, ceiling) in cases {
+        // The tests of this file run one at a time (one test): no other thread allocates.
+        let (report, n) = count(|| vendor_errors::from_slice(&body, &opts));
+        assert!(report.is_ok(), "{name}");
+        println!("{name}: {n} allocations in from_slice");
+        assert!(n <= ceiling, "{name}: {n} allocations, ceiling {ceiling}");
+    }
+}
