@@ -140,7 +140,7 @@ fn normalize(opts: &Options, format: Format, file: Option<&str>) -> u8 {
             EXIT_NO_INPUT
         }
         Err(e) => {
-            eprintln!("vendor-errors: body not understood at byte {}: {e}", e.offset());
+            eprintln!("vendor-errors: {e}");
             EXIT_NOT_UNDERSTOOD
         }
     }
