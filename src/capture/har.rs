@@ -36,6 +36,11 @@ pub struct HarEntry {
     /// (those set in the caller's [`Options`] win): as
     /// [`from_slice`](crate::from_slice) answers. Invalid base64 is a
     /// [`ParseError::Encoding`] whose offset is in the base64 text.
+    ///
+    /// Content whose type is media, a font, a script or a stylesheet
+    /// (`image/*`, `audio/*`, `video/*`, `font/*`, `text/css`,
+    /// `*javascript`, `application/wasm`) under a status below 400 is not
+    /// read at all: `Ok` with no error.
     pub outcome: Result<Report, ParseError>,
 }
 
@@ -327,12 +332,24 @@ fn read_content(head: &ResponseHead, content: WireContent, opts: &Options) -> Re
     for (name, value) in &head.headers {
         opts = opts.header(name, value);
     }
+    let status_is_error = opts.status.is_some_and(|s| s >= 400);
+    if !status_is_error && content_type.as_deref().is_some_and(is_not_api_type) {
+        return Ok(Report::default());
+    }
     let body = match content.text {
         None => Vec::new(),
         Some(text) if base64 => decode_base64(&text)?,
         Some(text) => text.into_bytes(),
     };
     crate::from_slice(&body, &opts)
+}
+
+/// A media type no API answers with: a browser's images, fonts, scripts, styles.
+fn is_not_api_type(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    ["image/", "audio/", "video/", "font/"].iter().any(|p| essence.starts_with(p))
+        || essence.ends_with("javascript")
+        || matches!(essence.as_str(), "text/css" | "application/wasm" | "application/font-woff")
 }
 
 /// `content_type` with its `charset` parameter replaced by UTF-8.
@@ -442,6 +459,18 @@ mod tests {
         assert_eq!(seen, 1);
         assert!(matches!(err, CaptureError::Har { offset: 77, .. }), "{err:?}");
         assert!(!err.to_string().contains("line"), "{err}");
+    }
+
+    #[test]
+    fn media_with_a_success_status_is_not_read() {
+        let har = r#"{"log": {"entries": [
+            {"response": {"status": 200, "headers": [{"name": "Content-Type", "value": "image/png"}], "content": {"encoding": "base64", "text": "PGE+"}}},
+            {"response": {"status": 200, "content": {"mimeType": "text/javascript", "text": "{not json"}}},
+            {"response": {"status": 404, "content": {"mimeType": "image/png", "text": ""}}}
+        ]}}"#;
+        let got = entries(har).unwrap();
+        assert_eq!((&got[0].outcome, &got[1].outcome), (&Ok(Report::default()), &Ok(Report::default())));
+        assert_eq!(got[2].outcome.as_ref().unwrap().errors[0].http_status, Some(404));
     }
 
     #[test]
