@@ -36,6 +36,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "capture")]
+pub mod capture;
 pub mod catalog;
 mod error;
 pub mod http;

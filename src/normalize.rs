@@ -14,7 +14,7 @@ use crate::options::Options;
 use crate::parse_error::ParseError;
 use crate::report::{Collector, Report};
 use crate::soap;
-use crate::text::collapse_whitespace;
+use crate::text::{collapse_whitespace, escape_start};
 use crate::vendors::{self, Ctx, SoapBody};
 use crate::xml::{self, Cursor, Source};
 
@@ -240,6 +240,8 @@ struct Head<'a> {
     text: std::borrow::Cow<'a, str>,
     /// Offset of the first byte in the body as received.
     base: u64,
+    /// The first bytes as received.
+    raw: &'a [u8],
 }
 
 impl<'a> Head<'a> {
@@ -248,7 +250,7 @@ impl<'a> Head<'a> {
         let decode_as = charset.clone().unwrap_or(Charset { encoding: encoding_rs::UTF_8, bom_len: 0 });
         let text = sniff::decode_prefix(prefix, decode_as);
         let kind = sniff::body_kind(&text);
-        Head { charset, kind, text, base: frame.base }
+        Head { charset, kind, text, base: frame.base, raw: prefix }
     }
 
     /// The length of the BOM, when the body starts as a page or text that a
@@ -264,7 +266,13 @@ impl<'a> Head<'a> {
             BodyKind::Empty => ParseError::Empty,
             BodyKind::Text(at) => ParseError::NotMarkup {
                 offset: self.base + at as u64 + self.charset.as_ref().map_or(0, |c| c.bom_len as u64),
-                start: collapse_whitespace(&self.text[at..], 40).text,
+                // The bytes themselves where they are UTF-8 (so undecodable ones show as `\xNN`).
+                start: match &self.charset {
+                    Ok(c) if c.is_utf8() => {
+                        escape_start(self.raw.get(c.bom_len + at..).unwrap_or_default().trim_ascii_end(), 40)
+                    }
+                    _ => escape_start(self.text[at..].trim_end().as_bytes(), 40),
+                },
             },
             _ => {
                 ParseError::Html { title: http::html_title(&self.text, opts.limits.max_message_bytes).map(|k| k.text) }

@@ -5,6 +5,7 @@ use std::io;
 use std::sync::Arc;
 
 use crate::limits::Limit;
+use crate::text::escape_start;
 
 /// The body could not be understood. Every variant says where: [`offset`](Self::offset)
 /// is a byte offset into the body as received (for bodies in an encoding other
@@ -18,6 +19,10 @@ use crate::limits::Limit;
 /// let err = vendor_errors::from_slice(b"<a><b>", &Default::default()).unwrap_err();
 /// assert_eq!(err.offset(), 6);
 /// assert!(err.to_string().contains("ends early"));
+///
+/// // A gzip body: its start shown with escapes, the offset said once.
+/// let err = vendor_errors::from_slice(b"\x1f\x8b\x08\0\0", &Default::default()).unwrap_err();
+/// assert_eq!(err.to_string(), r#"body is neither XML nor JSON: it starts at byte 0 with "\x1f\x8b\x08\x00\x00""#);
 /// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -33,7 +38,9 @@ pub enum ParseError {
     NotMarkup {
         /// First byte that is not whitespace.
         offset: u64,
-        /// The first characters, for the log.
+        /// The first characters from there, for the log, with escapes only:
+        /// control characters and quotes escaped, bytes that are not UTF-8
+        /// as `\xNN`, `…` when cut.
         start: String,
     },
     /// Not well-formed XML.
@@ -133,14 +140,16 @@ impl fmt::Display for ParseError {
         match self {
             ParseError::Empty => f.write_str("empty body"),
             ParseError::Html { title: Some(title) } => {
-                write!(f, "body is an HTML page ({title:?}), not an API response")
+                write!(f, "body is an HTML page (\"{}\"), not an API response", escape_start(title.as_bytes(), 200))
             }
             ParseError::Html { title: None } => f.write_str("body is an HTML page, not an API response"),
             ParseError::NotMarkup { offset, start } => {
-                write!(f, "body is neither XML nor JSON at byte {offset} (starts with {start:?})")
+                write!(f, "body is neither XML nor JSON: it starts at byte {offset} with \"{start}\"")
             }
             ParseError::Xml { offset, reason } => write!(f, "malformed XML at byte {offset}: {reason}"),
-            ParseError::Json { offset, reason } => write!(f, "malformed JSON at byte {offset}: {reason}"),
+            ParseError::Json { offset, reason } => {
+                write!(f, "malformed JSON at byte {offset}: {}", without_line_column(reason))
+            }
             ParseError::Truncated { offset, open } => {
                 write!(f, "body ends early at byte {offset} with {open} element(s) still open")
             }
@@ -152,6 +161,20 @@ impl fmt::Display for ParseError {
             }
             ParseError::Io { offset, source } => write!(f, "read error at byte {offset}: {source}"),
         }
+    }
+}
+
+/// A serde_json message without its "at line L column C" (the offset says where).
+fn without_line_column(reason: &str) -> &str {
+    match reason.rfind(" at line ") {
+        Some(at)
+            if reason[at + 9..].split_once(" column ").is_some_and(|(l, c)| {
+                !l.is_empty() && !c.is_empty() && l.bytes().chain(c.bytes()).all(|b| b.is_ascii_digit())
+            }) =>
+        {
+            &reason[..at]
+        }
+        _ => reason,
     }
 }
 

@@ -83,9 +83,53 @@ pub(crate) fn floor_char_boundary(s: &str, at: usize) -> usize {
     (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
+/// The first `max_chars` characters of `bytes` for a one-line message,
+/// with escapes only: printable characters as they are; `"`, `\\`, control
+/// characters and line ends as escapes (`\"`, `\n`, `\x1b`, `\u{85}`);
+/// bytes that are not UTF-8 as `\xNN` (never a replacement character); `…`
+/// when cut.
+pub(crate) fn escape_start(bytes: &[u8], max_chars: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if count == max_chars {
+                out.push(CUT_MARK);
+                return out;
+            }
+            count += 1;
+            match c {
+                '"' | '\\' | '\n' | '\r' | '\t' => out.extend(c.escape_default()),
+                c if c.is_ascii_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
+                c if c.is_control() || c == '\u{FFFD}' || c.is_whitespace() && c != ' ' => {
+                    out.extend(c.escape_unicode())
+                }
+                c => out.push(c),
+            }
+        }
+        for b in chunk.invalid() {
+            if count == max_chars {
+                out.push(CUT_MARK);
+                return out;
+            }
+            count += 1;
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_only() {
+        assert_eq!(escape_start(b"\x17x\x9c\xff ok\r\n\"q\" \xc3\xa9", 40), r#"\x17x\x9c\xff ok\r\n\"q\" é"#);
+        assert_eq!(escape_start("\u{FFFD}\u{1b}[2J\u{85}".as_bytes(), 40), r"\u{fffd}\x1b[2J\u{85}");
+        assert_eq!(escape_start(b"\x1f\x8b\x08\x00", 3), r"\x1f\x8b\x08…");
+        assert_eq!(escape_start(b"abc", 3), "abc");
+    }
 
     #[test]
     fn trims_and_cuts_at_char_boundaries() {

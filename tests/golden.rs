@@ -14,17 +14,25 @@
 //! `fixtures/README.md`). So `cargo test --test golden -- soap11-server`
 //! runs one case, and `-- ::cli` the CLI checks of all.
 //!
+//! Captures (`fixtures/capture/<case>.http`, a whole response as `curl -i`
+//! writes it, and `<case>.har`, a HAR capture) go through the library's
+//! `capture` API instead of the body entry points (`slice` and `bytes` read
+//! them from memory, `reader` through a 3-byte buffer); their expected
+//! lines carry `entry`, `method` and `url` as the CLI prints them.
+//!
 //! `BLESS=1 cargo test --test golden` rewrites the expected files from the
 //! library's output (those of the selected cases, when filtered): review the
 //! diff before committing it.
 
 use std::fs;
-use std::io::BufReader;
+use std::io::{BufRead, BufReader};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
 use libtest_mimic::{Arguments, Failed, Trial};
+use vendor_errors::capture;
 use vendor_errors::{Options, VendorError, VendorHint};
 
 struct Case {
@@ -84,6 +92,50 @@ fn render(outcome: Result<vendor_errors::Report, vendor_errors::ParseError>) -> 
     }
 }
 
+/// The error's JSON line with the fields the CLI adds for a HAR entry.
+fn json_line(e: &VendorError, entry: Option<&capture::HarEntry>) -> String {
+    let mut line = serde_json::to_string(e).unwrap();
+    if let Some(entry) = entry {
+        line.pop();
+        line.push_str(&format!(",\"entry\":{}", entry.index));
+        for (field, value) in [("method", &entry.method), ("url", &entry.url)] {
+            if let Some(value) = value {
+                line.push_str(&format!(",\"{field}\":{}", serde_json::to_string(value).unwrap()));
+            }
+        }
+        line.push('}');
+    }
+    line + "\n"
+}
+
+fn is_capture(case: &Case) -> bool {
+    matches!(case.body.extension().and_then(|e| e.to_str()), Some("http" | "har"))
+}
+
+/// What the `capture` API reads from a `.http` or `.har` fixture.
+fn render_capture(case: &Case, body: impl BufRead) -> String {
+    let opts = options(&case.args);
+    if case.body.extension().is_some_and(|e| e == "http") {
+        return match capture::read_http_response(body, &opts) {
+            Ok((report, _head)) => report.errors.iter().map(|e| json_line(e, None)).collect(),
+            Err(e) => format!("error: {e}\n"),
+        };
+    }
+    let mut out = String::new();
+    let read = capture::read_har(body, &opts, |entry| {
+        match &entry.outcome {
+            _ if entry.is_not_api() => {}
+            Ok(report) => out.extend(report.errors.iter().map(|e| json_line(e, Some(&entry)))),
+            Err(e) => out.push_str(&format!("error: entry {}: {e}\n", entry.index)),
+        }
+        ControlFlow::Continue(())
+    });
+    if let Err(e) = read {
+        out.push_str(&format!("error: {e}\n"));
+    }
+    out
+}
+
 fn name(case: &Case) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     case.body.strip_prefix(root).unwrap().display().to_string()
@@ -95,6 +147,9 @@ fn expected(case: &Case) -> Result<String, Failed> {
 
 fn from_slice(case: &Case) -> String {
     let body = fs::read(&case.body).unwrap();
+    if is_capture(case) {
+        return render_capture(case, body.as_slice());
+    }
     render(vendor_errors::from_slice(&body, &options(&case.args)))
 }
 
@@ -114,6 +169,9 @@ fn slice_matches_expected(case: &Case) -> Result<(), Failed> {
 fn reader_matches_expected(case: &Case) -> Result<(), Failed> {
     let body = fs::read(&case.body).unwrap();
     // A tiny buffer makes the stream reader cross every boundary.
+    if is_capture(case) {
+        return library_matches(case, "reader", render_capture(case, BufReader::with_capacity(3, body.as_slice())));
+    }
     let from_reader =
         render(vendor_errors::from_reader(BufReader::with_capacity(3, body.as_slice()), &options(&case.args)));
     library_matches(case, "reader", from_reader)
@@ -121,6 +179,11 @@ fn reader_matches_expected(case: &Case) -> Result<(), Failed> {
 
 fn bytes_matches_slice(case: &Case) -> Result<(), Failed> {
     let body = fs::read(&case.body).unwrap();
+    if is_capture(case) {
+        let buffered = render_capture(case, BufReader::new(body.as_slice()));
+        assert_eq!(buffered, from_slice(case), "{}: buffered and slice differ", name(case));
+        return Ok(());
+    }
     let from_bytes = render(vendor_errors::from_bytes(&bytes::Bytes::from(body), &options(&case.args)));
     assert_eq!(from_bytes, from_slice(case), "{}: bytes and slice differ", name(case));
     Ok(())
@@ -143,7 +206,13 @@ fn cli_matches_expected(case: &Case) -> Result<(), Failed> {
 fn expected_json_round_trips(case: &Case) -> Result<(), Failed> {
     for line in expected(case)?.lines().filter(|l| l.starts_with('{')) {
         let error: VendorError = serde_json::from_str(line).unwrap();
-        assert_eq!(serde_json::to_string(&error).unwrap(), line, "{}", name(case));
+        let json = serde_json::to_string(&error).unwrap();
+        if is_capture(case) {
+            // The HAR fields follow the error's own.
+            assert!(line.starts_with(json.trim_end_matches('}')), "{}: {line}", name(case));
+        } else {
+            assert_eq!(json, line, "{}", name(case));
+        }
         assert_eq!(error.retryable(), line.contains("\"retryable\":true"));
     }
     Ok(())
