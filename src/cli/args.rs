@@ -148,7 +148,7 @@ Output fields (JSON Lines, one object per error):
   vendor, code (number or string), message, retryable, retry (permanent,
   transient, throttled, reauth); where known: name, retry_after_secs,
   http_status, fault_code, subcodes, actor, node, role, lang, reasons, command,
-  index, detail, truncated, informational; file (several inputs or a
+  index, detail, truncated, informational, incomplete; file (several inputs or a
   directory); entry, method, url (a HAR capture).
   --summary: vendor, code, retry, retryable, count, name, message (the first
   seen), one object per distinct vendor, code and retry, most frequent first.

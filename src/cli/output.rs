@@ -221,6 +221,9 @@ fn text_line(e: &VendorError, place: Place<'_>, style: Style) -> String {
     if e.informational {
         extras.push("informational".to_owned());
     }
+    if e.incomplete {
+        extras.push("incomplete".to_owned());
+    }
     if e.truncated {
         extras.push("truncated".to_owned());
     }
