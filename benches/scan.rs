@@ -12,7 +12,6 @@ use quick_xml::events::Event;
 use vendor_errors::Options;
 
 #[path = "support/data.rs"]
-#[allow(dead_code)]
 mod data;
 
 /// The floor: every event read from a slice, nothing done with it.
@@ -61,6 +60,27 @@ fn bench_body(c: &mut Criterion, name: &str, body: &[u8], sample_size: usize) {
     group.finish();
 }
 
+/// Time to the first error of a body with 100 000 failed commands, against
+/// a full read of the same body.
+fn first_error(c: &mut Criterion) {
+    let body = data::openair_failed_commands(100_000);
+    let opts = Options::new();
+    let mut group = c.benchmark_group("openair_100k_failed");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(body.len() as u64));
+    group.bench_function("full read (from_slice)", |b| b.iter(|| vendor_errors::from_slice(black_box(&body), &opts)));
+    group.bench_function("first error (scan_slice)", |b| {
+        b.iter(|| vendor_errors::scan_slice(black_box(&body), &opts, |_| std::ops::ControlFlow::Break(())))
+    });
+    group.bench_function("first error (scan_reader)", |b| {
+        b.iter(|| {
+            let reader = BufReader::with_capacity(64 * 1024, black_box(&body[..]));
+            vendor_errors::scan_reader(reader, &opts, |_| std::ops::ControlFlow::Break(()))
+        })
+    });
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     bench_body(c, "soap_fault_1k", &data::soap_fault(), 100);
     bench_body(c, "soap12_fault_2k", &data::soap12_fault(), 100);
@@ -69,5 +89,5 @@ fn benches(c: &mut Criterion) {
     bench_body(c, "openair_read_31mb", &data::openair_read(30), 10);
 }
 
-criterion_group!(scan, benches);
+criterion_group!(scan, benches, first_error);
 criterion_main!(scan);

@@ -48,6 +48,7 @@ mod options;
 mod parse_error;
 mod report;
 pub mod retry;
+mod scan;
 mod soap;
 mod text;
 mod vendor;
@@ -61,6 +62,7 @@ pub use options::Options;
 pub use parse_error::ParseError;
 pub use report::Report;
 pub use retry::{Retry, RetryClass, UnknownRetryClass};
+pub use scan::{Scanned, scan_reader, scan_slice};
 pub use soap::{SOAP11_NS, SOAP12_NS};
 pub use vendor::{Code, UnknownVendor, Vendor, VendorHint};
 

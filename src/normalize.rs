@@ -1,7 +1,10 @@
 //! The entry points: sniff the body, pick a reader, and turn what it found
 //! (or failed to find) into a [`Report`] with the HTTP context applied.
 
+use std::cell::Cell;
 use std::io::{BufRead, Read};
+use std::ops::ControlFlow;
+use std::rc::Rc;
 
 use crate::http::{self, Page, fallback_error, parse_retry_after};
 use crate::input::io_to_parse_error;
@@ -12,9 +15,10 @@ use crate::input::sniff::{self, BodyKind, Charset, PREFIX_LEN};
 use crate::input::transcode::Transcoder;
 use crate::options::Options;
 use crate::parse_error::ParseError;
-use crate::report::{Collector, Report};
+use crate::report::{Collector, Report, Sink};
+use crate::scan::Scanned;
 use crate::soap;
-use crate::text::{collapse_whitespace, escape_start};
+use crate::text::escape_start;
 use crate::vendors::{self, Ctx, SoapBody};
 use crate::xml::{self, Cursor, Source};
 
@@ -38,26 +42,7 @@ use crate::xml::{self, Cursor, Source};
 /// assert_eq!(e.http_status, Some(500));
 /// ```
 pub fn from_slice(body: &[u8], opts: &Options) -> Result<Report, ParseError> {
-    if body.len() as u64 > opts.limits.max_body_bytes {
-        // The stream reader stops at the limit exactly where it is crossed.
-        return from_reader(body, opts);
-    }
-    let prefix = &body[..body.len().min(PREFIX_LEN)];
-    if let Some(parts) = multipart_of(prefix, opts) {
-        let mut framed = body;
-        return match parts.open_root(&mut framed) {
-            Ok(root) => {
-                let len = parts.content_len(framed);
-                let frame = Frame { base: root.offset, content_type: root.content_type.as_deref() };
-                read_slice(&framed[..len], frame, opts)
-            }
-            Err(e) => {
-                let head = Head::sniff(prefix, Frame::whole(opts));
-                conclude(Collector::new(opts.limits.max_errors), Err(e), &head, opts)
-            }
-        };
-    }
-    read_slice(body, Frame::whole(opts), opts)
+    collect(opts, |sink| scan_slice_with(body, opts, sink, None))
 }
 
 /// Reads a body held in a [`bytes::Bytes`]; see [`from_slice`].
@@ -78,6 +63,60 @@ pub fn from_bytes(body: &bytes::Bytes, opts: &Options) -> Result<Report, ParseEr
 /// assert!(report.errors[0].retryable());
 /// ```
 pub fn from_reader<R: BufRead>(body: R, opts: &Options) -> Result<Report, ParseError> {
+    collect(opts, |sink| scan_reader_with(body, opts, sink, None))
+}
+
+/// A [`Report`] of what a scan hands out: at most `max_errors` kept, the
+/// rest counted; every error marked incomplete when the body broke off.
+fn collect(opts: &Options, scan: impl FnOnce(Sink<'_>) -> Result<Scanned, ParseError>) -> Result<Report, ParseError> {
+    let mut kept = Collector::new(opts.limits.max_errors);
+    let scanned = scan(&mut |e| {
+        kept.push(e);
+        ControlFlow::Continue(())
+    })?;
+    if let Some(broke) = scanned.incomplete {
+        kept.mark_incomplete(broke, opts.limits.max_detail_bytes);
+    }
+    Ok(kept.finish())
+}
+
+/// Reads a body held in memory, handing each error to `sink` as it is
+/// found; reading stops at the next event once `stop` is raised.
+pub(crate) fn scan_slice_with(
+    body: &[u8],
+    opts: &Options,
+    sink: Sink<'_>,
+    stop: Option<Rc<Cell<bool>>>,
+) -> Result<Scanned, ParseError> {
+    if body.len() as u64 > opts.limits.max_body_bytes {
+        // The stream reader stops at the limit exactly where it is crossed.
+        return scan_reader_with(body, opts, sink, stop);
+    }
+    let mut out = Collector::streaming(sink, opts.status, stop, opts.limits.max_detail_bytes);
+    let prefix = &body[..body.len().min(PREFIX_LEN)];
+    if let Some(parts) = multipart_of(prefix, opts) {
+        let mut framed = body;
+        return match parts.open_root(&mut framed) {
+            Ok(root) => {
+                let len = parts.content_len(framed);
+                let frame = Frame { base: root.offset, content_type: root.content_type.as_deref() };
+                read_slice(&framed[..len], frame, opts, &mut out)
+            }
+            Err(e) => conclude(&mut out, Err(e), &Head::sniff(prefix, Frame::whole(opts)), opts),
+        };
+    }
+    read_slice(body, Frame::whole(opts), opts, &mut out)
+}
+
+/// Reads a body from a stream, handing each error to `sink` as it is
+/// found; reading stops at the next event once `stop` is raised.
+pub(crate) fn scan_reader_with<R: BufRead>(
+    body: R,
+    opts: &Options,
+    sink: Sink<'_>,
+    stop: Option<Rc<Cell<bool>>>,
+) -> Result<Scanned, ParseError> {
+    let mut out = Collector::streaming(sink, opts.status, stop, opts.limits.max_detail_bytes);
     let (prefix, rest) = read_prefix(body);
     if let Some(parts) = multipart_of(&prefix, opts) {
         let mut framed = (&prefix[..]).chain(rest);
@@ -85,15 +124,12 @@ pub fn from_reader<R: BufRead>(body: R, opts: &Options) -> Result<Report, ParseE
             Ok(root) => {
                 let frame = Frame { base: root.offset, content_type: root.content_type.as_deref() };
                 let (prefix, rest) = read_prefix(parts.content(framed));
-                read_stream_body(&prefix, rest, frame, opts)
+                read_stream_body(&prefix, rest, frame, opts, &mut out)
             }
-            Err(e) => {
-                let head = Head::sniff(&prefix, Frame::whole(opts));
-                conclude(Collector::new(opts.limits.max_errors), Err(e), &head, opts)
-            }
+            Err(e) => conclude(&mut out, Err(e), &Head::sniff(&prefix, Frame::whole(opts)), opts),
         };
     }
-    read_stream_body(&prefix, rest, Frame::whole(opts), opts)
+    read_stream_body(&prefix, rest, Frame::whole(opts), opts, &mut out)
 }
 
 /// Where the body to read sits in the response: the whole body, or the
@@ -137,7 +173,7 @@ fn read_prefix<R: BufRead>(mut body: R) -> (Vec<u8>, Rest<R>) {
 }
 
 /// Reads a body (or a multipart body's root part) held in memory.
-fn read_slice(body: &[u8], frame: Frame<'_>, opts: &Options) -> Result<Report, ParseError> {
+fn read_slice(body: &[u8], frame: Frame<'_>, opts: &Options, out: &mut Collector) -> Result<Scanned, ParseError> {
     let prefix = &body[..body.len().min(PREFIX_LEN)];
     let head = Head::sniff(prefix, frame);
     if let Some(bom_len) = head.may_precede_envelope() {
@@ -146,18 +182,18 @@ fn read_slice(body: &[u8], frame: Frame<'_>, opts: &Options) -> Result<Report, P
         if let Some(at) = preamble::find_envelope(window) {
             let start = bom_len + at;
             let doc = xml::from_slice(&body[start..], frame.base + start as u64, &opts.limits);
-            if let Some(outcome) = read_after_preamble(doc, &head, at, opts) {
+            if let Some(outcome) = read_after_preamble(doc.watching(out.stop_flag()), &head, at, opts, out) {
                 return outcome;
             }
         }
     }
-    let mut out = Collector::new(opts.limits.max_errors);
     let result = head.charset.clone().and_then(|charset| {
         if head.kind == BodyKind::Xml && charset.is_utf8() {
             let body = &body[charset.bom_len..];
-            read_xml(xml::from_slice(body, frame.base + charset.bom_len as u64, &opts.limits), opts, &mut out, false)
+            let doc = xml::from_slice(body, frame.base + charset.bom_len as u64, &opts.limits);
+            read_xml(doc.watching(out.stop_flag()), opts, out, false)
         } else {
-            read_stream(&body[charset.bom_len..], &head, charset, opts, &mut out)
+            read_stream(&body[charset.bom_len..], &head, charset, opts, out)
         }
     });
     conclude(out, result, &head, opts)
@@ -170,9 +206,9 @@ fn read_stream_body<R: BufRead>(
     mut rest: Rest<R>,
     frame: Frame<'_>,
     opts: &Options,
-) -> Result<Report, ParseError> {
+    out: &mut Collector,
+) -> Result<Scanned, ParseError> {
     let head = Head::sniff(prefix, frame);
-    let out = Collector::new(opts.limits.max_errors);
     if let (BodyKind::Empty, Rest::Failed(failure)) = (head.kind, &mut rest) {
         // Nothing but the failure came: that is the answer.
         let broke = failure.take().map(|e| io_to_parse_error(e, frame.base + prefix.len() as u64));
@@ -189,18 +225,17 @@ fn read_stream_body<R: BufRead>(
         if let Some(at) = preamble::find_envelope(searched) {
             let start = frame.base + (bom_len + at) as u64;
             let doc = xml::from_reader((&window[at..]).chain(rest), start, &opts.limits);
-            if let Some(outcome) = read_after_preamble(doc, &head, at, opts) {
+            if let Some(outcome) = read_after_preamble(doc.watching(out.stop_flag()), &head, at, opts, out) {
                 return outcome;
             }
         }
         // Answered as the page it starts with: nothing more is read.
         return conclude(out, Err(head.unreadable(opts)), &head, opts);
     }
-    let mut out = out;
     let result = head
         .charset
         .clone()
-        .and_then(|charset| read_stream((&prefix[charset.bom_len..]).chain(rest), &head, charset, opts, &mut out));
+        .and_then(|charset| read_stream((&prefix[charset.bom_len..]).chain(rest), &head, charset, opts, out));
     conclude(out, result, &head, opts)
 }
 
@@ -292,11 +327,14 @@ fn read_stream<R: BufRead>(
     let limits = &opts.limits;
     let base = head.base + charset.bom_len as u64;
     match head.kind {
-        BodyKind::Xml if charset.is_utf8() => read_xml(xml::from_reader(body, base, limits), opts, out, false),
+        BodyKind::Xml if charset.is_utf8() => {
+            read_xml(xml::from_reader(body, base, limits).watching(out.stop_flag()), opts, out, false)
+        }
         // Offsets past this point count UTF-8 bytes after decoding.
         BodyKind::Xml => {
             let utf8 = Transcoder::new(body, charset.encoding, base);
-            read_xml(xml::from_reader(std::io::BufReader::new(utf8), 0, limits), opts, out, false)
+            let doc = xml::from_reader(std::io::BufReader::new(utf8), 0, limits);
+            read_xml(doc.watching(out.stop_flag()), opts, out, false)
         }
         BodyKind::Json if charset.is_utf8() => read_json(body, base, opts, out),
         BodyKind::Json => {
@@ -320,32 +358,28 @@ fn context(opts: &Options) -> Ctx<'_> {
     }
 }
 
-/// Reads a SOAP envelope that follows a page or text (`at` bytes of it):
-/// `None` when it is no envelope, or was not understood and gave no error,
-/// so that the body is answered as the page it starts with.
+/// Reads a SOAP envelope that follows a page or text (`at` bytes of it),
+/// each error noting the page in its detail: `None` when it is no
+/// envelope, or was not understood and gave no error, so that the body is
+/// answered as the page it starts with.
 fn read_after_preamble<S: Source>(
     doc: Cursor<S>,
     head: &Head<'_>,
     at: usize,
     opts: &Options,
-) -> Option<Result<Report, ParseError>> {
-    let mut out = Collector::new(opts.limits.max_errors);
-    let result = read_xml(doc, opts, &mut out, true);
-    if result.is_err() && out.is_empty() {
-        return None;
-    }
+    out: &mut Collector,
+) -> Option<Result<Scanned, ParseError>> {
     let page = match head.kind {
         BodyKind::Html => {
             http::html_title(&head.text, 200).map(|title| format!("an HTML page titled {:?}", title.text))
         }
         _ => None,
     };
-    let said = format!("the envelope followed {}", page.unwrap_or_else(|| format!("{at} bytes of other text")));
-    for e in out.errors_mut() {
-        let detail = e.detail.take().map_or_else(|| said.clone(), |d| format!("{d}; {said}"));
-        let kept = collapse_whitespace(&detail, opts.limits.max_detail_bytes);
-        e.detail = Some(kept.text);
-        e.truncated |= kept.truncated;
+    out.note_on_each(format!("the envelope followed {}", page.unwrap_or_else(|| format!("{at} bytes of other text"))));
+    let result = read_xml(doc, opts, out, true);
+    out.note_on_each(String::new());
+    if result.is_err() && out.is_empty() {
+        return None;
     }
     Some(conclude(out, result, head, opts))
 }
@@ -402,26 +436,30 @@ fn json_io_error(e: serde_json::Error, offset: u64) -> ParseError {
 }
 
 /// Applies the HTTP context: the fallback error when the body reported none
-/// but the status is an error, and the status on every error. (Classes and
-/// delays were decided by the retry chain as each error was found.)
+/// but the status is an error. (Classes and delays were decided by the
+/// retry chain as each error was found, the status set as it was handed on.)
 ///
 /// A body that broke off (`result` is an error) after errors were read
-/// from it gives those errors, marked incomplete: they are real, and the
-/// break is no reason to hide them.
+/// from it has those errors reported, and the break said in
+/// [`Scanned::incomplete`]: they are real, and the break is no reason to
+/// hide them.
 fn conclude(
-    mut out: Collector,
+    out: &mut Collector,
     result: Result<(), ParseError>,
     head: &Head<'_>,
     opts: &Options,
-) -> Result<Report, ParseError> {
+) -> Result<Scanned, ParseError> {
+    if out.stopped() {
+        return Ok(Scanned { errors: out.handed(), stopped: true, incomplete: None });
+    }
     let status = opts.status;
     let error_status = status.filter(|s| *s >= 400);
     let limits = &opts.limits;
-    match (result, error_status) {
-        (Ok(()), _) if !out.is_empty() => {}
-        (Ok(()), None) => return Ok(out.finish()),
-        (Err(broke), _) if !out.is_empty() => out.mark_incomplete(broke, limits.max_detail_bytes),
-        (Err(ParseError::Empty), None) if status.is_some() => return Ok(Report::default()),
+    let incomplete = match (result, error_status) {
+        (Ok(()), _) if !out.is_empty() => None,
+        (Ok(()), None) => None,
+        (Err(broke), _) if !out.is_empty() => Some(broke),
+        (Err(ParseError::Empty), None) if status.is_some() => None,
         (Err(e), None) => return Err(e),
         (outcome, Some(status)) => {
             let (page_message, cause) = match outcome {
@@ -435,24 +473,20 @@ fn conclude(
                 _ => Page::Other,
             };
             let ctx = context(opts);
-            out = Collector::new(1);
-            out.push(fallback_error(
+            let mut e = fallback_error(
                 status,
                 ctx.retry_after,
                 page,
                 cause.as_ref(),
                 limits.max_message_bytes,
                 limits.max_detail_bytes,
-            ));
+            );
             // A body cut short, or whose reading failed, may have said more.
-            if let Some(broke @ (ParseError::Truncated { .. } | ParseError::Io { .. })) = cause {
-                out.errors_mut()[0].incomplete = true;
-                out.set_incomplete(broke);
-            }
+            let broke = cause.filter(|c| matches!(c, ParseError::Truncated { .. } | ParseError::Io { .. }));
+            e.incomplete = broke.is_some();
+            out.push(e);
+            broke
         }
-    }
-    for e in out.errors_mut() {
-        e.http_status = status;
-    }
-    Ok(out.finish())
+    };
+    Ok(Scanned { errors: out.handed(), stopped: out.stopped(), incomplete })
 }

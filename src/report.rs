@@ -1,5 +1,9 @@
 //! [`Report`]: the errors found in one body, and the one decision for it.
 
+use std::cell::Cell;
+use std::ops::ControlFlow;
+use std::rc::Rc;
+
 use crate::error::VendorError;
 use crate::parse_error::ParseError;
 use crate::retry::Retry;
@@ -99,25 +103,102 @@ impl<'a> IntoIterator for &'a Report {
     }
 }
 
-/// Where readers put the errors they find: the report under construction,
-/// bounded by `max_errors`.
-#[derive(Debug)]
-pub(crate) struct Collector {
+/// What is done with each error a reader finds.
+pub(crate) type Sink<'s> = &'s mut dyn FnMut(VendorError) -> ControlFlow<()>;
+
+/// Where readers put the errors they find: kept in a report bounded by
+/// `max_errors` (a reader's own buffer, and what `from_slice` builds), or
+/// handed on as they are found (the scan that reads a body).
+pub(crate) struct Collector<'s> {
     report: Report,
     max_errors: usize,
     /// A message a body without recognisable errors gave anyway (a JSON
     /// `message`), for the HTTP fallback.
     pub(crate) page_message: Option<String>,
+    /// Where errors go as they are found, when they are not kept.
+    sink: Option<Sink<'s>>,
+    /// Set once the sink asked to stop: the cursor reading the body watches it.
+    stop: Option<Rc<Cell<bool>>>,
+    /// Errors handed to the sink.
+    handed: u64,
+    /// The HTTP status every error handed on came with.
+    status: Option<u16>,
+    /// Said at the end of every error's detail (what the body was wrapped in).
+    note: Option<String>,
+    max_detail: usize,
 }
 
-impl Collector {
+impl std::fmt::Debug for Collector<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Collector").field("report", &self.report).field("handed", &self.handed).finish()
+    }
+}
+
+impl<'s> Collector<'s> {
+    /// A collector that keeps up to `max_errors` errors.
     pub(crate) fn new(max_errors: usize) -> Self {
-        Collector { report: Report::default(), max_errors, page_message: None }
+        Collector {
+            report: Report::default(),
+            max_errors,
+            page_message: None,
+            sink: None,
+            stop: None,
+            handed: 0,
+            status: None,
+            note: None,
+            max_detail: 0,
+        }
+    }
+
+    /// A collector that hands every error to `sink` as it is found, with
+    /// `status` set on it; `stop` is raised when the sink asks to stop.
+    pub(crate) fn streaming(
+        sink: Sink<'s>,
+        status: Option<u16>,
+        stop: Option<Rc<Cell<bool>>>,
+        max_detail: usize,
+    ) -> Self {
+        Collector { sink: Some(sink), status, stop, max_detail, ..Collector::new(0) }
+    }
+
+    /// The flag a cursor watches to stop reading, when the sink may stop.
+    pub(crate) fn stop_flag(&self) -> Option<Rc<Cell<bool>>> {
+        self.stop.clone()
+    }
+
+    /// Did the sink ask to stop?
+    pub(crate) fn stopped(&self) -> bool {
+        self.stop.as_ref().is_some_and(|s| s.get())
+    }
+
+    /// Says `note` at the end of the detail of every error found from now
+    /// on (an empty note says nothing).
+    pub(crate) fn note_on_each(&mut self, note: String) {
+        self.note = Some(note).filter(|n| !n.is_empty());
     }
 
     /// Keeps an error, or counts it (and weighs its decision) once
-    /// `max_errors` are kept.
-    pub(crate) fn push(&mut self, error: VendorError) {
+    /// `max_errors` are kept; or hands it on.
+    pub(crate) fn push(&mut self, mut error: VendorError) {
+        if let Some(sink) = self.sink.as_mut() {
+            if self.stop.as_ref().is_some_and(|s| s.get()) {
+                return;
+            }
+            error.http_status = self.status;
+            if let Some(note) = &self.note {
+                let detail = error.detail.take().map_or_else(|| note.clone(), |d| format!("{d}; {note}"));
+                let kept = crate::text::collapse_whitespace(&detail, self.max_detail);
+                error.detail = Some(kept.text);
+                error.truncated |= kept.truncated;
+            }
+            self.handed += 1;
+            if sink(error).is_break()
+                && let Some(stop) = &self.stop
+            {
+                stop.set(true);
+            }
+            return;
+        }
         if self.report.errors.len() < self.max_errors {
             self.report.errors.push(error);
         } else {
@@ -139,24 +220,29 @@ impl Collector {
         for e in other.errors {
             self.push(e);
         }
-        self.report.omitted += other.omitted;
-        if let Some(theirs) = other.omitted_retry {
-            self.weigh_omitted(theirs);
+        if self.sink.is_none() {
+            self.report.omitted += other.omitted;
+            if let Some(theirs) = other.omitted_retry {
+                self.weigh_omitted(theirs);
+            }
         }
     }
 
+    /// Nothing found yet (kept, counted or handed on)?
     pub(crate) fn is_empty(&self) -> bool {
-        self.report.is_success()
+        self.report.is_success() && self.handed == 0
     }
 
-    pub(crate) fn errors_mut(&mut self) -> &mut [VendorError] {
-        &mut self.report.errors
+    /// Errors handed on so far.
+    pub(crate) fn handed(&self) -> u64 {
+        self.handed
     }
 
-    /// Marks every error kept as read from a body that ended at `broke`,
-    /// saying so at the head of its detail (cut at `max_detail` bytes).
+    /// Marks every error kept (not those already marked) as read from a
+    /// body that ended at `broke`, saying so at the head of its detail (cut
+    /// at `max_detail` bytes).
     pub(crate) fn mark_incomplete(&mut self, broke: ParseError, max_detail: usize) {
-        for e in &mut self.report.errors {
+        for e in self.report.errors.iter_mut().filter(|e| !e.incomplete) {
             e.incomplete = true;
             let said = match e.detail.take() {
                 Some(detail) => format!("{broke}; {detail}"),
@@ -166,11 +252,6 @@ impl Collector {
             e.detail = Some(kept.text);
             e.truncated |= kept.truncated;
         }
-        self.report.incomplete = Some(broke);
-    }
-
-    /// Records the break that ended the body early, for the report.
-    pub(crate) fn set_incomplete(&mut self, broke: ParseError) {
         self.report.incomplete = Some(broke);
     }
 

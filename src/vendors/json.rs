@@ -122,13 +122,13 @@ pub(crate) fn error_sentence(body: &Value, max: usize) -> Option<String> {
 /// Where errors go as they are found: straight to the collector, which
 /// keeps at most `max_errors`, so a long `errors` array costs memory only
 /// for the errors kept.
-struct Sink<'a, 'b> {
+struct Sink<'a, 'b, 's> {
     ctx: Ctx<'a>,
-    out: &'b mut Collector,
+    out: &'b mut Collector<'s>,
     claimed: bool,
 }
 
-impl Sink<'_, '_> {
+impl Sink<'_, '_, '_> {
     /// Reports `found`, if anything was, at `index` among the body's items.
     fn push(&mut self, found: Option<Found>, index: Option<usize>) {
         if let Some(mut found) = found {
@@ -140,7 +140,7 @@ impl Sink<'_, '_> {
 }
 
 /// The errors of a top-level object, by the first shape that applies.
-fn read_object(object: &Map<String, Value>, sink: &mut Sink<'_, '_>) {
+fn read_object(object: &Map<String, Value>, sink: &mut Sink<'_, '_, '_>) {
     let ctx = sink.ctx;
     if object.contains_key("jsonrpc") {
         return sink.push(rpc_error(object, ctx), None);
@@ -167,7 +167,7 @@ fn read_object(object: &Map<String, Value>, sink: &mut Sink<'_, '_>) {
 
 /// The errors of a top-level array: JSON-RPC batch responses and
 /// `{message, errorCode|code}` objects, each with its position.
-fn read_array(items: &[Value], sink: &mut Sink<'_, '_>) {
+fn read_array(items: &[Value], sink: &mut Sink<'_, '_, '_>) {
     let ctx = sink.ctx;
     for (i, item) in items.iter().enumerate() {
         let Some(object) = item.as_object() else { continue };

@@ -14,6 +14,8 @@
 //! depth limit and turns the end of input into a truncation.
 
 use std::borrow::Cow;
+use std::cell::Cell;
+use std::rc::Rc;
 
 use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_xml_entity;
@@ -49,6 +51,9 @@ pub(crate) struct Cursor<S> {
     max_event: usize,
     ns: Namespaces,
     tags: Tags,
+    /// Raised when whoever takes the errors wants no more: reading stops at
+    /// the next event.
+    stop: Option<Rc<Cell<bool>>>,
 }
 
 /// One event, with the depth already counted.
@@ -72,17 +77,22 @@ enum Stop {
     TooDeep,
     /// The input ended with elements still open.
     Eof,
+    /// The caller asked to stop reading.
+    Halted,
 }
 
 /// The next step, or a return with the error (kept out of [`Cursor::step`]
 /// so that the event's borrow of the source ends before the error is built).
 macro_rules! step {
-    ($cur:expr) => {
+    ($cur:expr) => {{
+        if $cur.stop.as_ref().is_some_and(|s| s.get()) {
+            return Err($cur.fail(Stop::Halted));
+        }
         match Cursor::step(&mut $cur.src, &mut $cur.depth, $cur.max_depth) {
             Ok(step) => step,
             Err(stop) => return Err($cur.fail(stop)),
         }
-    };
+    }};
 }
 
 impl<S: EventSource> Cursor<S> {
@@ -94,7 +104,14 @@ impl<S: EventSource> Cursor<S> {
             max_event: limits.max_event_bytes,
             ns: Namespaces::default(),
             tags: Tags::default(),
+            stop: None,
         }
+    }
+
+    /// Stops reading at the next event once `stop` is raised.
+    pub(crate) fn watching(mut self, stop: Option<Rc<Cell<bool>>>) -> Self {
+        self.stop = stop;
+        self
     }
 
     /// Reads one event and counts depth. The only place depth changes
@@ -138,6 +155,11 @@ impl<S: EventSource> Cursor<S> {
             },
             Stop::TooDeep => self.too_deep(),
             Stop::Eof => self.truncated(),
+            // Never seen by a caller: the reader that stopped knows why.
+            Stop::Halted => ParseError::Io {
+                offset: self.src.offset(),
+                source: std::sync::Arc::new(std::io::Error::other("reading stopped by the caller")),
+            },
         }
     }
 
