@@ -454,6 +454,10 @@ fn push_reference(text: &mut CappedString, reference: &BytesRef<'_>) {
 /// An attribute's value, normalized; a reference to an undeclared entity
 /// keeps the value as written rather than failing or expanding anything.
 fn attr_value<'a>(attr: &Attribute<'a>) -> Cow<'a, str> {
+    // Most values (namespace URIs, codes) have nothing to normalize: borrowed as they are.
+    if !attr.value.contains(['&', '\t', '\n', '\r']) {
+        return attr.value.clone();
+    }
     attr.normalized_value_with(XmlVersion::Implicit1_0, 1, resolve_xml_entity).unwrap_or_else(|_| attr.value.clone())
 }
 
