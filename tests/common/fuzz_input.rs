@@ -101,7 +101,40 @@ pub fn check_both(body: &[u8], opts: &Options, limits: &Limits, chunk: u8) -> Re
     let from_reader = vendor_errors::from_reader(reader, opts);
     assert_eq!(from_slice, from_reader, "slice and stream disagree");
     check_answer(&from_slice, limits);
+    check_scan(body, opts, &from_slice, chunk);
     from_slice
+}
+
+/// A scan hands out what the report keeps (the report keeps at most
+/// `max_errors` and marks salvaged errors; the scan says the break once),
+/// and one that stops at the first error hands out only that one.
+pub fn check_scan(body: &[u8], opts: &Options, answer: &Result<Report, ParseError>, chunk: u8) {
+    let essentials = |e: &vendor_errors::VendorError| (e.vendor, e.code.clone(), e.message.clone(), e.retry);
+    let mut handed = Vec::new();
+    let reader = BufReader::with_capacity(usize::from(chunk).max(1), body);
+    let scanned = vendor_errors::scan_reader(reader, opts, |e| {
+        handed.push(essentials(&e));
+        std::ops::ControlFlow::Continue(())
+    });
+    match (answer, &scanned) {
+        (Ok(report), Ok(scanned)) => {
+            assert_eq!(scanned.incomplete, report.incomplete, "scan and report disagree on the break");
+            assert_eq!(scanned.errors, report.errors.len() as u64 + report.omitted, "scan and report count apart");
+            let kept: Vec<_> = report.errors.iter().map(essentials).collect();
+            assert_eq!(&handed[..kept.len()], &kept[..], "scan and report disagree");
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b, "scan and report fail apart"),
+        (a, b) => panic!("scan and report disagree: {a:?} / {b:?}"),
+    }
+    let mut first = None;
+    let stopped = vendor_errors::scan_slice(body, opts, |e| {
+        first = Some(essentials(&e));
+        std::ops::ControlFlow::Break(())
+    });
+    if let Ok(report) = answer {
+        assert!(stopped.is_ok(), "a scan stopped at the first error failed: {stopped:?}");
+        assert_eq!(first, report.errors.first().map(essentials), "the first error differs");
+    }
 }
 
 /// The target body for one vendor hint.
