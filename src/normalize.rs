@@ -53,9 +53,25 @@ pub fn from_slice(body: &[u8], opts: &Options) -> Result<Report, ParseError> {
     conclude(result, &head, opts)
 }
 
-/// Reads a body held in a [`bytes::Bytes`]; see [`from_slice`].
-pub fn from_bytes(body: &bytes::Bytes, opts: &Options) -> Result<Report, ParseError> {
-    from_slice(body, opts)
+/// Reads a body in any byte buffer, owned or borrowed — what HTTP clients
+/// hand out: a [`bytes::Bytes`] (reqwest's `Response::bytes()`, hyper,
+/// `http` bodies), a `Vec<u8>` (ureq's `read_to_vec()`), a `String`, a
+/// `&[u8]` — so the caller need not borrow it first. The same answer as
+/// [`from_slice`] on the same bytes; the buffer is dropped on return.
+///
+/// ```
+/// use vendor_errors::{Options, RetryClass};
+///
+/// let body = bytes::Bytes::from_static(b"<html><title>503 Service Unavailable</title></html>");
+/// let report = vendor_errors::from_bytes(body, &Options::new().status(503)).unwrap();
+/// assert_eq!(report.retry().map(|r| r.class()), Some(RetryClass::Transient));
+///
+/// let body: Vec<u8> = br#"{"message": "Too many requests"}"#.to_vec();
+/// let report = vendor_errors::from_bytes(body, &Options::new().status(429)).unwrap();
+/// assert_eq!(report.errors[0].message, "Too many requests");
+/// ```
+pub fn from_bytes(body: impl AsRef<[u8]>, opts: &Options) -> Result<Report, ParseError> {
+    from_slice(body.as_ref(), opts)
 }
 
 /// Reads a body from a stream. Memory stays bounded by the current XML event
@@ -195,10 +211,16 @@ fn json_io_error(e: serde_json::Error, offset: u64) -> ParseError {
     io_to_parse_error(io, offset)
 }
 
+/// [`conclude_body`], then the notes and the delay cap
+/// ([`notes::finish`](crate::notes::finish)), for every report.
+fn conclude(result: Result<Collector, ParseError>, head: &Head<'_>, opts: &Options) -> Result<Report, ParseError> {
+    conclude_body(result, head, opts).map(|report| crate::notes::finish(report, opts))
+}
+
 /// Applies the HTTP context: the fallback error when the body reported none
 /// but the status is an error, and the status on every error. (Classes and
 /// delays were decided by the retry chain as each error was found.)
-fn conclude(result: Result<Collector, ParseError>, head: &Head<'_>, opts: &Options) -> Result<Report, ParseError> {
+fn conclude_body(result: Result<Collector, ParseError>, head: &Head<'_>, opts: &Options) -> Result<Report, ParseError> {
     let status = opts.status;
     let error_status = status.filter(|s| *s >= 400);
     let mut out = match (result, error_status) {

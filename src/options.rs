@@ -1,6 +1,7 @@
 //! [`Options`]: what a caller knows besides the body.
 
-use std::time::SystemTime;
+use std::borrow::Cow;
+use std::time::{Duration, SystemTime};
 
 use crate::limits::Limits;
 use crate::vendor::VendorHint;
@@ -29,9 +30,23 @@ pub struct Options {
     pub(crate) content_type: Option<String>,
     pub(crate) limits: Limits,
     now: Option<SystemTime>,
+    /// `None`: [`Options::DEFAULT_MAX_RETRY_AFTER`].
+    max_retry_after: Option<Duration>,
 }
 
 impl Options {
+    /// The longest delay a report carries unless
+    /// [`max_retry_after`](Self::max_retry_after) says otherwise: one hour.
+    ///
+    /// Why an hour: the longest back-off the supported vendors document is
+    /// minutes (EWS `BackOffMilliseconds` is about five at most, Salesforce
+    /// and Marketo rate limits reset within seconds to an hour); a longer
+    /// `Retry-After` is a maintenance window, a clock error or a hostile
+    /// server, and a caller that trusted it would hang a worker for days
+    /// (`Retry-After: 99999999999`). Waiting an hour and asking again costs
+    /// one request an hour at worst, and the next answer brings a fresh delay.
+    pub const DEFAULT_MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
+
     /// Recognise the body, no HTTP context, default limits.
     pub fn new() -> Self {
         Self::default()
@@ -56,17 +71,94 @@ impl Options {
     /// Names are case-insensitive; the first of a repeated header counts.
     #[must_use]
     pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.set_header(name, || Cow::Borrowed(value));
+        self
+    }
+
+    /// Response headers, as any client lists them: `&str` or `String`
+    /// pairs, an [`http::HeaderMap`](https://docs.rs/http/1/http/header/struct.HeaderMap.html)
+    /// (`&HeaderName`, `&HeaderValue`), raw byte values. Each is applied as
+    /// [`header`](Self::header) does (the first of a repeated name counts).
+    ///
+    /// A value that is not UTF-8 is decoded as ISO-8859-1 (Latin-1), as
+    /// HTTP/1.1 historically allowed, and never dropped: a `Retry-After`
+    /// that then does not parse is noted in the report
+    /// ([`Note::RetryAfterUnparsable`](crate::Note::RetryAfterUnparsable)).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use vendor_errors::{Note, Options, Retry};
+    ///
+    /// let opts = Options::new().status(503).headers([("retry-after", "7"), ("x-request-id", "a1")]);
+    /// let report = vendor_errors::from_slice(b"", &opts).unwrap();
+    /// assert_eq!(report.retry(), Some(Retry::Transient { after: Some(Duration::from_secs(7)) }));
+    ///
+    /// // Byte values: a Latin-1 `Retry-After` is decoded, found wanting and noted.
+    /// let raw: Vec<(String, Vec<u8>)> = vec![("Retry-After".into(), b"bient\xf4t".to_vec())];
+    /// let report = vendor_errors::from_slice(b"", &Options::new().status(503).headers(raw)).unwrap();
+    /// assert_eq!(report.notes, [Note::RetryAfterUnparsable { value: "bientôt".into() }]);
+    /// ```
+    #[must_use]
+    pub fn headers<I, N, V>(mut self, headers: I) -> Self
+    where
+        I: IntoIterator<Item = (N, V)>,
+        N: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        for (name, value) in headers {
+            let value = value.as_ref();
+            self.set_header(name.as_ref(), || match std::str::from_utf8(value) {
+                Ok(text) => Cow::Borrowed(text),
+                Err(_) => Cow::Owned(value.iter().map(|&b| char::from(b)).collect()),
+            });
+        }
+        self
+    }
+
+    /// Keeps a header this crate uses, unless one of that name is kept already.
+    fn set_header<'v>(&mut self, name: &str, value: impl FnOnce() -> Cow<'v, str>) {
         let slot = if name.trim().eq_ignore_ascii_case("retry-after") {
             &mut self.retry_after
         } else if name.trim().eq_ignore_ascii_case("content-type") {
             &mut self.content_type
         } else {
-            return self;
+            return;
         };
         if slot.is_none() {
-            *slot = Some(value.trim().to_owned());
+            *slot = Some(value().trim().to_owned());
         }
+    }
+
+    /// The longest delay any error of a report may carry (default
+    /// [`DEFAULT_MAX_RETRY_AFTER`](Self::DEFAULT_MAX_RETRY_AFTER), one
+    /// hour): a longer `Retry-After`, or a longer back-off written in the
+    /// body (EWS `BackOffMilliseconds`), is cut to it and the cut is noted
+    /// ([`Note::DelayCapped`](crate::Note::DelayCapped)). Rounded up to
+    /// whole seconds, like every delay. `Duration::MAX` turns the cap off.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use vendor_errors::{Note, Options, Retry};
+    ///
+    /// let opts = Options::new().status(429).header("Retry-After", "99999999999");
+    /// let report = vendor_errors::from_slice(b"", &opts).unwrap();
+    /// assert_eq!(report.retry(), Some(Retry::Throttled { after: Some(Duration::from_secs(3600)) }));
+    /// assert!(matches!(report.notes[0], Note::DelayCapped { .. }));
+    ///
+    /// let opts = opts.max_retry_after(Duration::from_secs(60));
+    /// let report = vendor_errors::from_slice(b"", &opts).unwrap();
+    /// assert_eq!(report.retry(), Some(Retry::Throttled { after: Some(Duration::from_secs(60)) }));
+    /// ```
+    #[must_use]
+    pub fn max_retry_after(mut self, max: Duration) -> Self {
+        self.max_retry_after = Some(max);
         self
+    }
+
+    /// The cap on delays, in whole seconds (rounded up).
+    pub(crate) fn delay_cap(&self) -> Duration {
+        let max = self.max_retry_after.unwrap_or(Self::DEFAULT_MAX_RETRY_AFTER);
+        Duration::from_secs(max.as_secs().saturating_add(u64::from(max.subsec_nanos() > 0)))
     }
 
     /// Replaces the default [`Limits`].
@@ -81,6 +173,11 @@ impl Options {
     pub fn now(mut self, now: SystemTime) -> Self {
         self.now = Some(now);
         self
+    }
+
+    /// The `Retry-After` value kept, as given (trimmed).
+    pub(crate) fn retry_after_value(&self) -> Option<&str> {
+        self.retry_after.as_deref()
     }
 
     pub(crate) fn clock(&self) -> SystemTime {

@@ -1,6 +1,7 @@
 //! [`Report`]: the errors found in one body, and the one decision for it.
 
 use crate::error::VendorError;
+use crate::notes::Note;
 use crate::retry::Retry;
 
 /// The outcome of reading a body that was understood: its errors in body
@@ -21,6 +22,10 @@ pub struct Report {
     /// The combined decision of the omitted errors that are failures
     /// (see [`Report::retry`]); `None` when there are none.
     pub omitted_retry: Option<Retry>,
+    /// What the response says besides its errors and should not go unseen:
+    /// a `Retry-After` that did not parse or lies in the past, a delay cut
+    /// to [`Options::max_retry_after`](crate::Options::max_retry_after).
+    pub notes: Vec<Note>,
 }
 
 impl Report {
