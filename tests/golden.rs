@@ -121,7 +121,7 @@ fn reader_matches_expected(case: &Case) -> Result<(), Failed> {
 
 fn bytes_matches_slice(case: &Case) -> Result<(), Failed> {
     let body = fs::read(&case.body).unwrap();
-    let from_bytes = render(vendor_errors::from_bytes(&bytes::Bytes::from(body), &options(&case.args)));
+    let from_bytes = render(vendor_errors::from_bytes(bytes::Bytes::from(body), &options(&case.args)));
     assert_eq!(from_bytes, from_slice(case), "{}: bytes and slice differ", name(case));
     Ok(())
 }
