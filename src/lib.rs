@@ -36,6 +36,9 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "async-tokio")]
+#[cfg_attr(docsrs, doc(cfg(feature = "async-tokio")))]
+pub mod async_tokio;
 pub mod catalog;
 mod error;
 pub mod http;
@@ -56,6 +59,9 @@ mod vendor;
 mod vendors;
 mod xml;
 
+#[cfg(feature = "async-tokio")]
+#[cfg_attr(docsrs, doc(cfg(feature = "async-tokio")))]
+pub use async_tokio::from_async_reader;
 pub use error::{LangText, VendorError};
 pub use limits::{Limit, Limits};
 pub use normalize::{from_bytes, from_reader, from_slice};

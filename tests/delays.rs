@@ -113,6 +113,8 @@ fn headers_from_any_pairs() {
 }
 
 #[test]
+// The point is to pass each kind of buffer, owned and borrowed.
+#[allow(clippy::unnecessary_to_owned, clippy::needless_borrows_for_generic_args)]
 fn from_bytes_takes_any_buffer() {
     let body = b"<html><title>Bad Gateway</title></html>";
     let opts = Options::new().status(502);
