@@ -39,7 +39,8 @@
 //! `Result<Bytes, reqwest::Error>`; [`tokio_util::io::StreamReader`]
 //! makes it an `AsyncBufRead` once its errors are `io::Error`s:
 //!
-//! ```ignore
+#![cfg_attr(feature = "reqwest-middleware", doc = "```no_run")]
+#![cfg_attr(not(feature = "reqwest-middleware"), doc = "```ignore")]
 //! # async fn demo(client: reqwest::Client) -> Result<(), Box<dyn std::error::Error>> {
 //! use futures_util::TryStreamExt;
 //! use tokio_util::io::StreamReader;

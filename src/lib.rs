@@ -47,6 +47,9 @@ pub mod http;
 pub mod http_types;
 mod input;
 mod limits;
+#[cfg(feature = "reqwest-middleware")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]
+pub mod middleware;
 mod normalize;
 mod notes;
 mod options;
