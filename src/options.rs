@@ -48,11 +48,25 @@ impl Options {
     pub const DEFAULT_MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
 
     /// Recognise the body, no HTTP context, default limits.
+    ///
+    /// ```
+    /// let report = vendor_errors::from_slice(b"<ok/>", &vendor_errors::Options::new()).unwrap();
+    /// assert!(report.is_success());
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Read the body as this vendor's format (default: [`VendorHint::Auto`]).
+    ///
+    /// ```
+    /// use vendor_errors::{Options, Vendor, VendorHint};
+    /// // A SuperOffice method response: recognised by its method and code.
+    /// let body = br#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>
+    ///   <GetTicketResponse><errorCode>SoapErrorInvalidSessionKey</errorCode></GetTicketResponse></s:Body></s:Envelope>"#;
+    /// let report = vendor_errors::from_slice(body, &Options::new().vendor(VendorHint::SuperOffice)).unwrap();
+    /// assert_eq!(report.errors[0].vendor, Vendor::SuperOffice);
+    /// ```
     #[must_use]
     pub fn vendor(mut self, hint: VendorHint) -> Self {
         self.vendor = hint;
@@ -60,6 +74,12 @@ impl Options {
     }
 
     /// The HTTP status the body came with.
+    ///
+    /// ```
+    /// use vendor_errors::{Options, RetryClass};
+    /// let report = vendor_errors::from_slice(b"", &Options::new().status(429)).unwrap();
+    /// assert_eq!(report.retry().map(|r| r.class()), Some(RetryClass::Throttled));
+    /// ```
     #[must_use]
     pub fn status(mut self, status: u16) -> Self {
         self.status = Some(status);
@@ -69,6 +89,13 @@ impl Options {
     /// A response header. `Retry-After` (delta-seconds or HTTP-date) and
     /// `Content-Type` (its `charset`) are used; other headers are ignored.
     /// Names are case-insensitive; the first of a repeated header counts.
+    ///
+    /// ```
+    /// use vendor_errors::Options;
+    /// let opts = Options::new().status(503).header("retry-after", "10").header("Retry-After", "99");
+    /// let report = vendor_errors::from_slice(b"", &opts).unwrap();
+    /// assert_eq!(report.retry().unwrap().after_secs(), Some(10));
+    /// ```
     #[must_use]
     pub fn header(mut self, name: &str, value: &str) -> Self {
         self.set_header(name, || Cow::Borrowed(value));
@@ -162,6 +189,14 @@ impl Options {
     }
 
     /// Replaces the default [`Limits`].
+    ///
+    /// ```
+    /// use vendor_errors::{Limits, Options};
+    /// let mut limits = Limits::default();
+    /// limits.max_message_bytes = 8;
+    /// let report = vendor_errors::from_slice(b"<html><title>Service Unavailable</title></html>", &Options::new().status(503).limits(limits)).unwrap();
+    /// assert!(report.errors[0].truncated);
+    /// ```
     #[must_use]
     pub fn limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
@@ -169,6 +204,14 @@ impl Options {
     }
 
     /// The clock an HTTP-date `Retry-After` is measured against (default: now).
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use vendor_errors::Options;
+    /// let now = UNIX_EPOCH + Duration::from_secs(784_111_777); // Sun, 06 Nov 1994 08:49:37 GMT
+    /// let opts = Options::new().status(503).now(now).header("Retry-After", "Sun, 06 Nov 1994 08:49:57 GMT");
+    /// assert_eq!(vendor_errors::from_slice(b"", &opts).unwrap().retry().unwrap().after_secs(), Some(20));
+    /// ```
     #[must_use]
     pub fn now(mut self, now: SystemTime) -> Self {
         self.now = Some(now);

@@ -30,6 +30,12 @@ pub struct Report {
 
 impl Report {
     /// True when the body reports no error.
+    ///
+    /// ```
+    /// use vendor_errors::Options;
+    /// assert!(vendor_errors::from_slice(b"{}", &Options::new().status(200)).unwrap().is_success());
+    /// assert!(!vendor_errors::from_slice(b"{}", &Options::new().status(500)).unwrap().is_success());
+    /// ```
     pub fn is_success(&self) -> bool {
         self.errors.is_empty() && self.omitted == 0
     }
