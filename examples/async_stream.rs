@@ -1,6 +1,6 @@
 //! A large response read as it arrives: reqwest's `bytes_stream()` through
 //! `tokio_util::io::StreamReader` into `vendor_errors::from_async_reader`,
-//! against an in-process HTTP/1.1 server (no network) that sends a 17 MB
+//! against an in-process HTTP/1.1 server (no network) that sends an 18 MB
 //! OpenAir XML API response — 100 000 records read successfully, then a
 //! command that failed — in chunks, never whole, as a real one would.
 //! The client never holds the body either: memory stays at the parser's
