@@ -45,9 +45,25 @@ pub fn from_slice(body: &[u8], opts: &Options) -> Result<Report, ParseError> {
     collect(opts, |sink| scan_slice_with(body, opts, sink, None))
 }
 
-/// Reads a body held in a [`bytes::Bytes`]; see [`from_slice`].
-pub fn from_bytes(body: &bytes::Bytes, opts: &Options) -> Result<Report, ParseError> {
-    from_slice(body, opts)
+/// Reads a body in any byte buffer, owned or borrowed — what HTTP clients
+/// hand out: a [`bytes::Bytes`] (reqwest's `Response::bytes()`, hyper,
+/// `http` bodies), a `Vec<u8>` (ureq's `read_to_vec()`), a `String`, a
+/// `&[u8]` — so the caller need not borrow it first. The same answer as
+/// [`from_slice`] on the same bytes; the buffer is dropped on return.
+///
+/// ```
+/// use vendor_errors::{Options, RetryClass};
+///
+/// let body = bytes::Bytes::from_static(b"<html><title>503 Service Unavailable</title></html>");
+/// let report = vendor_errors::from_bytes(body, &Options::new().status(503)).unwrap();
+/// assert_eq!(report.retry().map(|r| r.class()), Some(RetryClass::Transient));
+///
+/// let body: Vec<u8> = br#"{"message": "Too many requests"}"#.to_vec();
+/// let report = vendor_errors::from_bytes(body, &Options::new().status(429)).unwrap();
+/// assert_eq!(report.errors[0].message, "Too many requests");
+/// ```
+pub fn from_bytes(body: impl AsRef<[u8]>, opts: &Options) -> Result<Report, ParseError> {
+    from_slice(body.as_ref(), opts)
 }
 
 /// Reads a body from a stream. Memory stays bounded by the current XML event
@@ -77,7 +93,9 @@ fn collect(opts: &Options, scan: impl FnOnce(Sink<'_>) -> Result<Scanned, ParseE
     if let Some(broke) = scanned.incomplete {
         kept.mark_incomplete(broke, opts.limits.max_detail_bytes);
     }
-    Ok(kept.finish())
+    let mut report = kept.finish();
+    report.notes = scanned.notes;
+    Ok(report)
 }
 
 /// Reads a body held in memory, handing each error to `sink` as it is
@@ -92,7 +110,7 @@ pub(crate) fn scan_slice_with(
         // The stream reader stops at the limit exactly where it is crossed.
         return scan_reader_with(body, opts, sink, stop);
     }
-    let mut out = Collector::streaming(sink, opts.status, stop, opts.limits.max_detail_bytes);
+    let mut out = Collector::streaming(sink, opts, stop);
     let prefix = &body[..body.len().min(PREFIX_LEN)];
     if let Some(parts) = multipart_of(prefix, opts) {
         let mut framed = body;
@@ -116,7 +134,7 @@ pub(crate) fn scan_reader_with<R: BufRead>(
     sink: Sink<'_>,
     stop: Option<Rc<Cell<bool>>>,
 ) -> Result<Scanned, ParseError> {
-    let mut out = Collector::streaming(sink, opts.status, stop, opts.limits.max_detail_bytes);
+    let mut out = Collector::streaming(sink, opts, stop);
     let (prefix, rest) = read_prefix(body);
     if let Some(parts) = multipart_of(&prefix, opts) {
         let mut framed = (&prefix[..]).chain(rest);
@@ -450,7 +468,7 @@ fn conclude(
     opts: &Options,
 ) -> Result<Scanned, ParseError> {
     if out.stopped() {
-        return Ok(Scanned { errors: out.handed(), stopped: true, incomplete: None });
+        return Ok(Scanned { errors: out.handed(), stopped: true, incomplete: None, notes: out.notes(opts) });
     }
     let status = opts.status;
     let error_status = status.filter(|s| *s >= 400);
@@ -488,5 +506,5 @@ fn conclude(
             broke
         }
     };
-    Ok(Scanned { errors: out.handed(), stopped: out.stopped(), incomplete })
+    Ok(Scanned { errors: out.handed(), stopped: out.stopped(), incomplete, notes: out.notes(opts) })
 }

@@ -1,6 +1,7 @@
 //! [`Options`]: what a caller knows besides the body.
 
-use std::time::SystemTime;
+use std::borrow::Cow;
+use std::time::{Duration, SystemTime};
 
 use crate::limits::Limits;
 use crate::vendor::VendorHint;
@@ -29,15 +30,43 @@ pub struct Options {
     pub(crate) content_type: Option<String>,
     pub(crate) limits: Limits,
     now: Option<SystemTime>,
+    /// `None`: [`Options::DEFAULT_MAX_RETRY_AFTER`].
+    max_retry_after: Option<Duration>,
 }
 
 impl Options {
+    /// The longest delay a report carries unless
+    /// [`max_retry_after`](Self::max_retry_after) says otherwise: one hour.
+    ///
+    /// Why an hour: the longest back-off the supported vendors document is
+    /// minutes (EWS `BackOffMilliseconds` is about five at most, Salesforce
+    /// and Marketo rate limits reset within seconds to an hour); a longer
+    /// `Retry-After` is a maintenance window, a clock error or a hostile
+    /// server, and a caller that trusted it would hang a worker for days
+    /// (`Retry-After: 99999999999`). Waiting an hour and asking again costs
+    /// one request an hour at worst, and the next answer brings a fresh delay.
+    pub const DEFAULT_MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
+
     /// Recognise the body, no HTTP context, default limits.
+    ///
+    /// ```
+    /// let report = vendor_errors::from_slice(b"<ok/>", &vendor_errors::Options::new()).unwrap();
+    /// assert!(report.is_success());
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Read the body as this vendor's format (default: [`VendorHint::Auto`]).
+    ///
+    /// ```
+    /// use vendor_errors::{Options, Vendor, VendorHint};
+    /// // A SuperOffice method response: recognised by its method and code.
+    /// let body = br#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>
+    ///   <GetTicketResponse><errorCode>SoapErrorInvalidSessionKey</errorCode></GetTicketResponse></s:Body></s:Envelope>"#;
+    /// let report = vendor_errors::from_slice(body, &Options::new().vendor(VendorHint::SuperOffice)).unwrap();
+    /// assert_eq!(report.errors[0].vendor, Vendor::SuperOffice);
+    /// ```
     #[must_use]
     pub fn vendor(mut self, hint: VendorHint) -> Self {
         self.vendor = hint;
@@ -45,6 +74,12 @@ impl Options {
     }
 
     /// The HTTP status the body came with.
+    ///
+    /// ```
+    /// use vendor_errors::{Options, RetryClass};
+    /// let report = vendor_errors::from_slice(b"", &Options::new().status(429)).unwrap();
+    /// assert_eq!(report.retry().map(|r| r.class()), Some(RetryClass::Throttled));
+    /// ```
     #[must_use]
     pub fn status(mut self, status: u16) -> Self {
         self.status = Some(status);
@@ -54,22 +89,114 @@ impl Options {
     /// A response header. `Retry-After` (delta-seconds or HTTP-date) and
     /// `Content-Type` (its `charset`) are used; other headers are ignored.
     /// Names are case-insensitive; the first of a repeated header counts.
+    ///
+    /// ```
+    /// use vendor_errors::Options;
+    /// let opts = Options::new().status(503).header("retry-after", "10").header("Retry-After", "99");
+    /// let report = vendor_errors::from_slice(b"", &opts).unwrap();
+    /// assert_eq!(report.retry().unwrap().after_secs(), Some(10));
+    /// ```
     #[must_use]
     pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.set_header(name, || Cow::Borrowed(value));
+        self
+    }
+
+    /// Response headers, as any client lists them: `&str` or `String`
+    /// pairs, an [`http::HeaderMap`](https://docs.rs/http/1/http/header/struct.HeaderMap.html)
+    /// (`&HeaderName`, `&HeaderValue`), raw byte values. Each is applied as
+    /// [`header`](Self::header) does (the first of a repeated name counts).
+    ///
+    /// A value that is not UTF-8 is decoded as ISO-8859-1 (Latin-1), as
+    /// HTTP/1.1 historically allowed, and never dropped: a `Retry-After`
+    /// that then does not parse is noted in the report
+    /// ([`Note::RetryAfterUnparsable`](crate::Note::RetryAfterUnparsable)).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use vendor_errors::{Note, Options, Retry};
+    ///
+    /// let opts = Options::new().status(503).headers([("retry-after", "7"), ("x-request-id", "a1")]);
+    /// let report = vendor_errors::from_slice(b"", &opts).unwrap();
+    /// assert_eq!(report.retry(), Some(Retry::Transient { after: Some(Duration::from_secs(7)) }));
+    ///
+    /// // Byte values: a Latin-1 `Retry-After` is decoded, found wanting and noted.
+    /// let raw: Vec<(String, Vec<u8>)> = vec![("Retry-After".into(), b"bient\xf4t".to_vec())];
+    /// let report = vendor_errors::from_slice(b"", &Options::new().status(503).headers(raw)).unwrap();
+    /// assert_eq!(report.notes, [Note::RetryAfterUnparsable { value: "bientôt".into() }]);
+    /// ```
+    #[must_use]
+    pub fn headers<I, N, V>(mut self, headers: I) -> Self
+    where
+        I: IntoIterator<Item = (N, V)>,
+        N: AsRef<str>,
+        V: AsRef<[u8]>,
+    {
+        for (name, value) in headers {
+            let value = value.as_ref();
+            self.set_header(name.as_ref(), || match std::str::from_utf8(value) {
+                Ok(text) => Cow::Borrowed(text),
+                Err(_) => Cow::Owned(value.iter().map(|&b| char::from(b)).collect()),
+            });
+        }
+        self
+    }
+
+    /// Keeps a header this crate uses, unless one of that name is kept already.
+    fn set_header<'v>(&mut self, name: &str, value: impl FnOnce() -> Cow<'v, str>) {
         let slot = if name.trim().eq_ignore_ascii_case("retry-after") {
             &mut self.retry_after
         } else if name.trim().eq_ignore_ascii_case("content-type") {
             &mut self.content_type
         } else {
-            return self;
+            return;
         };
         if slot.is_none() {
-            *slot = Some(value.trim().to_owned());
+            *slot = Some(value().trim().to_owned());
         }
+    }
+
+    /// The longest delay any error of a report may carry (default
+    /// [`DEFAULT_MAX_RETRY_AFTER`](Self::DEFAULT_MAX_RETRY_AFTER), one
+    /// hour): a longer `Retry-After`, or a longer back-off written in the
+    /// body (EWS `BackOffMilliseconds`), is cut to it and the cut is noted
+    /// ([`Note::DelayCapped`](crate::Note::DelayCapped)). Rounded up to
+    /// whole seconds, like every delay. `Duration::MAX` turns the cap off.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use vendor_errors::{Note, Options, Retry};
+    ///
+    /// let opts = Options::new().status(429).header("Retry-After", "99999999999");
+    /// let report = vendor_errors::from_slice(b"", &opts).unwrap();
+    /// assert_eq!(report.retry(), Some(Retry::Throttled { after: Some(Duration::from_secs(3600)) }));
+    /// assert!(matches!(report.notes[0], Note::DelayCapped { .. }));
+    ///
+    /// let opts = opts.max_retry_after(Duration::from_secs(60));
+    /// let report = vendor_errors::from_slice(b"", &opts).unwrap();
+    /// assert_eq!(report.retry(), Some(Retry::Throttled { after: Some(Duration::from_secs(60)) }));
+    /// ```
+    #[must_use]
+    pub fn max_retry_after(mut self, max: Duration) -> Self {
+        self.max_retry_after = Some(max);
         self
     }
 
+    /// The cap on delays, in whole seconds (rounded up).
+    pub(crate) fn delay_cap(&self) -> Duration {
+        let max = self.max_retry_after.unwrap_or(Self::DEFAULT_MAX_RETRY_AFTER);
+        Duration::from_secs(max.as_secs().saturating_add(u64::from(max.subsec_nanos() > 0)))
+    }
+
     /// Replaces the default [`Limits`].
+    ///
+    /// ```
+    /// use vendor_errors::{Limits, Options};
+    /// let mut limits = Limits::default();
+    /// limits.max_message_bytes = 8;
+    /// let report = vendor_errors::from_slice(b"<html><title>Service Unavailable</title></html>", &Options::new().status(503).limits(limits)).unwrap();
+    /// assert!(report.errors[0].truncated);
+    /// ```
     #[must_use]
     pub fn limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
@@ -77,10 +204,23 @@ impl Options {
     }
 
     /// The clock an HTTP-date `Retry-After` is measured against (default: now).
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use vendor_errors::Options;
+    /// let now = UNIX_EPOCH + Duration::from_secs(784_111_777); // Sun, 06 Nov 1994 08:49:37 GMT
+    /// let opts = Options::new().status(503).now(now).header("Retry-After", "Sun, 06 Nov 1994 08:49:57 GMT");
+    /// assert_eq!(vendor_errors::from_slice(b"", &opts).unwrap().retry().unwrap().after_secs(), Some(20));
+    /// ```
     #[must_use]
     pub fn now(mut self, now: SystemTime) -> Self {
         self.now = Some(now);
         self
+    }
+
+    /// The `Retry-After` value kept, as given (trimmed).
+    pub(crate) fn retry_after_value(&self) -> Option<&str> {
+        self.retry_after.as_deref()
     }
 
     pub(crate) fn clock(&self) -> SystemTime {

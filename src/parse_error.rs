@@ -120,6 +120,11 @@ pub enum ParseError {
 
 impl ParseError {
     /// Byte offset where the problem was found (0 for whole-body verdicts).
+    ///
+    /// ```
+    /// let err = vendor_errors::from_slice(b"  hello", &Default::default()).unwrap_err();
+    /// assert_eq!(err.offset(), 2);
+    /// ```
     pub fn offset(&self) -> u64 {
         match self {
             ParseError::Empty | ParseError::Html { .. } | ParseError::UnsupportedEncoding { .. } => 0,

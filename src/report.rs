@@ -3,8 +3,11 @@
 use std::cell::Cell;
 use std::ops::ControlFlow;
 use std::rc::Rc;
+use std::time::Duration;
 
 use crate::error::VendorError;
+use crate::notes::Note;
+use crate::options::Options;
 use crate::parse_error::ParseError;
 use crate::retry::Retry;
 
@@ -45,10 +48,20 @@ pub struct Report {
     /// assert!(matches!(report.incomplete, Some(ParseError::Truncated { .. })));
     /// ```
     pub incomplete: Option<ParseError>,
+    /// What the response says besides its errors and should not go unseen:
+    /// a `Retry-After` that did not parse or lies in the past, a delay cut
+    /// to [`Options::max_retry_after`](crate::Options::max_retry_after).
+    pub notes: Vec<Note>,
 }
 
 impl Report {
     /// True when the body reports no error.
+    ///
+    /// ```
+    /// use vendor_errors::Options;
+    /// assert!(vendor_errors::from_slice(b"{}", &Options::new().status(200)).unwrap().is_success());
+    /// assert!(!vendor_errors::from_slice(b"{}", &Options::new().status(500)).unwrap().is_success());
+    /// ```
     pub fn is_success(&self) -> bool {
         self.errors.is_empty() && self.omitted == 0
     }
@@ -126,6 +139,10 @@ pub(crate) struct Collector<'s> {
     /// Said at the end of every error's detail (what the body was wrapped in).
     note: Option<String>,
     max_detail: usize,
+    /// The longest delay an error handed on may carry.
+    max_delay: Option<Duration>,
+    /// The longest delay that was cut to `max_delay`.
+    longest_cut: Option<Duration>,
 }
 
 impl std::fmt::Debug for Collector<'_> {
@@ -147,18 +164,34 @@ impl<'s> Collector<'s> {
             status: None,
             note: None,
             max_detail: 0,
+            max_delay: None,
+            longest_cut: None,
         }
     }
 
-    /// A collector that hands every error to `sink` as it is found, with
-    /// `status` set on it; `stop` is raised when the sink asks to stop.
-    pub(crate) fn streaming(
-        sink: Sink<'s>,
-        status: Option<u16>,
-        stop: Option<Rc<Cell<bool>>>,
-        max_detail: usize,
-    ) -> Self {
-        Collector { sink: Some(sink), status, stop, max_detail, ..Collector::new(0) }
+    /// A collector that hands every error to `sink` as it is found, with the
+    /// response's status set on it and its delay cut to
+    /// [`Options::max_retry_after`]; `stop` is raised when the sink asks to stop.
+    pub(crate) fn streaming(sink: Sink<'s>, opts: &Options, stop: Option<Rc<Cell<bool>>>) -> Self {
+        Collector {
+            sink: Some(sink),
+            status: opts.status,
+            stop,
+            max_detail: opts.limits.max_detail_bytes,
+            max_delay: Some(opts.delay_cap()),
+            ..Collector::new(0)
+        }
+    }
+
+    /// What the response says besides its errors: its `Retry-After` when it
+    /// could not be used as given, and a delay that was cut.
+    pub(crate) fn notes(&self, opts: &Options) -> Vec<Note> {
+        let mut notes: Vec<Note> =
+            opts.retry_after_value().and_then(|v| crate::notes::retry_after_note(v, opts)).into_iter().collect();
+        if let (Some(asked), Some(max)) = (self.longest_cut, self.max_delay) {
+            notes.push(Note::DelayCapped { asked, max });
+        }
+        notes
     }
 
     /// The flag a cursor watches to stop reading, when the sink may stop.
@@ -185,6 +218,12 @@ impl<'s> Collector<'s> {
                 return;
             }
             error.http_status = self.status;
+            if let Some(max) = self.max_delay
+                && let Some(after) = error.retry.after().filter(|after| *after > max)
+            {
+                self.longest_cut = self.longest_cut.max(Some(after));
+                error.retry = error.retry.with_after(max);
+            }
             if let Some(note) = &self.note {
                 let detail = error.detail.take().map_or_else(|| note.clone(), |d| format!("{d}; {note}"));
                 let kept = crate::text::collapse_whitespace(&detail, self.max_detail);

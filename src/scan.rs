@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use crate::error::VendorError;
 use crate::normalize::{scan_reader_with, scan_slice_with};
+use crate::notes::Note;
 use crate::options::Options;
 use crate::parse_error::ParseError;
 
@@ -30,6 +31,11 @@ pub struct Scanned {
     /// [`Report`](crate::Report) marks them
     /// [`incomplete`](VendorError::incomplete) afterwards.)
     pub incomplete: Option<ParseError>,
+    /// What the response says besides its errors (as in
+    /// [`Report::notes`](crate::Report::notes)): a `Retry-After` that could
+    /// not be used as given, a delay cut to
+    /// [`Options::max_retry_after`](crate::Options::max_retry_after).
+    pub notes: Vec<Note>,
 }
 
 /// Reads a body held in memory, handing each error to `each` as it is found,

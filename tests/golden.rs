@@ -8,7 +8,9 @@
 //!   CLI then exits 2 and prints the message on standard error).
 //!
 //! Each case is a set of named tests, `<vendor>/<case>.<ext>::<check>`:
-//! `slice`, `reader` and `bytes` (the library entry points), `cli` (the
+//! `slice`, `reader` and `bytes` (the library entry points), `async`
+//! (`from_async_reader`, in memory and streamed in tiny chunks; with the
+//! `async-tokio` feature), `cli` (the
 //! binary), `json` (the expected JSON lines round-trip through
 //! `VendorError`) and `indexed` (the case is on one line of
 //! `fixtures/README.md`). So `cargo test --test golden -- soap11-server`
@@ -184,8 +186,26 @@ fn bytes_matches_slice(case: &Case) -> Result<(), Failed> {
         assert_eq!(buffered, from_slice(case), "{}: buffered and slice differ", name(case));
         return Ok(());
     }
-    let from_bytes = render(vendor_errors::from_bytes(&bytes::Bytes::from(body), &options(&case.args)));
+    let from_bytes = render(vendor_errors::from_bytes(bytes::Bytes::from(body), &options(&case.args)));
     assert_eq!(from_bytes, from_slice(case), "{}: bytes and slice differ", name(case));
+    Ok(())
+}
+
+/// `from_async_reader` as most bodies take it (read into memory) and
+/// streamed in 3-byte chunks through a channel of one to the parser.
+#[cfg(feature = "async-tokio")]
+fn async_matches_expected(case: &Case) -> Result<(), Failed> {
+    use vendor_errors::async_tokio::{Buffering, from_async_reader_with};
+    let body = fs::read(&case.body).unwrap();
+    let opts = options(&case.args);
+    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    let mut streamed = Buffering::default();
+    (streamed.in_memory_bytes, streamed.chunk_bytes, streamed.channel_chunks) = (0, 3, 1);
+    for (how, buffering) in [("async", Buffering::default()), ("async, streamed", streamed)] {
+        let reader = tokio::io::BufReader::with_capacity(5, body.as_slice());
+        let got = render(runtime.block_on(from_async_reader_with(reader, &opts, buffering)));
+        library_matches(case, how, got)?;
+    }
     Ok(())
 }
 
@@ -228,14 +248,19 @@ fn is_indexed_once(case: &Case) -> Result<(), Failed> {
 
 type Check = fn(&Case) -> Result<(), Failed>;
 
-const CHECKS: [(&str, Check); 6] = [
-    ("slice", slice_matches_expected),
-    ("reader", reader_matches_expected),
-    ("bytes", bytes_matches_slice),
-    ("cli", cli_matches_expected),
-    ("json", expected_json_round_trips),
-    ("indexed", is_indexed_once),
-];
+fn checks() -> Vec<(&'static str, Check)> {
+    let checks: Vec<(&str, Check)> = vec![
+        ("slice", slice_matches_expected),
+        ("reader", reader_matches_expected),
+        ("bytes", bytes_matches_slice),
+        ("cli", cli_matches_expected),
+        ("json", expected_json_round_trips),
+        ("indexed", is_indexed_once),
+    ];
+    #[cfg(feature = "async-tokio")]
+    let checks = [checks, vec![("async", async_matches_expected as Check)]].concat();
+    checks
+}
 
 fn main() {
     let args = Arguments::from_args();
@@ -245,7 +270,7 @@ fn main() {
         if count >= 30 { Ok(()) } else { Err(format!("only {count} fixtures").into()) }
     })];
     for case in &cases {
-        for (check, run) in CHECKS {
+        for (check, run) in checks() {
             let case = Arc::clone(case);
             trials.push(Trial::test(format!("{}::{check}", name(&case)), move || run(&case)));
         }

@@ -3,7 +3,8 @@
 //! and every golden fixture body (named `fixtures/<vendor>/<case>.<ext>`),
 //! with the fuzz targets' checks (`common/fuzz_input.rs`). Each is read raw
 //! (as the raw targets do) and as a structured input under every vendor hint
-//! (as `hint_*` and `differential` do). The packaged crate has no `fuzz/`:
+//! (as `hint_*` and `differential` do), and with the `async-tokio` feature
+//! as `differential_async` reads it. The packaged crate has no `fuzz/`:
 //! there only the fixtures are replayed.
 //!
 //! `cargo test --test regressions -- hint_superoffice` replays one target's
@@ -18,6 +19,10 @@ use vendor_errors::{Limits, Options, VendorHint};
 #[path = "common/fuzz_input.rs"]
 #[allow(dead_code)]
 mod input;
+
+#[cfg(feature = "async-tokio")]
+#[path = "common/fuzz_async.rs"]
+mod fuzz_async;
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
@@ -70,6 +75,11 @@ fn replay(path: &Path) -> Result<(), Failed> {
                 return Err(format!("structured {name} under {hint} failed").into());
             }
         }
+    }
+    // As differential_async sees it (its first two bytes set up the read).
+    #[cfg(feature = "async-tokio")]
+    if std::panic::catch_unwind(|| fuzz_async::check_async(&data)).is_err() {
+        return Err(format!("async {name} failed").into());
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use vendor_errors::{Limits, Options};
 
 fuzz_target!(|data: &[u8]| {
     let opts = Options::new().status(503);
-    let answer = vendor_errors::from_bytes(&bytes::Bytes::copy_from_slice(data), &opts);
+    let answer = vendor_errors::from_bytes(bytes::Bytes::copy_from_slice(data), &opts);
     assert!(answer.is_ok(), "a status of 400 or more always gives a report");
     vendor_errors_fuzz::input::check_answer(&answer, &Limits::default());
 });

@@ -5,3 +5,6 @@
 
 #[path = "../../tests/common/fuzz_input.rs"]
 pub mod input;
+
+#[path = "../../tests/common/fuzz_async.rs"]
+pub mod fuzz_async;

@@ -100,12 +100,24 @@ impl Entry {
     }
 
     /// The code as a number, for numeric codes.
+    ///
+    /// ```
+    /// use vendor_errors::{Vendor, catalog};
+    /// assert_eq!(catalog::lookup(Vendor::Marketo, "20023").unwrap().num(), Some(20023));
+    /// assert_eq!(catalog::lookup(Vendor::Soap, "Server").unwrap().num(), None);
+    /// ```
     pub fn num(&self) -> Option<i64> {
         self.code.as_num()
     }
 }
 
 /// Every entry of a vendor's catalog (empty for a vendor without one yet).
+///
+/// ```
+/// use vendor_errors::{RetryClass, Vendor, catalog};
+/// let throttled = catalog::entries(Vendor::Marketo).iter().filter(|e| e.retry == RetryClass::Throttled).count();
+/// assert!(throttled > 0);
+/// ```
 pub fn entries(vendor: Vendor) -> &'static [Entry] {
     match vendor {
         Vendor::Soap => soap::ENTRIES,
@@ -140,6 +152,13 @@ pub fn entry(vendor: Vendor, code: &Code) -> Option<&'static Entry> {
 
 /// The entry for `code` as a person writes it: a number, a symbolic code,
 /// or a catalog name (`SoapErrorInvalidSessionKey`), ignoring ASCII case.
+///
+/// ```
+/// use vendor_errors::{RetryClass, Vendor, catalog};
+/// let entry = catalog::lookup(Vendor::OpenAir, "556").unwrap();
+/// assert_eq!(entry.retry, RetryClass::Throttled);
+/// assert_eq!(catalog::lookup(Vendor::SuperOffice, "soaperrorinvalidsessionkey").unwrap().num(), catalog::lookup(Vendor::SuperOffice, "SoapErrorInvalidSessionKey").unwrap().num());
+/// ```
 pub fn lookup(vendor: Vendor, code: &str) -> Option<&'static Entry> {
     let code = Code::parse(code.trim());
     entry(vendor, &code).or_else(|| match &code {

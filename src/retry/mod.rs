@@ -68,6 +68,10 @@ pub enum RetryClass {
 
 impl RetryClass {
     /// The name used in JSON output and on the command line.
+    ///
+    /// ```
+    /// assert_eq!(vendor_errors::RetryClass::Reauth.as_str(), "reauth");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             RetryClass::Permanent => "permanent",
@@ -78,6 +82,11 @@ impl RetryClass {
     }
 
     /// True for every class but [`RetryClass::Permanent`].
+    ///
+    /// ```
+    /// use vendor_errors::RetryClass;
+    /// assert!(RetryClass::Throttled.is_retryable() && !RetryClass::Permanent.is_retryable());
+    /// ```
     pub const fn is_retryable(self) -> bool {
         !matches!(self, RetryClass::Permanent)
     }
@@ -159,6 +168,11 @@ pub enum Retry {
 
 impl Retry {
     /// The class without the delay.
+    ///
+    /// ```
+    /// use vendor_errors::{Retry, RetryClass};
+    /// assert_eq!(Retry::Transient { after: None }.class(), RetryClass::Transient);
+    /// ```
     pub const fn class(self) -> RetryClass {
         match self {
             Retry::Permanent => RetryClass::Permanent,
@@ -169,11 +183,23 @@ impl Retry {
     }
 
     /// True exactly when the class is not [`Retry::Permanent`].
+    ///
+    /// ```
+    /// use vendor_errors::Retry;
+    /// assert!(Retry::Reauth.retryable() && !Retry::Permanent.retryable());
+    /// ```
     pub const fn retryable(self) -> bool {
         self.class().is_retryable()
     }
 
     /// The delay the server asked for, for the classes that wait.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use vendor_errors::Retry;
+    /// assert_eq!(Retry::Throttled { after: Some(Duration::from_secs(5)) }.after(), Some(Duration::from_secs(5)));
+    /// assert_eq!(Retry::Permanent.after(), None);
+    /// ```
     pub const fn after(self) -> Option<Duration> {
         match self {
             Retry::Transient { after } | Retry::Throttled { after } => after,
@@ -182,6 +208,14 @@ impl Retry {
     }
 
     /// The same class with `after` set, where the class waits; unchanged otherwise.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use vendor_errors::Retry;
+    /// let ten = Duration::from_secs(10);
+    /// assert_eq!(Retry::Transient { after: None }.with_after(ten), Retry::Transient { after: Some(ten) });
+    /// assert_eq!(Retry::Reauth.with_after(ten), Retry::Reauth);
+    /// ```
     #[must_use]
     pub const fn with_after(self, delay: Duration) -> Retry {
         match self {
@@ -217,6 +251,12 @@ impl Retry {
     }
 
     /// The delay in whole seconds, rounded up: never retry early.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use vendor_errors::Retry;
+    /// assert_eq!(Retry::Throttled { after: Some(Duration::from_millis(1_200)) }.after_secs(), Some(2));
+    /// ```
     pub fn after_secs(self) -> Option<u64> {
         self.after().map(ceil_secs)
     }

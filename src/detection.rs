@@ -1,0 +1,142 @@
+//! What auto-detection claims: the rules by which a body is recognised as a
+//! vendor's, with [`VendorHint::Auto`](crate::VendorHint::Auto) (the
+//! default) and with a vendor's own hint. This module holds documentation
+//! only.
+//!
+//! Under `Auto`, a reader claims only what the body makes unambiguous — a
+//! vendor's own namespace, root element, or a code its catalog knows; under
+//! its own hint ([`Options::vendor`](crate::Options::vendor), the CLI's
+//! `--vendor NAME`) it also reads what is merely likely. Whatever no vendor
+//! claims stays generic: a SOAP fault is a [`soap`](crate::Vendor::Soap)
+//! error; a body with no recognisable error is a success, unless the HTTP
+//! status is 400 or more, which then becomes one
+//! [`http`](crate::Vendor::Http) error.
+//!
+//! # The order
+//!
+//! 1. **The body's kind**, from its first bytes (after a BOM, in the charset
+//!    of the BOM, the XML declaration or `Content-Type`): XML, JSON, HTML,
+//!    plain text or empty. HTML (a `<!DOCTYPE html>`, or an `html`, `head`,
+//!    `body`, `title`, `h1` or `p` root) is a proxy or login page, never an
+//!    API response.
+//! 2. **XML**: a SOAP 1.1 or 1.2 `Envelope` (or a bare `Fault`) in the
+//!    SOAP namespaces; each fault goes to the vendors in this order, the
+//!    first that claims it wins: Marketo, OpenAir, EWS, NetSuite, Salesforce;
+//!    else it is a generic SOAP fault. Each other element of the SOAP body
+//!    (a method response) goes to the first vendor that claims it: EWS,
+//!    Salesforce, NetSuite (these by namespace), SuperOffice, QLM (these by
+//!    name), OpenAir. A root that is not SOAP: OpenAir's `<response>`,
+//!    Salesforce's `<Errors>`, QLM's `<QuickLicenseManager>` or an ASP.NET
+//!    `<string>` wrapper; any other root is foreign XML without errors.
+//! 3. **JSON**: Marketo, then Salto KS, then Salesforce, then the generic
+//!    JSON formats (`json`); unclaimed, its first message-like text
+//!    (`message`, a sentence in `error`...) becomes the message of the HTTP
+//!    fallback when the status is an error.
+//!
+//! Before these: a `multipart/related` body (MTOM/XOP, SOAP with
+//! attachments, from the `Content-Type` boundary or the body's first line)
+//! is read from its root part; an HTML page or text followed by a SOAP
+//! envelope (within [`Limits::max_preamble_bytes`](crate::Limits::max_preamble_bytes))
+//! is read from the envelope. Inside a SOAP `Body`, a `Fault` in the SOAP
+//! namespace at any depth of content no vendor claims is a fault too.
+//!
+//! # Per vendor
+//!
+//! **SOAP (any server)**: faults in the SOAP 1.1
+//! (`http://schemas.xmlsoap.org/soap/envelope/`) and 1.2
+//! (`http://www.w3.org/2003/05/soap-envelope`) namespaces, any prefix; the
+//! code's QName resolved against the declarations in scope; 1.2 subcodes
+//! and every `Reason/Text`; WS-Security and WS-Trust codes
+//! (`FailedAuthentication`, `InvalidSecurityToken`, `MessageExpired`) are
+//! reauth.
+//!
+//! **NetSuite OpenAir** (`openair`). XML API: a `<response>` root without
+//! namespace; `<response status="N">` is a rejected request, and every
+//! child command with a `status` other than `0` an error (with the
+//! command's name and position; `<errors>` text as message). SOAP API: a
+//! fault whose code is a number in the envelope namespace (`SOAP-ENV:9`) or
+//! whose `detail/Error/code` is a number; `oaError`s in command results when
+//! typed `oaError` (`xsi:type`, or the array's `SOAP-ENC:arrayType`) — with
+//! the hint, untyped ones too.
+//!
+//! **Marketo** (`marketo`). SOAP: a fault whose detail holds a
+//! `serviceException` (namespace `http://www.marketo.com/mktows/`) named
+//! `mktServiceException` or with a code the catalog knows. REST: a JSON
+//! object with `requestId` and `success`; `success: false` with `errors`
+//! gives one error each, skipped records (`result[i].reasons`) one per
+//! reason.
+//!
+//! **SuperOffice** (`superoffice`). A method response of the Customer
+//! Service SOAP interface whose method is one of the interface's and whose
+//! `errorCode` child is in the catalog (number or name; `0` is success).
+//! With the hint, a `...Return`/`...Result` part is read too, and SOAP
+//! faults from the endpoint keep the vendor.
+//!
+//! **Quick License Manager** (`qlm`). The `<QuickLicenseManager>` fragment,
+//! as the root, escaped inside a SOAP method's `...Result` or `response`
+//! part, or inside an ASP.NET `<string>` wrapper; an `<error>` in it is an
+//! error (code from `errorCode`/`serverErrorCode` elements or attributes; a
+//! message-only error gets the code whose description matches, else 200).
+//!
+//! **Salto KS** (`salto`). A JSON error object (the body, its
+//! `error`/`Error` object, or each object of `errors`/`Errors`) whose code
+//! (`ErrorCode`, `error_code`, `Code`) is in Salto's catalog; with the
+//! hint, any numeric code.
+//!
+//! **Salesforce** (`salesforce`). SOAP faults whose code or a detail entry
+//! is in `urn:fault.partner.soap.sforce.com` or
+//! `urn:fault.enterprise.soap.sforce.com`; per-record `result/errors` of a
+//! method response in the partner or enterprise namespace (`success` not
+//! `true`); REST errors: a JSON array of objects with an upper-case
+//! `errorCode`, or the `<Errors><Error>` XML form.
+//!
+//! **NetSuite SuiteTalk** (`netsuite`). Faults whose detail holds a fault
+//! element in a `urn:faults_<version>.platform.webservices.netsuite.com`
+//! namespace; in a method response of
+//! `urn:messages_<version>.platform.webservices.netsuite.com`, every
+//! `status isSuccess="false"` with `statusDetail type="ERROR"` (warnings
+//! and info are not errors).
+//!
+//! **Exchange Web Services** (`ews`). Faults whose code is in
+//! `http://schemas.microsoft.com/exchange/services/2006/types` or whose
+//! detail holds an entry of `.../2006/errors`; response messages with
+//! `ResponseClass="Error"` in a method response of `.../2006/messages`
+//! (`Warning` and `Success` are not errors). `BackOffMilliseconds` in
+//! `MessageXml` is the error's delay (capped by
+//! [`Options::max_retry_after`](crate::Options::max_retry_after)).
+//!
+//! **Generic JSON** (`json`). When no vendor above claims a JSON body:
+//! JSON-RPC 2.0 errors (and batches: one error per failed response, with
+//! `index`); RFC 9457 / RFC 7807 problem details (a `type` or `title` with
+//! an error `status`, or a `detail` with a URI `type` or an error status);
+//! an `error` object (Google's `{code, message, status}` and its
+//! imitators); an `error` string that is a registered OAuth 2.0 / RFC 6750
+//! / RFC 8628 code or comes with `error_description`/`error_uri`; an
+//! `errors` array (one error per item, with `index`); a top-level array of
+//! `{message, errorCode|code}` objects. `"error": null` is no error. With
+//! the hint, any `error` string and a bare top-level `message` are read too.
+//!
+//! **HTTP** (no hint): the fallback when the body reports no error but the
+//! status is 400 or more — the page's `<title>` or `<h1>`, a plain-text
+//! body's first line, an unclaimed JSON `message`, else the status's
+//! reason phrase; [`ParseError`](crate::ParseError)'s text in `detail`
+//! when an XML or JSON body could not be read.
+//!
+//! The retry class of each error is decided by one chain of rules, the
+//! same for every vendor: see [`retry`](crate::retry).
+
+#[cfg(test)]
+mod tests {
+    /// Every vendor has its paragraph here: a new vendor must say what
+    /// auto-detection claims for it.
+    #[test]
+    fn every_vendor_is_documented() {
+        let page = include_str!("detection.rs");
+        for vendor in crate::Vendor::ALL {
+            let bold = page.lines().filter(|l| l.starts_with("//! **")).any(|l| {
+                l.contains(&format!("(`{vendor}`)")) || matches!(vendor.to_string().as_str(), "soap" | "http")
+            });
+            assert!(bold, "{vendor} has no paragraph in src/detection.rs");
+        }
+    }
+}

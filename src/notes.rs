@@ -1,0 +1,102 @@
+//! [`Note`]: what a report says about the response besides its errors
+//! (the `Retry-After` header when it could not be used as given, a delay
+//! that was cut).
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::options::Options;
+use crate::text::collapse_whitespace;
+
+/// Longest header value quoted in a note.
+const QUOTED_VALUE_BYTES: usize = 64;
+
+/// Something about the response that did not become an error but that a
+/// caller (or its log) should know: in [`Report::notes`], in the order found.
+///
+/// ```
+/// use vendor_errors::{Note, Options};
+///
+/// let opts = Options::new().status(503).header("Retry-After", "soon");
+/// let report = vendor_errors::from_slice(b"", &opts).unwrap();
+/// assert_eq!(report.notes, [Note::RetryAfterUnparsable { value: "soon".into() }]);
+/// assert_eq!(report.notes[0].to_string(), r#"Retry-After "soon" is neither delay-seconds nor an HTTP-date: ignored"#);
+/// assert_eq!(report.retry().unwrap().after(), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Note {
+    /// The `Retry-After` header is neither delay-seconds nor an HTTP-date;
+    /// it was ignored (the errors carry no delay from it).
+    RetryAfterUnparsable {
+        /// The value as given (at most 64 bytes of it, whitespace collapsed).
+        value: String,
+    },
+    /// The `Retry-After` header is an HTTP-date in the past (measured
+    /// against [`Options::now`]): it counts as "retry now", a delay of zero.
+    /// Often a sign of a skewed clock on either side.
+    RetryAfterInPast {
+        /// The value as given (at most 64 bytes of it).
+        value: String,
+    },
+    /// A delay (from `Retry-After` or from the body) was longer than
+    /// [`Options::max_retry_after`] and was cut to it.
+    DelayCapped {
+        /// The longest delay asked for in the response.
+        asked: Duration,
+        /// The cap it was cut to.
+        max: Duration,
+    },
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::RetryAfterUnparsable { value } => {
+                write!(f, "Retry-After {value:?} is neither delay-seconds nor an HTTP-date: ignored")
+            }
+            Note::RetryAfterInPast { value } => write!(f, "Retry-After {value:?} lies in the past: no wait"),
+            Note::DelayCapped { asked, max } => {
+                write!(f, "a delay of {}s was asked for and cut to {}s", asked.as_secs(), max.as_secs())
+            }
+        }
+    }
+}
+
+/// What a `Retry-After` value has to be noted for, if anything.
+pub(crate) fn retry_after_note(value: &str, opts: &Options) -> Option<Note> {
+    let quoted = || collapse_whitespace(value, QUOTED_VALUE_BYTES).text;
+    let trimmed = value.trim();
+    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match httpdate::parse_http_date(trimmed) {
+        Err(_) => Some(Note::RetryAfterUnparsable { value: quoted() }),
+        Ok(date) if date < opts.clock() => Some(Note::RetryAfterInPast { value: quoted() }),
+        Ok(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::SystemTime;
+
+    use super::*;
+
+    #[test]
+    fn retry_after_values_that_need_a_note() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(2_000_000_000);
+        let opts = Options::new().now(now);
+        assert_eq!(retry_after_note(" 120 ", &opts), None);
+        assert_eq!(retry_after_note("Wed, 21 Oct 2099 07:28:00 GMT", &opts), None);
+        assert_eq!(
+            retry_after_note("Wed, 21 Oct 2015 07:28:00 GMT", &opts),
+            Some(Note::RetryAfterInPast { value: "Wed, 21 Oct 2015 07:28:00 GMT".into() })
+        );
+        assert_eq!(retry_after_note("", &opts), Some(Note::RetryAfterUnparsable { value: String::new() }));
+        assert_eq!(retry_after_note("-5", &opts), Some(Note::RetryAfterUnparsable { value: "-5".into() }));
+        let long = "x".repeat(1000);
+        let Some(Note::RetryAfterUnparsable { value }) = retry_after_note(&long, &opts) else { panic!() };
+        assert!(value.len() <= QUOTED_VALUE_BYTES + 3);
+    }
+}
