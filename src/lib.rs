@@ -41,14 +41,16 @@
 //!
 //! | feature | default | gives | dependencies it adds |
 //! |---|---|---|---|
-//! | `cli` | yes | the `vendor-errors` binary | `lexopt` |
+//! | `cli` | yes | the `vendor-errors` binary (and `capture`) | `clap` |
+//! | `capture` | no (yes with `cli`) | the `capture` module: whole `curl -i` responses and HAR 1.2 captures, streamed | `httparse`, `base64` |
 //! | `http` | no | `Options::from_http_parts`, `Options::from_http_headers`, `http_types::from_response` | `http` 1.x |
 //! | `async-tokio` | no | `from_async_reader` (module `async_tokio`) over a `tokio::io::AsyncBufRead` | `tokio` (`rt`, `sync`, `io-util`) |
 //! | `reqwest-middleware` | no | `middleware::ReportMiddleware` and `middleware::ReportRetryStrategy` (implies `http`) | `reqwest` 0.13 (no TLS of its own), `reqwest-middleware` 0.5, `reqwest-retry` 0.9, `futures-util`, `async-trait` |
 //!
 //! Without them the library needs no HTTP types and no runtime:
 //! [`Options::header`] and [`Options::headers`] take headers from any
-//! client, [`from_slice`], [`from_bytes`] and [`from_reader`] take bodies.
+//! client, [`from_slice`], [`from_bytes`] and [`from_reader`] take bodies,
+//! and [`scan_slice`] / [`scan_reader`] hand each error out as it is found.
 //!
 //! # Quick start, client by client
 //!
@@ -117,6 +119,7 @@
 #[cfg_attr(docsrs, doc(cfg(feature = "async-tokio")))]
 pub mod async_tokio;
 #[cfg(feature = "capture")]
+#[cfg_attr(docsrs, doc(cfg(feature = "capture")))]
 pub mod capture;
 pub mod catalog;
 pub mod detection;

@@ -576,3 +576,17 @@ fn usage_errors_are_one_line_and_exit_64() {
     let err = stderr(&run(&["--stauts", "500"], b""));
     assert!(err.contains("'--status'"), "a suggestion: {err}");
 }
+
+#[test]
+fn notes_on_retry_after_go_to_stderr() {
+    let out = run(&["--status", "503", "--header", "Retry-After: soon"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("note: Retry-After \"soon\" is neither delay-seconds nor an HTTP-date"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&["--status", "503", "--header", "Retry-After: 99999999"], b"");
+    assert!(stdout(&out).contains("\"retry_after_secs\":3600"), "{}", stdout(&out));
+    assert!(stderr(&out).contains("note: a delay of 99999999s was asked for and cut to 3600s"), "{}", stderr(&out));
+}

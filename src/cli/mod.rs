@@ -245,9 +245,14 @@ impl Run {
         if !report.is_success() {
             self.outcome.errors = true;
         }
+        let entry = place.entry.map(|e| format!(" entry {}", e.index)).unwrap_or_default();
         if report.omitted > 0 {
-            let entry = place.entry.map(|e| format!(" entry {}", e.index)).unwrap_or_default();
             self.say(&format!("{shown}{entry}: {} more error(s) not printed (max_errors)", report.omitted));
+        }
+        // What the response said besides its errors (a Retry-After that
+        // could not be used, a delay cut) is said, not dropped.
+        for note in &report.notes {
+            self.say(&format!("{shown}{entry}: note: {note}"));
         }
     }
 }
