@@ -167,7 +167,13 @@ impl<R: BufRead> EventSource for BufSource<R> {
     }
 
     fn error(&self, err: quick_xml::Error) -> ParseError {
-        xml_error(err, self.reader.get_ref().event_start(), self.base + self.reader.error_position())
+        // A failed read happened where the input stopped giving bytes: the
+        // XML reader's own error position is not kept for those.
+        let offset = match &err {
+            quick_xml::Error::Io(_) => self.reader.get_ref().offset(),
+            _ => self.base + self.reader.error_position(),
+        };
+        xml_error(err, self.reader.get_ref().event_start(), offset)
     }
 
     fn offset(&self) -> u64 {
