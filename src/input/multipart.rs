@@ -74,7 +74,9 @@ impl Multipart {
         let header_name = next.iter().position(|b| *b == b':').map(|colon| &next[..colon]);
         let looks_like_header =
             header_name.is_some_and(|n| !n.is_empty() && n.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-'));
-        if !is_boundary(boundary) || !looks_like_header {
+        // The part's header block ends with a blank line among the first bytes.
+        let headers_end = memmem::find(next, b"\n\r\n").or_else(|| memmem::find(next, b"\n\n"));
+        if !is_boundary(boundary) || !looks_like_header || headers_end.is_none() {
             return None;
         }
         let boundary = std::str::from_utf8(boundary).ok()?;
@@ -321,6 +323,8 @@ binary\r\n--MIMEBoundary_1--\r\n";
             Some(Multipart { dash_boundary: "--MIMEBoundary_1".into(), start: None })
         );
         assert_eq!(Multipart::from_first_line(b"--not a part\r\n<xml/>"), None);
+        // A line of dashes and a header line, but no end of the header block: text.
+        assert_eq!(Multipart::from_first_line(b"--header\nContent-Type: text/xml\n<a/>"), None);
     }
 
     #[test]
