@@ -125,11 +125,7 @@ fn fault(offset: u64, reason: &str) -> io::Error {
 
 impl<R: BufRead> Read for Chunked<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let avail = self.fill_buf()?;
-        let n = avail.len().min(out.len());
-        out[..n].copy_from_slice(&avail[..n]);
-        self.consume(n);
-        Ok(n)
+        crate::input::read_from_buf(self, out)
     }
 }
 

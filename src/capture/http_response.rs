@@ -127,11 +127,7 @@ impl<R: BufRead> Rewind<R> {
 
 impl<R: BufRead> Read for Rewind<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let avail = self.fill_buf()?;
-        let n = avail.len().min(out.len());
-        out[..n].copy_from_slice(&avail[..n]);
-        self.consume(n);
-        Ok(n)
+        crate::input::read_from_buf(self, out)
     }
 }
 

@@ -110,6 +110,18 @@ impl Run {
         eprintln!("vendor-errors: {message}");
     }
 
+    /// An input whose reading failed part way.
+    fn cannot_read(&mut self, shown: &str, source: &dyn std::fmt::Display) {
+        self.outcome.unreadable = true;
+        self.say(&format!("cannot read {shown}: {source}"));
+    }
+
+    /// An input read but not understood.
+    fn not_understood(&mut self, shown: &str, e: &dyn std::fmt::Display) {
+        self.outcome.not_understood = true;
+        self.say(&format!("{shown}: {e}"));
+    }
+
     fn unreadable(&mut self, path: &Path, e: &io::Error) {
         self.outcome.unreadable = true;
         self.say(&format!("cannot read {}: {e}", path.display()));
@@ -181,26 +193,14 @@ impl Run {
         match capture::sniff(&prefix) {
             Kind::HttpResponse => match capture::read_http_response(stream, &self.opts) {
                 Ok((report, _head)) => self.report(&report, place, shown),
-                Err(CaptureError::Io { source, .. }) => {
-                    self.outcome.unreadable = true;
-                    self.say(&format!("cannot read {shown}: {source}"));
-                }
-                Err(e) => {
-                    self.outcome.not_understood = true;
-                    self.say(&format!("{shown}: {e}"));
-                }
+                Err(CaptureError::Io { source, .. }) => self.cannot_read(shown, &source),
+                Err(e) => self.not_understood(shown, &e),
             },
             Kind::Har => self.har(stream, file, shown),
             _ => match vendor_errors::from_reader(stream, &self.opts) {
                 Ok(report) => self.report(&report, place, shown),
-                Err(ParseError::Io { source, .. }) => {
-                    self.outcome.unreadable = true;
-                    self.say(&format!("cannot read {shown}: {source}"));
-                }
-                Err(e) => {
-                    self.outcome.not_understood = true;
-                    self.say(&format!("{shown}: {e}"));
-                }
+                Err(ParseError::Io { source, .. }) => self.cannot_read(shown, &source),
+                Err(e) => self.not_understood(shown, &e),
             },
         }
     }
