@@ -12,7 +12,7 @@ use crate::text::collapse_whitespace;
 const QUOTED_VALUE_BYTES: usize = 64;
 
 /// Something about the response that did not become an error but that a
-/// caller (or its log) should know: in [`Report::notes`], in the order found.
+/// caller (or its log) should know: in [`Report::notes`](crate::Report::notes), in the order found.
 ///
 /// ```
 /// use vendor_errors::{Note, Options};
