@@ -132,7 +132,8 @@ pub fn check_scan(body: &[u8], opts: &Options, answer: &Result<Report, ParseErro
         std::ops::ControlFlow::Break(())
     });
     if let Ok(report) = answer {
-        assert!(stopped.is_ok(), "a scan stopped at the first error failed: {stopped:?}");
+        let stopped = stopped.expect("a scan stopped at the first error failed");
+        assert_eq!(stopped.errors, u64::from(first.is_some()), "a stopped scan handed out more than one error");
         assert_eq!(first, report.errors.first().map(essentials), "the first error differs");
     }
 }
