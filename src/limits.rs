@@ -31,6 +31,13 @@
 /// event limit with 34 MB of heap; 500 000 nested elements stop at depth 256
 /// with 80 KB; 100 000 failed OpenAir commands keep 1000 errors in 0.5 MB.
 ///
+/// Elements no reader wants are passed over with a `memchr` scan rather
+/// than tokenized, only when the scan finds their content as the tokenizer
+/// would accept it (UTF-8, end tags matching, every `&` closed, within
+/// `max_depth` and `max_event_bytes`, no comment, CDATA or PI); otherwise
+/// they are read event by event. Every limit holds in skipped content, and
+/// a skip never changes an answer.
+///
 /// DTDs are never read for entities and nothing is fetched: only character
 /// references and the five predefined entities are resolved; any other
 /// `&name;` is kept as written. So entity expansion needs no limit.

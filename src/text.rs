@@ -11,41 +11,77 @@ pub(crate) struct Capped {
     pub(crate) truncated: bool,
 }
 
+/// Text kept at the tail of a buffer shared with other texts (from `start`),
+/// within `max` bytes: leading whitespace skipped, trailing whitespace
+/// trimmed on [`finish`](Self::finish), cut at a character boundary and
+/// marked once the budget is spent. [`CappedString`] is one on its own buffer.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CappedTail {
+    start: usize,
+    max: usize,
+    truncated: bool,
+}
+
+impl CappedTail {
+    /// A text that starts at `start` of its buffer (the buffer's length now).
+    pub(crate) fn new(start: usize, max: usize) -> Self {
+        CappedTail { start, max, truncated: false }
+    }
+
+    /// Where the text starts in its buffer.
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Appends `piece` to `buf`, cutting it at a character boundary once the budget is spent.
+    pub(crate) fn push(&mut self, buf: &mut String, piece: &str) {
+        if self.truncated {
+            return;
+        }
+        let len = buf.len() - self.start;
+        let piece = if len == 0 { piece.trim_start() } else { piece };
+        let room = self.max - len;
+        if piece.len() <= room {
+            buf.push_str(piece);
+        } else {
+            buf.push_str(&piece[..floor_char_boundary(piece, room)]);
+            self.truncated = true;
+        }
+    }
+
+    /// Trims the text's trailing whitespace and marks a cut; true when it was cut.
+    pub(crate) fn finish(self, buf: &mut String) -> bool {
+        let kept = buf[self.start..].trim_end().len();
+        buf.truncate(self.start + kept);
+        if self.truncated {
+            buf.push(CUT_MARK);
+        }
+        self.truncated
+    }
+}
+
 /// A string that grows up to `max` bytes, then only records that it was cut.
 /// Leading whitespace is skipped; trailing whitespace is trimmed on
 /// [`finish`](Self::finish).
 #[derive(Debug)]
 pub(crate) struct CappedString {
     text: String,
-    max: usize,
-    truncated: bool,
+    tail: CappedTail,
 }
 
 impl CappedString {
     pub(crate) fn new(max: usize) -> Self {
-        CappedString { text: String::new(), max, truncated: false }
+        CappedString { text: String::new(), tail: CappedTail::new(0, max) }
     }
 
     /// Room for `additional` more bytes, within the budget.
     pub(crate) fn reserve(&mut self, additional: usize) {
-        self.text.reserve(additional.min(self.max - self.text.len()));
+        self.text.reserve(additional.min(self.tail.max - self.text.len()));
     }
 
     /// Appends `piece`, cutting it at a character boundary once the budget is spent.
     pub(crate) fn push(&mut self, piece: &str) {
-        if self.truncated {
-            return;
-        }
-        let piece = if self.text.is_empty() { piece.trim_start() } else { piece };
-        let room = self.max - self.text.len();
-        if piece.len() <= room {
-            // Most texts are one piece: allocate once, at its size.
-            self.text.reserve(piece.len());
-            self.text.push_str(piece);
-        } else {
-            self.text.push_str(&piece[..floor_char_boundary(piece, room)]);
-            self.truncated = true;
-        }
+        self.tail.push(&mut self.text, piece);
     }
 
     /// Appends the words of `text`, whitespace runs folded to one space.
@@ -58,13 +94,9 @@ impl CappedString {
         }
     }
 
-    pub(crate) fn finish(self) -> Capped {
-        let mut text = self.text;
-        text.truncate(text.trim_end().len());
-        if self.truncated {
-            text.push(CUT_MARK);
-        }
-        Capped { text, truncated: self.truncated }
+    pub(crate) fn finish(mut self) -> Capped {
+        let truncated = self.tail.finish(&mut self.text);
+        Capped { text: self.text, truncated }
     }
 }
 

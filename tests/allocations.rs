@@ -1,7 +1,9 @@
 //! Heap allocations made while reading common bodies, counted by a counting
 //! global allocator (counts, not times: the same on any machine). The
 //! ceilings are today's counts, so that a change that allocates more is
-//! seen; the speed issue's target for the 1 KB fault is 10.
+//! seen; the speed issue's target for the 1 KB fault is 10. Six of them are
+//! quick-xml's own stack of open element names, which a bare event loop
+//! over the same body makes too.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -46,9 +48,9 @@ fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
 fn allocations_per_body() {
     let opts = Options::new().status(500);
     let cases: [(&str, Vec<u8>, usize); 3] = [
-        ("1 KB SOAP 1.1 fault", data::soap_fault(), 40),
-        ("2 KB SOAP 1.2 fault", data::soap12_fault(), 65),
-        ("3 KB success response", data::soap_success(), 15),
+        ("1 KB SOAP 1.1 fault", data::soap_fault(), 24),
+        ("2 KB SOAP 1.2 fault", data::soap12_fault(), 38),
+        ("3 KB success response", data::soap_success(), 13),
     ];
     for (name, body, ceiling) in cases {
         // The tests of this file run one at a time (one test): no other thread allocates.

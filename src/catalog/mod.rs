@@ -146,8 +146,14 @@ pub fn entry(vendor: Vendor, code: &Code) -> Option<&'static Entry> {
     let entries = entries(vendor);
     match code {
         Code::Num(_) => entries.iter().find(|e| e.code == *code),
-        Code::Text(text) => entries.iter().find(|e| matches!(&e.code, Code::Text(t) if t.eq_ignore_ascii_case(text))),
+        Code::Text(text) => entry_text(vendor, text),
     }
+}
+
+/// The entry for a symbolic code, ignoring ASCII case (as [`entry`] with
+/// `Code::Text`, without building a `Code`).
+pub(crate) fn entry_text(vendor: Vendor, text: &str) -> Option<&'static Entry> {
+    entries(vendor).iter().find(|e| matches!(&e.code, Code::Text(t) if t.eq_ignore_ascii_case(text)))
 }
 
 /// The entry for `code` as a person writes it: a number, a symbolic code,

@@ -128,7 +128,7 @@ impl Fault {
     /// fault gives)?
     /// Only such a fault is reported when the body breaks off inside it.
     pub(crate) fn is_identified(&self) -> bool {
-        !self.code.local.is_empty() && self.reason_read && self.reasons.iter().any(|r| !r.text.is_empty())
+        !self.code.local().is_empty() && self.reason_read && self.reasons.iter().any(|r| !r.text.is_empty())
     }
 
     /// Adds a `faultstring` or `Reason/Text` with its `xml:lang`.
@@ -157,17 +157,28 @@ impl Fault {
         english.or_else(|| self.reasons.first())
     }
 
+    /// The message, taken out: the reason [`reason`](Self::reason) picks when
+    /// it has text. With several reasons, the others stay (and a copy of it,
+    /// for [`VendorError::reasons`]).
+    fn take_reason(&mut self) -> Option<LangText> {
+        let picked = self.reason().filter(|r| !r.text.is_empty())?;
+        if self.reasons.len() > 1 {
+            return Some(picked.clone());
+        }
+        self.reasons.pop()
+    }
+
     /// The catalog entry of the standard or WS-Security code this fault carries, if any.
     fn standard_entry(&self) -> Option<&'static Entry> {
         let security = |q: &&QNameText| match q.ns.as_deref() {
             Some(WSSE_NS) => true,
-            Some(ns) => WST_NS.contains(&ns) && WST_AUTH_CODES.contains(&q.local.as_str()),
+            Some(ns) => WST_NS.contains(&ns) && WST_AUTH_CODES.contains(&q.local()),
             None => false,
         };
         let wsse = std::iter::once(&self.code)
             .chain(&self.subcodes)
             .find(security)
-            .and_then(|q| catalog::entry(Vendor::Soap, &Code::from(q.local.as_str())));
+            .and_then(|q| catalog::entry_text(Vendor::Soap, q.local()));
         if wsse.is_some() {
             return wsse;
         }
@@ -176,8 +187,8 @@ impl Fault {
         if ns.is_some() && !is_envelope_ns(ns) {
             return None;
         }
-        let class = self.code.local.split('.').next().unwrap_or_default();
-        catalog::entry(Vendor::Soap, &Code::from(class))
+        let class = self.code.local().split('.').next().unwrap_or_default();
+        catalog::entry_text(Vendor::Soap, class)
     }
 
     /// The retry evidence the fault code gives (rule 4 of the chain):
@@ -196,7 +207,7 @@ impl Fault {
             e.truncated |= truncated;
         }
         e.fault_code = Some(self.code.raw).filter(|c| !c.is_empty());
-        e.subcodes = self.subcodes.into_iter().map(|q| q.local).collect();
+        e.subcodes = self.subcodes.iter().map(|q| q.local().to_owned()).collect();
         e.actor = self.actor;
         e.node = self.node;
         e.role = self.role;
@@ -208,16 +219,21 @@ impl Fault {
 
     /// The fault as a generic SOAP error: the code is the fault code's local
     /// name; its class comes from the chain with the code's standard class.
-    pub(crate) fn into_generic_error(self, base: Evidence, limits: &Limits) -> VendorError {
+    pub(crate) fn into_generic_error(mut self, base: Evidence, limits: &Limits) -> VendorError {
         let entry = self.standard_entry();
         let retry = retry::decide(&self.evidence(base));
-        let (message, lang) = match self.reason().filter(|r| !r.text.is_empty()) {
-            Some(r) => (r.text.clone(), r.lang.clone()),
-            None => (entry.map_or_else(|| "SOAP fault".to_owned(), |e| e.description.to_owned()), None),
+        let local = self.code.local();
+        // The catalog's own code when it is written the same: nothing to copy.
+        let code = match entry {
+            Some(e) if matches!(&e.code, Code::Text(c) if c == local) => e.code.clone(),
+            _ if local.is_empty() => Code::from("Fault"),
+            _ => Code::from(local),
         };
-        let code = if self.code.local.is_empty() { "Fault".to_owned() } else { self.code.local.clone() };
-        let mut e = VendorError::new(Vendor::Soap, Code::from(code), message, retry);
-        e.lang = lang;
+        let mut e = VendorError::new(Vendor::Soap, code, String::new(), retry);
+        match self.take_reason() {
+            Some(r) => (e.message, e.lang) = (r.text, r.lang),
+            None => e.message = entry.map_or("SOAP fault", |e| e.description).to_owned(),
+        }
         self.move_context_into(&mut e, limits);
         e
     }

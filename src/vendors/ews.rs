@@ -54,12 +54,12 @@ pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
     }
     let from_detail = fault.detail.at("ResponseCode").map(str::trim).filter(|c| !c.is_empty());
     let ours = fault.code.ns.as_deref() == Some(TYPES_NS) || fault.detail.child_in(|ns| ns == ERRORS_NS).is_some();
-    let likely = from_detail.is_some() || fault.code.local.starts_with("Error");
+    let likely = from_detail.is_some() || fault.code.local().starts_with("Error");
     let insisted = ctx.insists(VendorHint::Ews) && likely;
     if !(ours || insisted) {
         return None;
     }
-    let code = from_detail.unwrap_or(&fault.code.local);
+    let code = from_detail.unwrap_or(fault.code.local());
     (!code.is_empty()).then(|| Code::from(code))
 }
 

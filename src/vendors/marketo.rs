@@ -33,7 +33,7 @@ pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
     if !ctx.allows(VendorHint::Marketo) {
         return None;
     }
-    let has_exception = fault.detail.items.iter().any(|l| l.path.starts_with("serviceException/"));
+    let has_exception = fault.detail.items().any(|l| l.path.starts_with("serviceException/"));
     if !has_exception {
         return None;
     }

@@ -48,10 +48,10 @@ pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<(Code, String)> 
     }
     let entry = fault.detail.child_in(is_faults_ns).or_else(|| {
         let insisted = ctx.insists(VendorHint::NetSuite);
-        fault.detail.children.iter().find(|c| insisted && c.local.ends_with("Fault"))
+        fault.detail.children().find(|c| insisted && c.local.ends_with("Fault"))
     })?;
     let code = fault.detail.at(&format!("{}/code", entry.local)).map(str::trim).filter(|c| !c.is_empty());
-    Some((Code::from(code.unwrap_or(&entry.local)), entry.local.clone()))
+    Some((Code::from(code.unwrap_or(entry.local)), entry.local.to_owned()))
 }
 
 /// The fault as a NetSuite error (from [`fault_code`]).

@@ -112,9 +112,12 @@ fn read_command_errors<S: Source>(
         }
         let leaves = child.leaves(MAX_LEAVES, ctx.limits.max_message_bytes)?;
         let truncated = leaves.truncated;
-        return Ok(match leaves.items.as_slice() {
-            [] => (None, None),
-            [only] if only.path.is_empty() => (Some(Capped { text: only.text.clone(), truncated }), None),
+        let mut items = leaves.items();
+        return Ok(match (items.next(), items.next()) {
+            (None, _) => (None, None),
+            (Some(only), None) if only.path.is_empty() => {
+                (Some(Capped { text: only.text.to_owned(), truncated }), None)
+            }
             _ => {
                 let message = MESSAGE_LEAVES
                     .iter()
@@ -134,7 +137,7 @@ pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
     }
     let ns = fault.code.ns.as_deref();
     let in_envelope_ns = ns.is_none() || is_envelope_ns(ns);
-    let from_code = parse_decimal(&fault.code.local).filter(|_| in_envelope_ns);
+    let from_code = parse_decimal(fault.code.local()).filter(|_| in_envelope_ns);
     let from_detail = fault.detail.at("Error/code").and_then(parse_decimal);
     match (from_detail, from_code) {
         (Some(detail), _) if from_code.is_some() || ctx.insists(VendorHint::OpenAir) => Some(detail),

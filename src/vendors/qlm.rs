@@ -60,11 +60,11 @@ pub(crate) fn read_fragment<S: Source>(
             // The message is the error's own text; a code element inside is read too.
             let mut text = CappedString::new(max);
             let leaves = child.leaves(8, max)?;
-            for leaf in &leaves.items {
+            for leaf in leaves.items() {
                 if is_code_name(leaf.name()) {
-                    code = code.or_else(|| code_text(&leaf.text));
+                    code = code.or_else(|| code_text(leaf.text));
                 } else {
-                    text.push(&leaf.text);
+                    text.push(leaf.text);
                 }
             }
             let mut kept = text.finish();

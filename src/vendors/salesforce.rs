@@ -63,12 +63,12 @@ pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
     }
     let from_detail = fault.detail.at("exceptionCode").map(str::trim).filter(|c| !c.is_empty());
     let ours = fault.code.ns.as_deref().is_some_and(is_fault_ns) || fault.detail.child_in(is_fault_ns).is_some();
-    let likely = from_detail.is_some() || looks_like_code(&fault.code.local);
+    let likely = from_detail.is_some() || looks_like_code(fault.code.local());
     let insisted = ctx.insists(VendorHint::Salesforce) && likely;
     if !(ours || insisted) {
         return None;
     }
-    let code = from_detail.unwrap_or(&fault.code.local);
+    let code = from_detail.unwrap_or(fault.code.local());
     (!code.is_empty()).then(|| Code::from(code))
 }
 

@@ -22,7 +22,7 @@ use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::attributes::{Attribute, Attributes};
 use quick_xml::events::{BytesCData, BytesRef, BytesStart, BytesText, Event};
 
-use super::leaves::{Child, Leaf, Leaves};
+use super::leaves::Leaves;
 use super::namespaces::{Namespaces, split_qname};
 use super::source::EventSource;
 use super::tags::Tags;
@@ -38,7 +38,13 @@ pub(crate) struct QNameText {
     pub(crate) raw: String,
     /// The namespace of its prefix (or the default namespace when it has none).
     pub(crate) ns: Option<String>,
-    pub(crate) local: String,
+}
+
+impl QNameText {
+    /// The local name: what follows the prefix.
+    pub(crate) fn local(&self) -> &str {
+        split_qname(&self.raw).1
+    }
 }
 
 /// The pull walker over one document. See the module docs.
@@ -54,6 +60,10 @@ pub(crate) struct Cursor<S> {
     /// Raised when whoever takes the errors wants no more: reading stops at
     /// the next event.
     stop: Option<Rc<Cell<bool>>>,
+    /// The last event was the start tag of the innermost open element, handed
+    /// out: if it is dropped unread, its content may be skipped without
+    /// events ([`EventSource::skip_content`]).
+    fresh: bool,
 }
 
 /// One event, with the depth already counted.
@@ -88,6 +98,7 @@ macro_rules! step {
         if $cur.stop.as_ref().is_some_and(|s| s.get()) {
             return Err($cur.fail(Stop::Halted));
         }
+        $cur.fresh = false;
         match Cursor::step(&mut $cur.src, &mut $cur.depth, $cur.max_depth) {
             Ok(step) => step,
             Err(stop) => return Err($cur.fail(stop)),
@@ -105,6 +116,7 @@ impl<S: EventSource> Cursor<S> {
             ns: Namespaces::default(),
             tags: Tags::default(),
             stop: None,
+            fresh: false,
         }
     }
 
@@ -194,6 +206,7 @@ impl<S: EventSource> Cursor<S> {
             }
             if !empty {
                 self.depth = 1;
+                self.fresh = true;
             }
             enter(&mut self.ns, &mut self.tags, &start, 1, offset, self.max_event)?;
             return Ok(Element { cur: self, depth: 1 });
@@ -203,6 +216,7 @@ impl<S: EventSource> Cursor<S> {
     /// Reads what follows the root element: only comments, PIs and whitespace may.
     pub(crate) fn finish(&mut self) -> Result<(), ParseError> {
         // A reader may stop early: skip the rest of the root first.
+        self.skip_if_unread(self.depth)?;
         while self.depth > 0 {
             step!(self);
         }
@@ -221,18 +235,35 @@ impl<S: EventSource> Cursor<S> {
     /// The next child element of the element at `parent` depth, skipping
     /// whatever of its content was not read; `None` once it is closed.
     fn next_child(&mut self, parent: u32) -> Result<Option<Element<'_, S>>, ParseError> {
+        self.skip_if_unread(parent + 1)?;
         while self.depth >= parent {
             let offset = self.src.offset();
-            let child = match step!(self) {
-                Step::Open(e) if self.depth == parent + 1 => e,
-                Step::Empty(e) if self.depth == parent => e,
+            let (child, fresh) = match step!(self) {
+                Step::Open(e) if self.depth == parent + 1 => (e, true),
+                Step::Empty(e) if self.depth == parent => (e, false),
                 _ => continue,
             };
             let depth = parent + 1;
             enter(&mut self.ns, &mut self.tags, &child, depth, offset, self.max_event)?;
+            self.fresh = fresh;
             return Ok(Some(Element { cur: self, depth }));
         }
         Ok(None)
+    }
+
+    /// Skips the content of the element at `depth` without events when it
+    /// was handed out and nothing of it was read (the reader dropped it),
+    /// and the source can ([`EventSource::skip_content`]); its end tag is
+    /// then the next event.
+    fn skip_if_unread(&mut self, depth: u32) -> Result<(), ParseError> {
+        if !self.fresh || self.depth != depth || self.stop.as_ref().is_some_and(|s| s.get()) {
+            return Ok(());
+        }
+        self.fresh = false;
+        match self.src.skip_content(self.max_depth - self.depth) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(self.fail(Stop::Source(e))),
+        }
     }
 
     /// The next descendant of the element at `ancestor` depth whose local
@@ -251,12 +282,14 @@ impl<S: EventSource> Cursor<S> {
                 _ => continue,
             };
             if split_qname(e.name().as_ref()).1 == local {
+                let fresh = depth == self.depth;
                 enter(&mut self.ns, &mut self.tags, &e, depth, offset, self.max_event)?;
+                self.fresh = fresh;
                 return Ok(Some(Element { cur: self, depth }));
             }
             self.ns.enter(depth);
             let content: &str = &e;
-            if content.contains("xmlns") {
+            if has_attributes(&e) && content.contains("xmlns") {
                 bind_declarations(&mut self.ns, content, e.name().as_ref().len(), depth, offset)?;
                 if self.tags.bytes() + self.ns.bytes() > self.max_event {
                     let max = self.max_event as u64;
@@ -275,7 +308,7 @@ impl<S: EventSource> Cursor<S> {
             match step!(self) {
                 Step::Text(t) => text.push(&t.xml10_content()),
                 Step::CData(t) => text.push(&t.xml10_content()),
-                Step::Ref(r) => push_reference(&mut text, &r),
+                Step::Ref(r) => push_reference(&mut |piece| text.push(piece), &r),
                 _ => {}
             }
         }
@@ -284,26 +317,26 @@ impl<S: EventSource> Cursor<S> {
 
     /// The leaves of the subtree of the element at `depth`.
     fn leaves(&mut self, depth: u32, max_leaves: usize, max: usize) -> Result<Leaves, ParseError> {
-        let mut leaves = Leaves::default();
-        let mut path = String::new();
-        let mut segments: Vec<usize> = Vec::new();
-        // Text of the innermost open element while it has no child element.
-        let mut text: Option<CappedString> = Some(CappedString::new(max));
+        let mut leaves = Leaves::with_capacity();
+        let mut path = String::with_capacity(64);
+        let mut segments: Vec<usize> = Vec::with_capacity(8);
+        // The innermost open element, while it has no child element.
+        let mut leaf = Some(leaves.open("", max));
         while self.depth >= depth {
             match step!(self) {
                 Step::Text(t) => {
-                    if let Some(b) = text.as_mut() {
-                        b.push(&t.xml10_content());
+                    if let Some(open) = leaf.as_mut() {
+                        leaves.push_text(open, &t.xml10_content());
                     }
                 }
                 Step::CData(t) => {
-                    if let Some(b) = text.as_mut() {
-                        b.push(&t.xml10_content());
+                    if let Some(open) = leaf.as_mut() {
+                        leaves.push_text(open, &t.xml10_content());
                     }
                 }
                 Step::Ref(r) => {
-                    if let Some(b) = text.as_mut() {
-                        push_reference(b, &r);
+                    if let Some(open) = leaf.as_mut() {
+                        push_reference(&mut |piece| leaves.push_text(open, piece), &r);
                     }
                 }
                 Step::Open(e) => {
@@ -312,17 +345,20 @@ impl<S: EventSource> Cursor<S> {
                     }
                     segments.push(path.len());
                     push_segment(&mut path, &e);
-                    text = Some(CappedString::new(max));
+                    leaf = Some(leaves.open(&path, max));
                 }
                 Step::Empty(e) => {
                     if self.depth == depth {
                         note_child(&mut leaves, &e, &self.ns, depth, max_leaves);
                     }
                     // An element with a child element is not a leaf.
-                    text = None;
+                    leaves.drop_open();
+                    leaf = None;
                 }
                 Step::Close => {
-                    add_leaf(&mut leaves, &path, text.take(), max_leaves);
+                    if let Some(open) = leaf.take() {
+                        leaves.close(open, max_leaves);
+                    }
                     if let Some(len) = segments.pop() {
                         path.truncate(len);
                     }
@@ -345,6 +381,9 @@ fn push_segment(path: &mut String, e: &BytesStart<'_>) {
         path.push('/');
     }
     path.push_str(split_qname(e.name().as_ref()).1);
+    if !has_attributes(e) {
+        return;
+    }
     let named = e.attributes().with_checks(false).flatten().find(|a| a.key.as_ref() == "Name");
     if let Some(attr) = named {
         path.push('[');
@@ -356,40 +395,31 @@ fn push_segment(path: &mut String, e: &BytesStart<'_>) {
 /// Records the namespace and local name of a child of the subtree's root
 /// (a fault detail's entries), resolved with its own declarations first.
 fn note_child(leaves: &mut Leaves, e: &BytesStart<'_>, ns: &Namespaces, depth: u32, max_children: usize) {
-    if leaves.children.len() == max_children {
-        return;
-    }
     let name = e.name();
     let (prefix, local) = split_qname(name.as_ref());
     let prefix = prefix.unwrap_or("");
-    let declared = e
-        .attributes()
-        .with_checks(false)
-        .flatten()
-        .find_map(|a| (declared_prefix(a.key.as_ref()) == Some(prefix)).then(|| attr_value(&a).into_owned()));
-    let uri = declared.or_else(|| ns.resolve(prefix, depth).map(str::to_owned)).filter(|u| !u.is_empty());
-    leaves.children.push(Child { ns: uri, local: local.to_owned() });
+    let declared = has_attributes(e)
+        .then(|| {
+            e.attributes()
+                .with_checks(false)
+                .flatten()
+                .find_map(|a| (declared_prefix(a.key.as_ref()) == Some(prefix)).then(|| attr_value(&a)))
+        })
+        .flatten();
+    let uri = declared.as_deref().or_else(|| ns.resolve(prefix, depth)).filter(|u| !u.is_empty());
+    leaves.add_child(uri, local, max_children);
+}
+
+/// Does the tag have anything after its name (most have not: no attribute
+/// to look through)?
+fn has_attributes(e: &BytesStart<'_>) -> bool {
+    e.len() > e.name().as_ref().len()
 }
 
 /// The prefix an attribute named `key` declares: `""` for `xmlns` (the
 /// default namespace), `p` for `xmlns:p`; `None` for other attributes.
 fn declared_prefix(key: &str) -> Option<&str> {
     if key == "xmlns" { Some("") } else { key.strip_prefix("xmlns:") }
-}
-
-/// Keeps a finished leaf, unless it is empty or `max_leaves` are kept already.
-fn add_leaf(leaves: &mut Leaves, path: &str, text: Option<CappedString>, max_leaves: usize) {
-    let Some(text) = text else { return };
-    let kept = text.finish();
-    if kept.text.is_empty() {
-        return;
-    }
-    if leaves.items.len() == max_leaves {
-        leaves.truncated = true;
-        return;
-    }
-    leaves.truncated |= kept.truncated;
-    leaves.items.push(Leaf { path: path.to_owned(), text: kept.text });
 }
 
 /// Records the element handed out at `depth`: its tag, and its namespace
@@ -407,7 +437,7 @@ fn enter(
     let name_len = e.name().as_ref().len();
     tags.set(depth, content, name_len);
     ns.enter(depth);
-    if content.contains("xmlns") {
+    if content.len() > name_len && content.contains("xmlns") {
         bind_declarations(ns, content, name_len, depth, offset)?;
     }
     if tags.bytes() + ns.bytes() > max_event {
@@ -438,16 +468,16 @@ fn bind_declarations(
 
 /// A general reference: character and predefined references resolved,
 /// anything else (an entity from a DTD) kept as written, never expanded.
-fn push_reference(text: &mut CappedString, reference: &BytesRef<'_>) {
+fn push_reference(push: &mut impl FnMut(&str), reference: &BytesRef<'_>) {
     let name: &str = reference;
     if let Ok(Some(ch)) = reference.resolve_char_ref() {
-        text.push(ch.encode_utf8(&mut [0; 4]));
+        push(ch.encode_utf8(&mut [0; 4]));
     } else if let Some(resolved) = resolve_xml_entity(name) {
-        text.push(resolved);
+        push(resolved);
     } else {
-        text.push("&");
-        text.push(name);
-        text.push(";");
+        push("&");
+        push(name);
+        push(";");
     }
 }
 
@@ -538,10 +568,9 @@ impl<'c, S: EventSource> Element<'c, S> {
     /// The text read as a QName, resolved in this element's scope.
     pub(crate) fn qname_text(self, max: usize) -> Result<QNameText, ParseError> {
         let kept = self.cur.text(self.depth, max)?;
-        let (prefix, local) = split_qname(&kept.text);
+        let prefix = split_qname(&kept.text).0;
         let ns = self.resolve(prefix.unwrap_or("")).map(str::to_owned);
-        let local = local.to_owned();
-        Ok(QNameText { raw: kept.text, ns, local })
+        Ok(QNameText { raw: kept.text, ns })
     }
 
     /// The leaves of the subtree, at most `max_leaves`, each text cut at `max` bytes.
@@ -597,7 +626,7 @@ mod tests {
         );
         let mut root = c.root().unwrap();
         let q = root.next_child().unwrap().unwrap().qname_text(100).unwrap();
-        assert_eq!((q.raw.as_str(), q.ns.as_deref(), q.local.as_str()), ("q:Server", Some("urn:inner"), "Server"));
+        assert_eq!((q.raw.as_str(), q.ns.as_deref(), q.local()), ("q:Server", Some("urn:inner"), "Server"));
         let q = root.next_child().unwrap().unwrap().qname_text(100).unwrap();
         assert_eq!(q.ns.as_deref(), Some("urn:outer"));
         let q = root.next_child().unwrap().unwrap().qname_text(100).unwrap();
@@ -628,7 +657,7 @@ mod tests {
     fn leaves_carry_paths() {
         let mut c = cursor("<d><e><name>n</name><code> 7 </code><cause/></e>x</d>");
         let leaves = c.root().unwrap().leaves(8, 100).unwrap();
-        let got: Vec<_> = leaves.items.iter().map(|l| (l.path.as_str(), l.text.as_str())).collect();
+        let got: Vec<_> = leaves.items().map(|l| (l.path, l.text)).collect();
         assert_eq!(got, [("e/name", "n"), ("e/code", "7")]);
         assert!(!leaves.truncated);
     }
@@ -642,12 +671,12 @@ mod tests {
         );
         let leaves = c.root().unwrap().leaves(8, 100).unwrap();
         assert_eq!(leaves.at("MessageXml/Value[BackOffMilliseconds]"), Some("297749"));
-        let children: Vec<_> = leaves.children.iter().map(|c| (c.ns.as_deref(), c.local.as_str())).collect();
+        let children: Vec<_> = leaves.children().map(|c| (c.ns, c.local)).collect();
         assert_eq!(
             children,
             [(Some("urn:errors"), "ResponseCode"), (Some("urn:types"), "MessageXml"), (None, "plain")]
         );
-        assert_eq!(leaves.child_in(|ns| ns == "urn:types").map(|c| c.local.as_str()), Some("MessageXml"));
+        assert_eq!(leaves.child_in(|ns| ns == "urn:types").map(|c| c.local), Some("MessageXml"));
     }
 
     #[test]

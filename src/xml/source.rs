@@ -8,6 +8,7 @@ use quick_xml::encoding::EncodingError;
 use quick_xml::errors::SyntaxError;
 use quick_xml::events::Event;
 
+use super::skip;
 use crate::input::limited::Limited;
 use crate::input::{InputFault, io_to_parse_error};
 use crate::limits::{Limit, Limits};
@@ -31,6 +32,13 @@ pub(crate) trait EventSource {
     fn offset(&self) -> u64;
     /// Offset in the body where the last event started.
     fn event_start(&self) -> u64;
+    /// Skips the content of the element whose start tag was the last event,
+    /// up to its end tag, when [`skip::content_len`] finds it can (in the
+    /// bytes at hand: for a stream, those already buffered); `Ok(false)`,
+    /// nothing read, when it declines. `max_open` is how many more elements
+    /// the depth limit allows. An error is one reading would have met at the
+    /// same place.
+    fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<bool>;
     /// Where the body ends, once the reader reached its end: the offset a
     /// truncation is reported at, the same for both sources. (The XML reader
     /// may stop a few bytes short of the end when markup is left open.)
@@ -88,6 +96,9 @@ pub(crate) struct SliceSource<'a> {
     /// Where the last event started, relative to `base`.
     event_start: u64,
     len: u64,
+    /// Bytes skipped past the reader ([`EventSource::skip_content`]): its
+    /// own positions do not count them.
+    skipped: u64,
 }
 
 impl<'a> SliceSource<'a> {
@@ -97,29 +108,45 @@ impl<'a> SliceSource<'a> {
         configure(&mut reader);
         let max_event = limits.max_event_bytes as u64;
         let len = body.len() as u64;
-        SliceSource { reader, base, max_event, check_event_size: len > max_event, event_start: 0, len }
+        SliceSource { reader, base, max_event, check_event_size: len > max_event, event_start: 0, len, skipped: 0 }
+    }
+
+    /// Where the reader is, relative to `base`.
+    fn position(&self) -> u64 {
+        self.reader.buffer_position() + self.skipped
     }
 }
 
 impl EventSource for SliceSource<'_> {
     #[inline]
     fn next_event(&mut self) -> quick_xml::Result<Event<'_>> {
-        self.event_start = self.reader.buffer_position();
+        self.event_start = self.position();
         let event = self.reader.read_event();
         // Judged as the buffered source judges it: more than the limit read
         // for one event, complete or failed, is over the limit.
-        if self.check_event_size && self.reader.buffer_position() - self.event_start > self.max_event {
+        if self.check_event_size && self.reader.buffer_position() + self.skipped - self.event_start > self.max_event {
             return Err(too_large(self.max_event, self.base + self.event_start));
         }
         event
     }
 
     fn error(&self, err: quick_xml::Error) -> ParseError {
-        xml_error(err, self.base + self.event_start, self.base + self.reader.error_position())
+        xml_error(err, self.base + self.event_start, self.base + self.skipped + self.reader.error_position())
     }
 
     fn offset(&self) -> u64 {
-        self.base + self.reader.buffer_position()
+        self.base + self.position()
+    }
+
+    fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<bool> {
+        let max_event = if self.check_event_size { self.max_event as usize } else { usize::MAX };
+        let rest: &[u8] = self.reader.get_ref();
+        let Some(len) = skip::content_len(rest, max_open, max_event) else {
+            return Ok(false);
+        };
+        *self.reader.get_mut() = &rest[len..];
+        self.skipped += len as u64;
+        Ok(true)
     }
 
     fn event_start(&self) -> u64 {
@@ -137,6 +164,9 @@ pub(crate) struct BufSource<R> {
     buf: Vec<u8>,
     base: u64,
     max_event: u64,
+    /// Bytes skipped past the reader ([`EventSource::skip_content`]): its
+    /// own positions do not count them.
+    skipped: u64,
 }
 
 impl<R: BufRead> BufSource<R> {
@@ -145,7 +175,7 @@ impl<R: BufRead> BufSource<R> {
         let max_event = limits.max_event_bytes as u64;
         let mut reader = Reader::from_reader(Limited::new(body, base, limits.max_body_bytes, max_event));
         configure(&mut reader);
-        BufSource { reader, buf: Vec::new(), base, max_event }
+        BufSource { reader, buf: Vec::new(), base, max_event, skipped: 0 }
     }
 }
 
@@ -171,7 +201,7 @@ impl<R: BufRead> EventSource for BufSource<R> {
         // XML reader's own error position is not kept for those.
         let offset = match &err {
             quick_xml::Error::Io(_) => self.reader.get_ref().offset(),
-            _ => self.base + self.reader.error_position(),
+            _ => self.base + self.skipped + self.reader.error_position(),
         };
         xml_error(err, self.reader.get_ref().event_start(), offset)
     }
@@ -182,6 +212,24 @@ impl<R: BufRead> EventSource for BufSource<R> {
 
     fn event_start(&self) -> u64 {
         self.reader.get_ref().event_start()
+    }
+
+    fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<bool> {
+        let input = self.reader.get_mut();
+        // The window the next event would get: what is over the limits is
+        // refused here as it would be there.
+        input.mark_event_start();
+        let rest = match input.fill_buf() {
+            Ok(rest) => rest,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return Ok(false),
+            Err(e) => return Err(quick_xml::Error::Io(std::sync::Arc::new(e))),
+        };
+        let Some(len) = skip::content_len(rest, max_open, self.max_event as usize) else {
+            return Ok(false);
+        };
+        input.consume(len);
+        self.skipped += len as u64;
+        Ok(true)
     }
 
     fn end_offset(&mut self) -> u64 {

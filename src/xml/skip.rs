@@ -1,0 +1,170 @@
+//! The fast path past an element nobody reads: its content scanned with
+//! `memchr` for markup, without building events.
+//!
+//! The scan hands quick-xml back exactly what it would have seen: it skips
+//! an element's content only when tokenizing that content would have raised
+//! no error, and otherwise declines (the content is then read event by event,
+//! as before, and the error, if any, reported as before). So a skip never
+//! changes an answer, only its cost, and the slice and the stream agree
+//! whichever of them could skip. It is at least as strict as the reader:
+//!
+//! - the content is valid UTF-8 (quick-xml checks every event);
+//! - every start tag has its end tag, names compared as quick-xml compares
+//!   them, and at most [`MAX_NESTING`] elements deep (deeper declines);
+//! - every `&` in text is closed by a `;` before the next `&` or `<`;
+//! - no element goes past the depth limit, and no text run or tag is longer
+//!   than the event size limit;
+//! - comments, CDATA sections, processing instructions and declarations are
+//!   not skipped (the scan declines: they are rare in data).
+//!
+//! The element's own end tag is left for quick-xml, which checks it against
+//! the start tag it read.
+
+use memchr::{memchr, memchr2, memchr3, memchr3_iter};
+
+/// Deepest nesting the scan keeps names for.
+pub(crate) const MAX_NESTING: usize = 32;
+
+/// The length of the content of the element whose start tag was just read
+/// (`rest` starts right after it): where its end tag's `<` is. `None` when
+/// the content cannot be skipped as quick-xml would read it: markup the scan
+/// does not skip, anything quick-xml would refuse, more than `max_open`
+/// elements open inside it, a text run or tag longer than `max_event` bytes,
+/// or the end of `rest` before the end tag.
+pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize) -> Option<usize> {
+    // Start and end of the names of the elements open inside the content.
+    let mut names = [(0usize, 0usize); MAX_NESTING];
+    let mut open = 0usize;
+    let mut at = 0;
+    loop {
+        let lt = text_end(rest, at)?;
+        if lt - at > max_event {
+            return None;
+        }
+        match *rest.get(lt + 1)? {
+            b'/' => {
+                let gt = lt + 2 + memchr(b'>', &rest[lt + 2..])?;
+                if gt + 1 - lt > max_event {
+                    return None;
+                }
+                if open == 0 {
+                    // The element's own end tag: quick-xml reads it.
+                    return std::str::from_utf8(&rest[..lt]).is_ok().then_some(lt);
+                }
+                open -= 1;
+                let (start, end) = names[open];
+                if trim_end_whitespace(&rest[lt + 2..gt]) != &rest[start..end] {
+                    return None;
+                }
+                at = gt + 1;
+            }
+            b'!' | b'?' => return None,
+            _ => {
+                let gt = tag_end(rest, lt + 1)?;
+                if gt + 1 - lt > max_event || open as u32 >= max_open {
+                    return None;
+                }
+                let content = &rest[lt + 1..gt];
+                if content.last() != Some(&b'/') {
+                    let name_len = content.iter().position(|&b| is_whitespace(b)).unwrap_or(content.len());
+                    if name_len == 0 || open == MAX_NESTING {
+                        return None;
+                    }
+                    names[open] = (lt + 1, lt + 1 + name_len);
+                    open += 1;
+                }
+                at = gt + 1;
+            }
+        }
+    }
+}
+
+/// The `<` that ends the text starting at `at`, when every reference in
+/// the text is closed (`&` ... `;` before the next `&` or `<`).
+fn text_end(rest: &[u8], mut at: usize) -> Option<usize> {
+    loop {
+        let i = at + memchr2(b'<', b'&', &rest[at..])?;
+        if rest[i] == b'<' {
+            return Some(i);
+        }
+        let j = i + 1 + memchr3(b';', b'&', b'<', &rest[i + 1..])?;
+        if rest[j] != b';' {
+            return None;
+        }
+        at = j + 1;
+    }
+}
+
+/// The `>` that closes the tag whose content starts at `at`, quoted
+/// attribute values skipped (as quick-xml's element parser does).
+fn tag_end(rest: &[u8], at: usize) -> Option<usize> {
+    let mut quote = None;
+    for i in memchr3_iter(b'>', b'\'', b'"', &rest[at..]) {
+        let b = rest[at + i];
+        match quote {
+            None if b == b'>' => return Some(at + i),
+            None => quote = Some(b),
+            Some(q) if q == b => quote = None,
+            Some(_) => {}
+        }
+    }
+    None
+}
+
+/// XML whitespace, as quick-xml reads it in tags.
+fn is_whitespace(b: u8) -> bool {
+    matches!(b, b' ' | b'\r' | b'\n' | b'\t')
+}
+
+fn trim_end_whitespace(bytes: &[u8]) -> &[u8] {
+    let end = bytes.iter().rposition(|&b| !is_whitespace(b)).map_or(0, |i| i + 1);
+    &bytes[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skip(rest: &str) -> Option<usize> {
+        content_len(rest.as_bytes(), 8, 1 << 20)
+    }
+
+    #[test]
+    fn skips_to_the_elements_own_end_tag() {
+        let rest = "<a k='x>y'>t &amp; u</a ><b/><c\n/>text</x><after/>";
+        assert_eq!(skip(rest), rest.find("</x>"));
+        assert_eq!(skip("</x>"), Some(0));
+        let rest = "é<p:q xmlns:p=\"urn:p\">&#233;</p:q\n></x>";
+        assert_eq!(skip(rest), rest.find("</x>"));
+    }
+
+    #[test]
+    fn declines_what_it_does_not_check_or_quick_xml_refuses() {
+        for rest in [
+            "<a></b></x>",       // mismatched end tag
+            "<a>",               // cut before the end
+            "t & u</x>",         // unclosed reference
+            "t &amp u</x>",      // unclosed reference
+            "<!-- c --></x>",    // comment
+            "<![CDATA[c]]></x>", // CDATA
+            "<?pi?></x>",        // processing instruction
+            "<a\n></x>",         // a start tag with no end tag
+            "< a></ a></x>",     // no name
+            "<a k='></a></x>",   // unclosed quote
+        ] {
+            assert_eq!(skip(rest), None, "{rest:?}");
+        }
+        assert_eq!(content_len(b"\xff</x>", 8, 100), None, "not UTF-8");
+    }
+
+    #[test]
+    fn keeps_the_depth_and_event_limits() {
+        assert_eq!(content_len(b"<a><b/></a></x>", 2, 100), Some(11));
+        assert_eq!(content_len(b"<a><b/></a></x>", 1, 100), None);
+        assert_eq!(content_len(b"<a/></x>", 0, 100), None);
+        assert_eq!(content_len(b"0123456789</x>", 8, 10), Some(10));
+        assert_eq!(content_len(b"01234567890</x>", 8, 10), None);
+        let deep = format!("{}{}</x>", "<a>".repeat(MAX_NESTING + 1), "</a>".repeat(MAX_NESTING + 1));
+        assert_eq!(content_len(deep.as_bytes(), 1000, 1 << 20), None);
+    }
+}
