@@ -86,6 +86,10 @@ impl CappedString {
 
     /// Appends the words of `text`, whitespace runs folded to one space.
     pub(crate) fn push_words(&mut self, text: &str) {
+        if is_folded(text) {
+            self.push(text);
+            return;
+        }
         for (i, word) in text.split_whitespace().enumerate() {
             if i > 0 {
                 self.push(" ");
@@ -98,6 +102,17 @@ impl CappedString {
         let truncated = self.tail.finish(&mut self.text);
         Capped { text: self.text, truncated }
     }
+}
+
+/// Is `text` already as [`CappedString::push_words`] would write it: ASCII
+/// (no Unicode whitespace to fold), no leading, trailing or doubled spaces,
+/// and no other whitespace? Most texts are, and are then copied whole.
+fn is_folded(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && bytes.iter().all(|&b| b.is_ascii() && (b == b' ' || !(b.is_ascii_whitespace() || b == 0x0b)))
+        && !bytes.windows(2).any(|w| w == b"  ")
 }
 
 /// `text` with whitespace runs folded to one space, cut at `max` bytes and marked.
@@ -175,6 +190,9 @@ mod tests {
 
     #[test]
     fn collapses_whitespace() {
+        for text in ["a b", " a", "a ", "a  b", "a\tb", "a\u{a0}b", "a\u{2003}b", "\u{b}x\u{c}", "", "é é"] {
+            assert_eq!(collapse_whitespace(text, 10).text, text.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
         assert_eq!(collapse_whitespace(" a \n\t b ", 10).text, "a b");
         assert_eq!(collapse_whitespace("abc def", 5).text, "abc d…");
     }

@@ -26,49 +26,57 @@ use memchr::{memchr, memchr2, memchr3, memchr3_iter};
 pub(crate) const MAX_NESTING: usize = 32;
 
 /// The length of the content of the element whose start tag was just read
-/// (`rest` starts right after it): where its end tag's `<` is. `None` when
-/// the content cannot be skipped as quick-xml would read it: markup the scan
-/// does not skip, anything quick-xml would refuse, more than `max_open`
-/// elements open inside it, a text run or tag longer than `max_event` bytes,
-/// or the end of `rest` before the end tag.
-pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize) -> Option<usize> {
+/// (`rest` starts right after it): where its end tag's `<` is.
+///
+/// `Err(seen)` when the content cannot be skipped as quick-xml would read it
+/// (markup the scan does not skip, anything quick-xml would refuse, more
+/// than `max_open` elements open inside it, a text run or tag longer than
+/// `max_event` bytes, or the end of `rest` before the end tag): the scan
+/// looked at the first `seen` bytes. A caller does not scan them again (a
+/// descendant's content inside them would be declined for the same reason),
+/// which keeps skipping linear in the body however deep it declines.
+pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize) -> Result<usize, usize> {
     // Start and end of the names of the elements open inside the content.
     let mut names = [(0usize, 0usize); MAX_NESTING];
     let mut open = 0usize;
     let mut at = 0;
     loop {
-        let lt = text_end(rest, at)?;
+        let Some(lt) = text_end(rest, at) else { return Err(rest.len()) };
         if lt - at > max_event {
-            return None;
+            return Err(lt);
         }
-        match *rest.get(lt + 1)? {
-            b'/' => {
-                let gt = lt + 2 + memchr(b'>', &rest[lt + 2..])?;
+        match rest.get(lt + 1) {
+            None => return Err(rest.len()),
+            Some(b'/') => {
+                let Some(gt) = memchr(b'>', &rest[lt + 2..]).map(|i| lt + 2 + i) else { return Err(rest.len()) };
                 if gt + 1 - lt > max_event {
-                    return None;
+                    return Err(lt);
                 }
                 if open == 0 {
                     // The element's own end tag: quick-xml reads it.
-                    return std::str::from_utf8(&rest[..lt]).is_ok().then_some(lt);
+                    return match std::str::from_utf8(&rest[..lt]) {
+                        Ok(_) => Ok(lt),
+                        Err(e) => Err(e.valid_up_to()),
+                    };
                 }
                 open -= 1;
                 let (start, end) = names[open];
                 if trim_end_whitespace(&rest[lt + 2..gt]) != &rest[start..end] {
-                    return None;
+                    return Err(lt);
                 }
                 at = gt + 1;
             }
-            b'!' | b'?' => return None,
-            _ => {
-                let gt = tag_end(rest, lt + 1)?;
+            Some(b'!' | b'?') => return Err(lt),
+            Some(_) => {
+                let Some(gt) = tag_end(rest, lt + 1) else { return Err(rest.len()) };
                 if gt + 1 - lt > max_event || open as u32 >= max_open {
-                    return None;
+                    return Err(lt);
                 }
                 let content = &rest[lt + 1..gt];
                 if content.last() != Some(&b'/') {
                     let name_len = content.iter().position(|&b| is_whitespace(b)).unwrap_or(content.len());
                     if name_len == 0 || open == MAX_NESTING {
-                        return None;
+                        return Err(lt);
                     }
                     names[open] = (lt + 1, lt + 1 + name_len);
                     open += 1;
@@ -80,7 +88,8 @@ pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize) -> Optio
 }
 
 /// The `<` that ends the text starting at `at`, when every reference in
-/// the text is closed (`&` ... `;` before the next `&` or `<`).
+/// the text is closed (`&` ... `;` before the next `&` or `<`); `None` at
+/// the end of `rest` or at a reference left open.
 fn text_end(rest: &[u8], mut at: usize) -> Option<usize> {
     loop {
         let i = at + memchr2(b'<', b'&', &rest[at..])?;
@@ -126,7 +135,7 @@ mod tests {
     use super::*;
 
     fn skip(rest: &str) -> Option<usize> {
-        content_len(rest.as_bytes(), 8, 1 << 20)
+        content_len(rest.as_bytes(), 8, 1 << 20).ok()
     }
 
     #[test]
@@ -154,17 +163,19 @@ mod tests {
         ] {
             assert_eq!(skip(rest), None, "{rest:?}");
         }
-        assert_eq!(content_len(b"\xff</x>", 8, 100), None, "not UTF-8");
+        assert_eq!(content_len(b"ab\xff</x>", 8, 100), Err(2), "not UTF-8");
+        assert_eq!(content_len(b"<a/><!-- c --></x>", 8, 100), Err(4), "declined where the comment starts");
+        assert_eq!(content_len(b"<a/><b>", 8, 100), Err(7), "declined at the end");
     }
 
     #[test]
     fn keeps_the_depth_and_event_limits() {
-        assert_eq!(content_len(b"<a><b/></a></x>", 2, 100), Some(11));
-        assert_eq!(content_len(b"<a><b/></a></x>", 1, 100), None);
-        assert_eq!(content_len(b"<a/></x>", 0, 100), None);
-        assert_eq!(content_len(b"0123456789</x>", 8, 10), Some(10));
-        assert_eq!(content_len(b"01234567890</x>", 8, 10), None);
+        assert_eq!(content_len(b"<a><b/></a></x>", 2, 100), Ok(11));
+        assert_eq!(content_len(b"<a><b/></a></x>", 1, 100), Err(3));
+        assert_eq!(content_len(b"<a/></x>", 0, 100), Err(0));
+        assert_eq!(content_len(b"0123456789</x>", 8, 10), Ok(10));
+        assert_eq!(content_len(b"01234567890</x>", 8, 10), Err(11));
         let deep = format!("{}{}</x>", "<a>".repeat(MAX_NESTING + 1), "</a>".repeat(MAX_NESTING + 1));
-        assert_eq!(content_len(deep.as_bytes(), 1000, 1 << 20), None);
+        assert!(content_len(deep.as_bytes(), 1000, 1 << 20).is_err());
     }
 }

@@ -99,6 +99,8 @@ pub(crate) struct SliceSource<'a> {
     /// Bytes skipped past the reader ([`EventSource::skip_content`]): its
     /// own positions do not count them.
     skipped: u64,
+    /// No skip is tried before this position: a scan declined there.
+    no_skip_until: u64,
 }
 
 impl<'a> SliceSource<'a> {
@@ -108,7 +110,16 @@ impl<'a> SliceSource<'a> {
         configure(&mut reader);
         let max_event = limits.max_event_bytes as u64;
         let len = body.len() as u64;
-        SliceSource { reader, base, max_event, check_event_size: len > max_event, event_start: 0, len, skipped: 0 }
+        SliceSource {
+            reader,
+            base,
+            max_event,
+            check_event_size: len > max_event,
+            event_start: 0,
+            len,
+            skipped: 0,
+            no_skip_until: 0,
+        }
     }
 
     /// Where the reader is, relative to `base`.
@@ -139,14 +150,23 @@ impl EventSource for SliceSource<'_> {
     }
 
     fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<bool> {
+        let at = self.position();
+        if at < self.no_skip_until {
+            return Ok(false);
+        }
         let max_event = if self.check_event_size { self.max_event as usize } else { usize::MAX };
         let rest: &[u8] = self.reader.get_ref();
-        let Some(len) = skip::content_len(rest, max_open, max_event) else {
-            return Ok(false);
-        };
-        *self.reader.get_mut() = &rest[len..];
-        self.skipped += len as u64;
-        Ok(true)
+        match skip::content_len(rest, max_open, max_event) {
+            Ok(len) => {
+                *self.reader.get_mut() = &rest[len..];
+                self.skipped += len as u64;
+                Ok(true)
+            }
+            Err(seen) => {
+                self.no_skip_until = at + seen as u64;
+                Ok(false)
+            }
+        }
     }
 
     fn event_start(&self) -> u64 {
@@ -167,6 +187,8 @@ pub(crate) struct BufSource<R> {
     /// Bytes skipped past the reader ([`EventSource::skip_content`]): its
     /// own positions do not count them.
     skipped: u64,
+    /// No skip is tried before this offset: a scan declined there.
+    no_skip_until: u64,
 }
 
 impl<R: BufRead> BufSource<R> {
@@ -175,7 +197,7 @@ impl<R: BufRead> BufSource<R> {
         let max_event = limits.max_event_bytes as u64;
         let mut reader = Reader::from_reader(Limited::new(body, base, limits.max_body_bytes, max_event));
         configure(&mut reader);
-        BufSource { reader, buf: Vec::new(), base, max_event, skipped: 0 }
+        BufSource { reader, buf: Vec::new(), base, max_event, skipped: 0, no_skip_until: 0 }
     }
 }
 
@@ -216,6 +238,10 @@ impl<R: BufRead> EventSource for BufSource<R> {
 
     fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<bool> {
         let input = self.reader.get_mut();
+        let at = input.offset();
+        if at < self.no_skip_until {
+            return Ok(false);
+        }
         // The window the next event would get: what is over the limits is
         // refused here as it would be there.
         input.mark_event_start();
@@ -224,12 +250,17 @@ impl<R: BufRead> EventSource for BufSource<R> {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return Ok(false),
             Err(e) => return Err(quick_xml::Error::Io(std::sync::Arc::new(e))),
         };
-        let Some(len) = skip::content_len(rest, max_open, self.max_event as usize) else {
-            return Ok(false);
-        };
-        input.consume(len);
-        self.skipped += len as u64;
-        Ok(true)
+        match skip::content_len(rest, max_open, self.max_event as usize) {
+            Ok(len) => {
+                input.consume(len);
+                self.skipped += len as u64;
+                Ok(true)
+            }
+            Err(seen) => {
+                self.no_skip_until = at + seen as u64;
+                Ok(false)
+            }
+        }
     }
 
     fn end_offset(&mut self) -> u64 {
