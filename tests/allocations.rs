@@ -47,16 +47,21 @@ fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
 #[test]
 fn allocations_per_body() {
     let opts = Options::new().status(500);
+    // Ceilings for a read on a thread that read a body before (the steady
+    // state of a client: the cursor's and the detail's buffers are kept per
+    // thread); the first read on a thread allocates those too.
     let cases: [(&str, Vec<u8>, usize); 3] = [
-        ("1 KB SOAP 1.1 fault", data::soap_fault(), 24),
-        ("2 KB SOAP 1.2 fault", data::soap12_fault(), 38),
-        ("3 KB success response", data::soap_success(), 13),
+        ("1 KB SOAP 1.1 fault", data::soap_fault(), 13),
+        ("2 KB SOAP 1.2 fault", data::soap12_fault(), 25),
+        ("3 KB success response", data::soap_success(), 9),
     ];
     for (name, body, ceiling) in cases {
         // The tests of this file run one at a time (one test): no other thread allocates.
+        let (report, first) = count(|| vendor_errors::from_slice(&body, &opts));
+        assert!(report.is_ok(), "{name}");
         let (report, n) = count(|| vendor_errors::from_slice(&body, &opts));
         assert!(report.is_ok(), "{name}");
-        println!("{name}: {n} allocations in from_slice");
+        println!("{name}: {n} allocations in from_slice ({first} in the first read on the thread)");
         assert!(n <= ceiling, "{name}: {n} allocations, ceiling {ceiling}");
     }
 }

@@ -42,7 +42,12 @@ pub(crate) fn sniff_charset(prefix: &[u8], content_type_charset: Option<&str>) -
     let Some(label) = label else {
         return Ok(Charset { encoding: UTF_8, bom_len: 0 });
     };
-    let encoding = Encoding::for_label(label.trim().as_bytes())
+    let label_bytes = label.trim().as_bytes();
+    if label_bytes.eq_ignore_ascii_case(b"utf-8") {
+        // The common label, without the label table.
+        return Ok(Charset { encoding: UTF_8, bom_len: 0 });
+    }
+    let encoding = Encoding::for_label(label_bytes)
         .filter(|e| *e != encoding_rs::REPLACEMENT)
         .ok_or_else(|| ParseError::UnsupportedEncoding { label: collapse_whitespace(label, MAX_LABEL_BYTES).text })?;
     // Bytes that read as ASCII cannot be UTF-16 without a BOM: the label is

@@ -40,7 +40,7 @@ pub(crate) struct Fault {
     /// `Subcode/Value`s, outermost first.
     pub(crate) subcodes: Vec<QNameText>,
     /// `faultstring` (1.1) or every `Reason/Text` (1.2).
-    pub(crate) reasons: Vec<LangText>,
+    pub(crate) reasons: Reasons,
     pub(crate) actor: Option<String>,
     pub(crate) node: Option<String>,
     pub(crate) role: Option<String>,
@@ -51,6 +51,43 @@ pub(crate) struct Fault {
     /// The `faultstring` or `Reason` element was read to its end (so the
     /// message chosen among translations is the one the whole fault gives).
     reason_read: bool,
+}
+
+/// A fault's `faultstring` or `Reason/Text`s, in order: most faults have
+/// one, kept without a vector.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Reasons {
+    first: Option<LangText>,
+    rest: Vec<LangText>,
+}
+
+impl Reasons {
+    pub(crate) fn len(&self) -> usize {
+        usize::from(self.first.is_some()) + self.rest.len()
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &LangText> {
+        self.first.iter().chain(&self.rest)
+    }
+
+    pub(crate) fn first(&self) -> Option<&LangText> {
+        self.first.as_ref()
+    }
+
+    fn push(&mut self, reason: LangText) {
+        match self.first {
+            None => self.first = Some(reason),
+            Some(_) => self.rest.push(reason),
+        }
+    }
+
+    fn into_vec(self) -> Vec<LangText> {
+        let mut all = self.rest;
+        if let Some(first) = self.first {
+            all.insert(0, first);
+        }
+        all
+    }
 }
 
 /// Reads the `Fault` element into `f`. Children are matched by local name,
@@ -165,7 +202,7 @@ impl Fault {
         if self.reasons.len() > 1 {
             return Some(picked.clone());
         }
-        self.reasons.pop()
+        self.reasons.first.take()
     }
 
     /// The catalog entry of the standard or WS-Security code this fault carries, if any.
@@ -206,13 +243,14 @@ impl Fault {
             e.detail = Some(text);
             e.truncated |= truncated;
         }
+        self.detail.recycle();
         e.fault_code = Some(self.code.raw).filter(|c| !c.is_empty());
         e.subcodes = self.subcodes.iter().map(|q| q.local().to_owned()).collect();
         e.actor = self.actor;
         e.node = self.node;
         e.role = self.role;
         if self.reasons.len() > 1 {
-            e.reasons = self.reasons;
+            e.reasons = self.reasons.into_vec();
         }
         e.truncated |= self.truncated;
     }

@@ -19,6 +19,11 @@ pub const SOAP12_NS: &str = "http://www.w3.org/2003/05/soap-envelope";
 const SOAP12_DRAFT_NS: [&str; 2] =
     ["http://www.w3.org/2002/12/soap-envelope", "http://www.w3.org/2001/12/soap-envelope"];
 
+/// `ns` as the crate's own constant, when it is the SOAP 1.1 or 1.2 envelope namespace.
+pub(crate) fn envelope_ns(ns: &str) -> Option<&'static str> {
+    [SOAP11_NS, SOAP12_NS].into_iter().find(|known| *known == ns)
+}
+
 /// Is `ns` a SOAP envelope namespace (1.1, 1.2 or a 1.2 draft)?
 pub(crate) fn is_envelope_ns(ns: Option<&str>) -> bool {
     matches!(ns, Some(ns) if ns == SOAP11_NS || ns == SOAP12_NS || SOAP12_DRAFT_NS.contains(&ns))

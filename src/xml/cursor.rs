@@ -24,6 +24,7 @@ use quick_xml::events::{BytesCData, BytesRef, BytesStart, BytesText, Event};
 
 use super::leaves::Leaves;
 use super::namespaces::{Namespaces, split_qname};
+use super::scratch::CursorScratch;
 use super::source::EventSource;
 use super::tags::Tags;
 use crate::limits::{Limit, Limits};
@@ -36,8 +37,10 @@ use crate::text::{Capped, CappedString, collapse_whitespace};
 pub(crate) struct QNameText {
     /// As written, trimmed.
     pub(crate) raw: String,
-    /// The namespace of its prefix (or the default namespace when it has none).
-    pub(crate) ns: Option<String>,
+    /// The namespace of its prefix (or the default namespace when it has
+    /// none); the SOAP envelope namespaces, which most fault codes are in,
+    /// are not copied.
+    pub(crate) ns: Option<Cow<'static, str>>,
 }
 
 impl QNameText {
@@ -60,10 +63,26 @@ pub(crate) struct Cursor<S> {
     /// Raised when whoever takes the errors wants no more: reading stops at
     /// the next event.
     stop: Option<Rc<Cell<bool>>>,
+    /// Reused by [`leaves`](Self::leaves): a leaf's path, its segments' starts.
+    leaf_path: String,
+    leaf_segments: Vec<usize>,
     /// The last event was the start tag of the innermost open element, handed
     /// out: if it is dropped unread, its content may be skipped without
     /// events ([`EventSource::skip_content`]).
     fresh: bool,
+}
+
+impl<S> Drop for Cursor<S> {
+    /// The tag and namespace buffers go back to the thread for the next body.
+    fn drop(&mut self) {
+        let scratch = CursorScratch {
+            tags: std::mem::take(&mut self.tags),
+            ns: std::mem::take(&mut self.ns),
+            path: std::mem::take(&mut self.leaf_path),
+            segments: std::mem::take(&mut self.leaf_segments),
+        };
+        scratch.give_back();
+    }
 }
 
 /// One event, with the depth already counted.
@@ -108,13 +127,16 @@ macro_rules! step {
 
 impl<S: EventSource> Cursor<S> {
     pub(crate) fn new(src: S, limits: &Limits) -> Self {
+        let CursorScratch { tags, ns, path, segments } = CursorScratch::take();
         Cursor {
             src,
             depth: 0,
             max_depth: limits.max_depth,
             max_event: limits.max_event_bytes,
-            ns: Namespaces::default(),
-            tags: Tags::default(),
+            ns,
+            tags,
+            leaf_path: path,
+            leaf_segments: segments,
             stop: None,
             fresh: false,
         }
@@ -324,9 +346,11 @@ impl<S: EventSource> Cursor<S> {
 
     /// The leaves of the subtree of the element at `depth`.
     fn leaves(&mut self, depth: u32, max_leaves: usize, max: usize) -> Result<Leaves, ParseError> {
-        let mut leaves = Leaves::with_capacity();
-        let mut path = String::with_capacity(64);
-        let mut segments: Vec<usize> = Vec::with_capacity(8);
+        let mut leaves = Leaves::reused();
+        let mut path = std::mem::take(&mut self.leaf_path);
+        let mut segments = std::mem::take(&mut self.leaf_segments);
+        path.clear();
+        segments.clear();
         // The innermost open element, while it has no child element.
         let mut leaf = Some(leaves.open("", max));
         while self.depth >= depth {
@@ -373,6 +397,7 @@ impl<S: EventSource> Cursor<S> {
                 Step::Other => {}
             }
         }
+        (self.leaf_path, self.leaf_segments) = (path, segments);
         Ok(leaves)
     }
 }
@@ -583,7 +608,10 @@ impl<'c, S: EventSource> Element<'c, S> {
     pub(crate) fn qname_text(self, max: usize) -> Result<QNameText, ParseError> {
         let kept = self.cur.text(self.depth, max)?;
         let prefix = split_qname(&kept.text).0;
-        let ns = self.resolve(prefix.unwrap_or("")).map(str::to_owned);
+        let ns = self.resolve(prefix.unwrap_or("")).map(|ns| match crate::soap::envelope_ns(ns) {
+            Some(known) => Cow::Borrowed(known),
+            None => Cow::Owned(ns.to_owned()),
+        });
         Ok(QNameText { raw: kept.text, ns })
     }
 

@@ -67,13 +67,39 @@ pub(crate) struct Leaves {
 impl Leaves {
     /// Room for a few leaves of the usual size (a fault detail): most are read
     /// without growing.
-    pub(crate) fn with_capacity() -> Self {
+    pub(crate) fn with_room() -> Self {
         Leaves {
             buf: String::with_capacity(256),
             items: Vec::with_capacity(8),
             children: Vec::with_capacity(2),
             truncated: false,
         }
+    }
+
+    /// Leaves to fill: the thread's spare ones when it has some (see
+    /// [`recycle`](Self::recycle)).
+    pub(crate) fn reused() -> Self {
+        super::scratch::take_leaves()
+    }
+
+    /// Done with: the buffers are kept for the next detail read on this thread.
+    pub(crate) fn recycle(self) {
+        super::scratch::give_back_leaves(self);
+    }
+
+    /// Forgets every leaf and child, keeping the room.
+    pub(crate) fn clear(&mut self) {
+        self.buf.clear();
+        self.items.clear();
+        self.children.clear();
+        self.truncated = false;
+    }
+
+    /// Bytes of room held.
+    pub(crate) fn capacity(&self) -> usize {
+        self.buf.capacity()
+            + self.items.capacity() * std::mem::size_of::<LeafSpan>()
+            + self.children.capacity() * std::mem::size_of::<ChildSpan>()
     }
 
     /// No leaf at all.

@@ -10,6 +10,7 @@
 mod cursor;
 mod leaves;
 mod namespaces;
+mod scratch;
 mod skip;
 mod source;
 mod tags;

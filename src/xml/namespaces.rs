@@ -30,13 +30,29 @@ pub(crate) struct Namespaces {
 }
 
 impl Default for Namespaces {
-    /// Room for the declarations of a typical envelope: one allocation each.
+    /// No room yet (nothing allocated).
     fn default() -> Self {
-        Namespaces { arena: String::with_capacity(512), bindings: Vec::with_capacity(8) }
+        Namespaces { arena: String::new(), bindings: Vec::new() }
     }
 }
 
 impl Namespaces {
+    /// Room for the declarations of a typical envelope: one allocation each.
+    pub(crate) fn with_room() -> Self {
+        Namespaces { arena: String::with_capacity(512), bindings: Vec::with_capacity(8) }
+    }
+
+    /// Forgets every binding, keeping the room.
+    pub(crate) fn clear(&mut self) {
+        self.arena.clear();
+        self.bindings.clear();
+    }
+
+    /// Bytes of room held.
+    pub(crate) fn capacity(&self) -> usize {
+        self.arena.capacity() + self.bindings.capacity() * std::mem::size_of::<Binding>()
+    }
+
     /// Forgets the bindings made at `depth` or deeper: an element is being
     /// entered there.
     pub(crate) fn enter(&mut self, depth: u32) {

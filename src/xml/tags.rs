@@ -38,13 +38,30 @@ pub(crate) struct Tags {
 }
 
 impl Default for Tags {
-    /// Room for an envelope's tags: no allocation after the first few.
+    /// No room yet (nothing allocated).
     fn default() -> Self {
-        Tags { arena: String::with_capacity(512), slots: Vec::with_capacity(8), own_bytes: 0 }
+        Tags { arena: String::new(), slots: Vec::new(), own_bytes: 0 }
     }
 }
 
 impl Tags {
+    /// Room for an envelope's tags: no allocation after the first few.
+    pub(crate) fn with_room() -> Self {
+        Tags { arena: String::with_capacity(512), slots: Vec::with_capacity(8), own_bytes: 0 }
+    }
+
+    /// Forgets every tag, keeping the room.
+    pub(crate) fn clear(&mut self) {
+        self.arena.clear();
+        self.slots.clear();
+        self.own_bytes = 0;
+    }
+
+    /// Bytes of room held.
+    pub(crate) fn capacity(&self) -> usize {
+        self.arena.capacity() + self.slots.capacity() * std::mem::size_of::<Slot>()
+    }
+
     /// Records the tag of the element handed out at `depth`, replacing
     /// whatever was kept at that depth and below (depths above it that were
     /// never handed out are kept empty).
