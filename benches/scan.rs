@@ -5,6 +5,7 @@
 
 use std::hint::black_box;
 use std::io::BufReader;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use quick_xml::Reader;
@@ -60,6 +61,47 @@ fn bench_body(c: &mut Criterion, name: &str, body: &[u8], sample_size: usize) {
     group.finish();
 }
 
+/// Ratios measured interleaved: each iteration runs the baseline, then the
+/// entry point, timing each, so that both see the same machine moment by
+/// moment (a shared machine drifts between criterion's separate runs). The
+/// "time" criterion reports is the ratio times 1 µs: `1.25 µs` reads 1.25x.
+fn bench_ratios(c: &mut Criterion, name: &str, body: &[u8], sample_size: usize) {
+    let opts = Options::new().status(200);
+    let mut group = c.benchmark_group(format!("{name}_ratios"));
+    group.sample_size(sample_size);
+    group.bench_function("from_slice / slice loop", |b| {
+        b.iter_custom(|n| ratio(n, || bare_slice_loop(body), || vendor_errors::from_slice(body, &opts)))
+    });
+    group.bench_function("DOM / from_slice", |b| {
+        b.iter_custom(|n| ratio(n, || vendor_errors::from_slice(body, &opts), || dom_parse(body)))
+    });
+    group.bench_function("from_reader / buffered loop", |b| {
+        b.iter_custom(|n| {
+            ratio(
+                n,
+                || bare_buffered_loop(body),
+                || vendor_errors::from_reader(BufReader::with_capacity(64 * 1024, body), &opts),
+            )
+        })
+    });
+    group.finish();
+}
+
+/// `n` interleaved runs of `base` and `measured`: the ratio of their total
+/// times, as that many microseconds per iteration.
+fn ratio<A, B>(n: u64, base: impl Fn() -> A, measured: impl Fn() -> B) -> Duration {
+    let (mut base_time, mut measured_time) = (Duration::ZERO, Duration::ZERO);
+    for _ in 0..n {
+        let start = Instant::now();
+        black_box(base());
+        base_time += start.elapsed();
+        let start = Instant::now();
+        black_box(measured());
+        measured_time += start.elapsed();
+    }
+    Duration::from_secs_f64(measured_time.as_secs_f64() / base_time.as_secs_f64() * 1e-6 * n as f64)
+}
+
 /// Time to the first error of a body with 100 000 failed commands, against
 /// a full read of the same body.
 fn first_error(c: &mut Criterion) {
@@ -89,5 +131,12 @@ fn benches(c: &mut Criterion) {
     bench_body(c, "openair_read_31mb", &data::openair_read(30), 10);
 }
 
-criterion_group!(scan, benches, first_error);
+fn ratios(c: &mut Criterion) {
+    bench_ratios(c, "soap_fault_1k", &data::soap_fault(), 100);
+    bench_ratios(c, "soap12_fault_2k", &data::soap12_fault(), 100);
+    bench_ratios(c, "soap_success_3k", &data::soap_success(), 100);
+    bench_ratios(c, "openair_read_31mb", &data::openair_read(30), 10);
+}
+
+criterion_group!(scan, benches, ratios, first_error);
 criterion_main!(scan);
