@@ -39,7 +39,11 @@ impl CappedTail {
             return;
         }
         let len = buf.len() - self.start;
-        let piece = if len == 0 { piece.trim_start() } else { piece };
+        // Leading whitespace is skipped; most pieces have none (checked on the first byte).
+        let piece = match piece.as_bytes().first() {
+            Some(b) if len == 0 && (!b.is_ascii() || b.is_ascii_whitespace() || *b == 0x0b) => piece.trim_start(),
+            _ => piece,
+        };
         let room = self.max - len;
         if piece.len() <= room {
             buf.push_str(piece);
@@ -108,11 +112,16 @@ impl CappedString {
 /// (no Unicode whitespace to fold), no leading, trailing or doubled spaces,
 /// and no other whitespace? Most texts are, and are then copied whole.
 fn is_folded(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && bytes.iter().all(|&b| b.is_ascii() && (b == b' ' || !(b.is_ascii_whitespace() || b == 0x0b)))
-        && !bytes.windows(2).any(|w| w == b"  ")
+    // One pass: `prev` starts and ends as a space to refuse leading and trailing ones.
+    let mut prev = b' ';
+    for &b in text.as_bytes() {
+        let space = b == b' ';
+        if !b.is_ascii() || (!space && (b.is_ascii_whitespace() || b == 0x0b)) || (space && prev == b' ') {
+            return false;
+        }
+        prev = b;
+    }
+    prev != b' ' || text.is_empty()
 }
 
 /// `text` with whitespace runs folded to one space, cut at `max` bytes and marked.

@@ -231,8 +231,7 @@ impl Fault {
     /// The retry evidence the fault code gives (rule 4 of the chain):
     /// standard codes their catalog class, custom codes permanent.
     pub(crate) fn evidence(&self, base: Evidence) -> Evidence {
-        let class = self.standard_entry().map_or(retry::RetryClass::Permanent, |e| e.retry);
-        Evidence { protocol: Some(class), ..base }
+        evidence_of(self.standard_entry(), base)
     }
 
     /// Moves the fault's context (fault code, subcodes, actor/node/role,
@@ -259,7 +258,7 @@ impl Fault {
     /// name; its class comes from the chain with the code's standard class.
     pub(crate) fn into_generic_error(mut self, base: Evidence, limits: &Limits) -> VendorError {
         let entry = self.standard_entry();
-        let retry = retry::decide(&self.evidence(base));
+        let retry = retry::decide(&evidence_of(entry, base));
         let local = self.code.local();
         // The catalog's own code when it is written the same: nothing to copy.
         let code = match entry {
@@ -275,4 +274,10 @@ impl Fault {
         self.move_context_into(&mut e, limits);
         e
     }
+}
+
+/// The evidence of a fault whose standard catalog entry is `entry`.
+fn evidence_of(entry: Option<&'static Entry>, base: Evidence) -> Evidence {
+    let class = entry.map_or(retry::RetryClass::Permanent, |e| e.retry);
+    Evidence { protocol: Some(class), ..base }
 }

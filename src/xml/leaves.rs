@@ -61,6 +61,8 @@ pub(crate) struct Leaves {
     buf: String,
     items: Vec<LeafSpan>,
     children: Vec<ChildSpan>,
+    /// The end of the last leaf or child kept: past it, the leaf being read.
+    kept: usize,
     pub(crate) truncated: bool,
 }
 
@@ -72,6 +74,7 @@ impl Leaves {
             buf: String::with_capacity(256),
             items: Vec::with_capacity(8),
             children: Vec::with_capacity(2),
+            kept: 0,
             truncated: false,
         }
     }
@@ -92,6 +95,7 @@ impl Leaves {
         self.buf.clear();
         self.items.clear();
         self.children.clear();
+        self.kept = 0;
         self.truncated = false;
     }
 
@@ -172,8 +176,7 @@ impl Leaves {
 
     /// Drops whatever was written past the last kept leaf or child.
     pub(crate) fn drop_open(&mut self) {
-        let kept = [self.items.last().map(|s| s.end), self.children.last().map(|s| s.end)];
-        self.buf.truncate(kept.into_iter().flatten().max().unwrap_or(0));
+        self.buf.truncate(self.kept);
     }
 
     /// Keeps the leaf being read, unless it is empty or `max_leaves` are kept already.
@@ -191,6 +194,7 @@ impl Leaves {
         }
         self.truncated |= cut;
         self.items.push(LeafSpan { path: leaf.path, text, end: self.buf.len() });
+        self.kept = self.buf.len();
     }
 
     /// Records a child of the root (at most `max_children`); drops the leaf being read.
@@ -204,6 +208,7 @@ impl Leaves {
         let local_start = self.buf.len();
         self.buf.push_str(local);
         self.children.push(ChildSpan { ns: ns.map(|_| ns_start), local: local_start, end: self.buf.len() });
+        self.kept = self.buf.len();
     }
 }
 
