@@ -5,13 +5,15 @@
 //! one at a time ([`Element::next_child`]), looks at the child it got (name,
 //! namespace, attributes: each handle answers for itself, whatever was read
 //! since), and either goes into it or drops it and asks for the next one:
-//! whatever it did not read is skipped at event-loop speed, with no
-//! namespace work and no copies. Only the start tags of elements handed out
-//! are copied (into one reused arena) and only the text asked for is kept.
+//! an element it dropped unread is skipped by a `memchr` scan of its
+//! content when the source can vouch for it (`super::skip`), else event by
+//! event, with no namespace work and no copies. Only the start tags of
+//! elements handed out are copied (into one arena, kept per thread) and
+//! only the text asked for is kept.
 //!
-//! Every depth-counting loop (finding a child, skipping, reading text or
-//! leaves) goes through one step, [`Cursor::step`], which also enforces the
-//! depth limit and turns the end of input into a truncation.
+//! Every depth-counting loop (finding a child, passing over content, reading
+//! text or leaves) goes through one step, [`Cursor::step`], which also
+//! enforces the depth limit and turns the end of input into a truncation.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -73,7 +75,7 @@ pub(crate) struct Cursor<S> {
 }
 
 impl<S> Drop for Cursor<S> {
-    /// The tag and namespace buffers go back to the thread for the next body.
+    /// The tag, namespace and leaf-path buffers go back to the thread for the next body.
     fn drop(&mut self) {
         let scratch = CursorScratch {
             tags: std::mem::take(&mut self.tags),
