@@ -41,7 +41,7 @@ impl CappedTail {
         let len = buf.len() - self.start;
         // Leading whitespace is skipped; most pieces have none (checked on the first byte).
         let piece = match piece.as_bytes().first() {
-            Some(b) if len == 0 && (!b.is_ascii() || b.is_ascii_whitespace() || *b == 0x0b) => piece.trim_start(),
+            Some(&b) if len == 0 && (!b.is_ascii() || is_ascii_space(b)) => piece.trim_start(),
             _ => piece,
         };
         let room = self.max - len;
@@ -116,12 +116,18 @@ fn is_folded(text: &str) -> bool {
     let mut prev = b' ';
     for &b in text.as_bytes() {
         let space = b == b' ';
-        if !b.is_ascii() || (!space && (b.is_ascii_whitespace() || b == 0x0b)) || (space && prev == b' ') {
+        if !b.is_ascii() || (!space && is_ascii_space(b)) || (space && prev == b' ') {
             return false;
         }
         prev = b;
     }
     prev != b' ' || text.is_empty()
+}
+
+/// An ASCII byte that `str::trim` and `split_whitespace` take for whitespace
+/// (Unicode's White_Space: `u8::is_ascii_whitespace` and the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
 }
 
 /// `text` with whitespace runs folded to one space, cut at `max` bytes and marked.

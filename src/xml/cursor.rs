@@ -116,7 +116,7 @@ enum Stop {
 /// so that the event's borrow of the source ends before the error is built).
 macro_rules! step {
     ($cur:expr) => {{
-        if $cur.stop.as_ref().is_some_and(|s| s.get()) {
+        if $cur.halted() {
             return Err($cur.fail(Stop::Halted));
         }
         $cur.fresh = false;
@@ -142,6 +142,11 @@ impl<S: EventSource> Cursor<S> {
             stop: None,
             fresh: false,
         }
+    }
+
+    /// Did whoever takes the errors ask to stop reading?
+    fn halted(&self) -> bool {
+        self.stop.as_ref().is_some_and(|s| s.get())
     }
 
     /// Stops reading at the next event once `stop` is raised.
@@ -287,14 +292,11 @@ impl<S: EventSource> Cursor<S> {
     /// (a reader dropped it, or it is passed over), and the source can
     /// ([`EventSource::skip_content`]); its end tag is then the next event.
     fn skip_if_unread(&mut self, min_depth: u32) -> Result<(), ParseError> {
-        if !self.fresh || self.depth < min_depth || self.stop.as_ref().is_some_and(|s| s.get()) {
+        if !self.fresh || self.depth < min_depth || self.halted() {
             return Ok(());
         }
         self.fresh = false;
-        match self.src.skip_content(self.max_depth - self.depth) {
-            Ok(_) => Ok(()),
-            Err(e) => Err(self.fail(Stop::Source(e))),
-        }
+        self.src.skip_content(self.max_depth - self.depth).map_err(|e| self.fail(Stop::Source(e)))
     }
 
     /// The next descendant of the element at `ancestor` depth whose local

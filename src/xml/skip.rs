@@ -21,6 +21,7 @@
 //! the start tag it read.
 
 use memchr::{memchr, memchr2, memchr3, memchr3_iter};
+use quick_xml::utils::{is_whitespace, name_len};
 
 /// Deepest nesting the scan keeps names for.
 pub(crate) const MAX_NESTING: usize = 32;
@@ -74,11 +75,12 @@ pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize) -> Resul
                 }
                 let content = &rest[lt + 1..gt];
                 if content.last() != Some(&b'/') {
-                    let name_len = content.iter().position(|&b| is_whitespace(b)).unwrap_or(content.len());
-                    if name_len == 0 || open == MAX_NESTING {
+                    // The name as quick-xml delimits it.
+                    let name = name_len(content);
+                    if name == 0 || open == MAX_NESTING {
                         return Err(lt);
                     }
-                    names[open] = (lt + 1, lt + 1 + name_len);
+                    names[open] = (lt + 1, lt + 1 + name);
                     open += 1;
                 }
                 at = gt + 1;
@@ -118,11 +120,6 @@ fn tag_end(rest: &[u8], at: usize) -> Option<usize> {
         }
     }
     None
-}
-
-/// XML whitespace, as quick-xml reads it in tags.
-fn is_whitespace(b: u8) -> bool {
-    matches!(b, b' ' | b'\r' | b'\n' | b'\t')
 }
 
 fn trim_end_whitespace(bytes: &[u8]) -> &[u8] {

@@ -34,11 +34,10 @@ pub(crate) trait EventSource {
     fn event_start(&self) -> u64;
     /// Skips the content of the element whose start tag was the last event,
     /// up to its end tag, when [`skip::content_len`] finds it can (in the
-    /// bytes at hand: for a stream, those already buffered); `Ok(false)`,
-    /// nothing read, when it declines. `max_open` is how many more elements
-    /// the depth limit allows. An error is one reading would have met at the
-    /// same place.
-    fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<bool>;
+    /// bytes at hand: for a stream, those already buffered); reads nothing
+    /// when it declines. `max_open` is how many more elements the depth
+    /// limit allows. An error is one reading would have met at the same place.
+    fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<()>;
     /// Where the body ends, once the reader reached its end: the offset a
     /// truncation is reported at, the same for both sources. (The XML reader
     /// may stop a few bytes short of the end when markup is left open.)
@@ -135,7 +134,7 @@ impl EventSource for SliceSource<'_> {
         let event = self.reader.read_event();
         // Judged as the buffered source judges it: more than the limit read
         // for one event, complete or failed, is over the limit.
-        if self.check_event_size && self.reader.buffer_position() + self.skipped - self.event_start > self.max_event {
+        if self.check_event_size && self.position() - self.event_start > self.max_event {
             return Err(too_large(self.max_event, self.base + self.event_start));
         }
         event
@@ -149,10 +148,10 @@ impl EventSource for SliceSource<'_> {
         self.base + self.position()
     }
 
-    fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<bool> {
+    fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<()> {
         let at = self.position();
         if at < self.no_skip_until {
-            return Ok(false);
+            return Ok(());
         }
         let max_event = if self.check_event_size { self.max_event as usize } else { usize::MAX };
         let rest: &[u8] = self.reader.get_ref();
@@ -160,13 +159,12 @@ impl EventSource for SliceSource<'_> {
             Ok(len) => {
                 *self.reader.get_mut() = &rest[len..];
                 self.skipped += len as u64;
-                Ok(true)
             }
             Err(seen) => {
                 self.no_skip_until = at + seen as u64;
-                Ok(false)
             }
         }
+        Ok(())
     }
 
     fn event_start(&self) -> u64 {
@@ -236,31 +234,30 @@ impl<R: BufRead> EventSource for BufSource<R> {
         self.reader.get_ref().event_start()
     }
 
-    fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<bool> {
+    fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<()> {
         let input = self.reader.get_mut();
         let at = input.offset();
         if at < self.no_skip_until {
-            return Ok(false);
+            return Ok(());
         }
         // The window the next event would get: what is over the limits is
         // refused here as it would be there.
         input.mark_event_start();
         let rest = match input.fill_buf() {
             Ok(rest) => rest,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return Ok(false),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return Ok(()),
             Err(e) => return Err(quick_xml::Error::Io(std::sync::Arc::new(e))),
         };
         match skip::content_len(rest, max_open, self.max_event as usize) {
             Ok(len) => {
                 input.consume(len);
                 self.skipped += len as u64;
-                Ok(true)
             }
             Err(seen) => {
                 self.no_skip_until = at + seen as u64;
-                Ok(false)
             }
         }
+        Ok(())
     }
 
     fn end_offset(&mut self) -> u64 {
