@@ -393,9 +393,10 @@ fn read_after_preamble<S: Source>(
         }
         _ => None,
     };
-    out.note_on_each(format!("the envelope followed {}", page.unwrap_or_else(|| format!("{at} bytes of other text"))));
+    let text = page.unwrap_or_else(|| format!("{at} bytes of other text"));
+    out.note_on_each(Some(format!("the envelope followed {text}")));
     let result = read_xml(doc, opts, out, true);
-    out.note_on_each(String::new());
+    out.note_on_each(None);
     if result.is_err() && out.is_empty() {
         return None;
     }

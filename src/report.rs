@@ -205,37 +205,16 @@ impl<'s> Collector<'s> {
     }
 
     /// Says `note` at the end of the detail of every error found from now
-    /// on (an empty note says nothing).
-    pub(crate) fn note_on_each(&mut self, note: String) {
-        self.note = Some(note).filter(|n| !n.is_empty());
+    /// on; `None` stops saying it.
+    pub(crate) fn note_on_each(&mut self, note: Option<String>) {
+        self.note = note;
     }
 
     /// Keeps an error, or counts it (and weighs its decision) once
     /// `max_errors` are kept; or hands it on.
-    pub(crate) fn push(&mut self, mut error: VendorError) {
-        if let Some(sink) = self.sink.as_mut() {
-            if self.stop.as_ref().is_some_and(|s| s.get()) {
-                return;
-            }
-            error.http_status = self.status;
-            if let Some(max) = self.max_delay
-                && let Some(after) = error.retry.after().filter(|after| *after > max)
-            {
-                self.longest_cut = self.longest_cut.max(Some(after));
-                error.retry = error.retry.with_after(max);
-            }
-            if let Some(note) = &self.note {
-                let detail = error.detail.take().map_or_else(|| note.clone(), |d| format!("{d}; {note}"));
-                let kept = crate::text::collapse_whitespace(&detail, self.max_detail);
-                error.detail = Some(kept.text);
-                error.truncated |= kept.truncated;
-            }
-            self.handed += 1;
-            if sink(error).is_break()
-                && let Some(stop) = &self.stop
-            {
-                stop.set(true);
-            }
+    pub(crate) fn push(&mut self, error: VendorError) {
+        if self.sink.is_some() {
+            self.hand_on(error);
             return;
         }
         if self.report.errors.len() < self.max_errors {
@@ -245,6 +224,31 @@ impl<'s> Collector<'s> {
             if !error.informational {
                 self.weigh_omitted(error.retry);
             }
+        }
+    }
+
+    /// Hands an error to the sink with the response's status, its delay
+    /// cut and the note said; nothing once the sink asked to stop.
+    fn hand_on(&mut self, mut error: VendorError) {
+        if self.stopped() {
+            return;
+        }
+        error.http_status = self.status;
+        if let Some(max) = self.max_delay
+            && let Some(after) = error.retry.after().filter(|after| *after > max)
+        {
+            self.longest_cut = self.longest_cut.max(Some(after));
+            error.retry = error.retry.with_after(max);
+        }
+        if let Some(note) = &self.note {
+            say_in_detail(&mut error, note, Said::After, self.max_detail);
+        }
+        self.handed += 1;
+        if let Some(sink) = self.sink.as_mut()
+            && sink(error).is_break()
+            && let Some(stop) = &self.stop
+        {
+            stop.set(true);
         }
     }
 
@@ -281,15 +285,10 @@ impl<'s> Collector<'s> {
     /// body that ended at `broke`, saying so at the head of its detail (cut
     /// at `max_detail` bytes).
     pub(crate) fn mark_incomplete(&mut self, broke: ParseError, max_detail: usize) {
+        let said = broke.to_string();
         for e in self.report.errors.iter_mut().filter(|e| !e.incomplete) {
             e.incomplete = true;
-            let said = match e.detail.take() {
-                Some(detail) => format!("{broke}; {detail}"),
-                None => broke.to_string(),
-            };
-            let kept = crate::text::collapse_whitespace(&said, max_detail);
-            e.detail = Some(kept.text);
-            e.truncated |= kept.truncated;
+            say_in_detail(e, &said, Said::Before, max_detail);
         }
         self.report.incomplete = Some(broke);
     }
@@ -297,6 +296,26 @@ impl<'s> Collector<'s> {
     pub(crate) fn finish(self) -> Report {
         self.report
     }
+}
+
+/// Where [`say_in_detail`] puts its text.
+#[derive(Clone, Copy)]
+enum Said {
+    Before,
+    After,
+}
+
+/// Adds `text` to the error's detail, before or after what it says (`; `
+/// between), whitespace folded and cut at `max` bytes.
+fn say_in_detail(e: &mut VendorError, text: &str, at: Said, max: usize) {
+    let said = match (e.detail.take(), at) {
+        (None, _) => text.to_owned(),
+        (Some(detail), Said::Before) => format!("{text}; {detail}"),
+        (Some(detail), Said::After) => format!("{detail}; {text}"),
+    };
+    let kept = crate::text::collapse_whitespace(&said, max);
+    e.detail = Some(kept.text);
+    e.truncated |= kept.truncated;
 }
 
 #[cfg(test)]
