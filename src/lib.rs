@@ -123,6 +123,7 @@ pub mod async_tokio;
 pub mod capture;
 pub mod catalog;
 pub mod detection;
+mod emit;
 mod error;
 pub mod http;
 #[cfg(feature = "http")]

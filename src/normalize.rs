@@ -1,11 +1,10 @@
 //! The entry points: sniff the body, pick a reader, and turn what it found
 //! (or failed to find) into a [`Report`] with the HTTP context applied.
 
-use std::cell::Cell;
 use std::io::{BufRead, Read};
 use std::ops::ControlFlow;
-use std::rc::Rc;
 
+use crate::emit::{Counted, Emitter, Halt, Sink};
 use crate::http::{self, Page, fallback_error, parse_retry_after};
 use crate::input::io_to_parse_error;
 use crate::input::limited::Limited;
@@ -15,7 +14,7 @@ use crate::input::sniff::{self, BodyKind, Charset, PREFIX_LEN};
 use crate::input::transcode::Transcoder;
 use crate::options::Options;
 use crate::parse_error::ParseError;
-use crate::report::{Collector, Report, Sink};
+use crate::report::{Report, ReportBuilder};
 use crate::scan::Scanned;
 use crate::soap;
 use crate::text::escape_start;
@@ -42,7 +41,7 @@ use crate::xml::{self, Cursor, Source};
 /// assert_eq!(e.http_status, Some(500));
 /// ```
 pub fn from_slice(body: &[u8], opts: &Options) -> Result<Report, ParseError> {
-    collect(opts, |sink| scan_slice_with(body, opts, sink, None))
+    collect(opts, |sink| scan_slice_with(body, opts, sink))
 }
 
 /// Reads a body in any byte buffer, owned or borrowed — what HTTP clients
@@ -79,38 +78,32 @@ pub fn from_bytes(body: impl AsRef<[u8]>, opts: &Options) -> Result<Report, Pars
 /// assert!(report.errors[0].retryable());
 /// ```
 pub fn from_reader<R: BufRead>(body: R, opts: &Options) -> Result<Report, ParseError> {
-    collect(opts, |sink| scan_reader_with(body, opts, sink, None))
+    collect(opts, |sink| scan_reader_with(body, opts, sink))
 }
 
 /// A [`Report`] of what a scan hands out: at most `max_errors` kept, the
 /// rest counted; every error marked incomplete when the body broke off.
 fn collect(opts: &Options, scan: impl FnOnce(Sink<'_>) -> Result<Scanned, ParseError>) -> Result<Report, ParseError> {
-    let mut kept = Collector::new(opts.limits.max_errors);
+    let mut kept = ReportBuilder::new(opts.limits.max_errors);
     let scanned = scan(&mut |e| {
-        kept.push(e);
+        kept.keep(e);
         ControlFlow::Continue(())
     })?;
+    kept.count(Counted { count: scanned.omitted, retry: scanned.omitted_retry });
     if let Some(broke) = scanned.incomplete {
         kept.mark_incomplete(broke, opts.limits.max_detail_bytes);
     }
-    let mut report = kept.finish();
-    report.notes = scanned.notes;
-    Ok(report)
+    Ok(kept.finish(scanned.notes))
 }
 
 /// Reads a body held in memory, handing each error to `sink` as it is
-/// found; reading stops at the next event once `stop` is raised.
-pub(crate) fn scan_slice_with(
-    body: &[u8],
-    opts: &Options,
-    sink: Sink<'_>,
-    stop: Option<Rc<Cell<bool>>>,
-) -> Result<Scanned, ParseError> {
+/// found, until the sink asks to stop.
+pub(crate) fn scan_slice_with(body: &[u8], opts: &Options, sink: Sink<'_>) -> Result<Scanned, ParseError> {
     if body.len() as u64 > opts.limits.max_body_bytes {
         // The stream reader stops at the limit exactly where it is crossed.
-        return scan_reader_with(body, opts, sink, stop);
+        return scan_reader_with(body, opts, sink);
     }
-    let mut out = Collector::streaming(sink, opts, stop);
+    let mut out = Emitter::new(sink, opts);
     let prefix = &body[..body.len().min(PREFIX_LEN)];
     if let Some(parts) = multipart_of(prefix, opts) {
         let mut framed = body;
@@ -120,21 +113,16 @@ pub(crate) fn scan_slice_with(
                 let frame = Frame { base: root.offset, content_type: root.content_type.as_deref() };
                 read_slice(&framed[..len], frame, opts, &mut out)
             }
-            Err(e) => conclude(&mut out, Err(e), &Head::sniff(prefix, Frame::whole(opts)), opts),
+            Err(e) => conclude(&mut out, Err(e.into()), &Head::sniff(prefix, Frame::whole(opts)), opts),
         };
     }
     read_slice(body, Frame::whole(opts), opts, &mut out)
 }
 
 /// Reads a body from a stream, handing each error to `sink` as it is
-/// found; reading stops at the next event once `stop` is raised.
-pub(crate) fn scan_reader_with<R: BufRead>(
-    body: R,
-    opts: &Options,
-    sink: Sink<'_>,
-    stop: Option<Rc<Cell<bool>>>,
-) -> Result<Scanned, ParseError> {
-    let mut out = Collector::streaming(sink, opts, stop);
+/// found, until the sink asks to stop.
+pub(crate) fn scan_reader_with<R: BufRead>(body: R, opts: &Options, sink: Sink<'_>) -> Result<Scanned, ParseError> {
+    let mut out = Emitter::new(sink, opts);
     let (prefix, rest) = read_prefix(body);
     if let Some(parts) = multipart_of(&prefix, opts) {
         let mut framed = (&prefix[..]).chain(rest);
@@ -144,7 +132,7 @@ pub(crate) fn scan_reader_with<R: BufRead>(
                 let (prefix, rest) = read_prefix(parts.content(framed));
                 read_stream_body(&prefix, rest, frame, opts, &mut out)
             }
-            Err(e) => conclude(&mut out, Err(e), &Head::sniff(&prefix, Frame::whole(opts)), opts),
+            Err(e) => conclude(&mut out, Err(e.into()), &Head::sniff(&prefix, Frame::whole(opts)), opts),
         };
     }
     read_stream_body(&prefix, rest, Frame::whole(opts), opts, &mut out)
@@ -191,7 +179,7 @@ fn read_prefix<R: BufRead>(mut body: R) -> (Vec<u8>, Rest<R>) {
 }
 
 /// Reads a body (or a multipart body's root part) held in memory.
-fn read_slice(body: &[u8], frame: Frame<'_>, opts: &Options, out: &mut Collector) -> Result<Scanned, ParseError> {
+fn read_slice(body: &[u8], frame: Frame<'_>, opts: &Options, out: &mut Emitter) -> Result<Scanned, ParseError> {
     let prefix = &body[..body.len().min(PREFIX_LEN)];
     let head = Head::sniff(prefix, frame);
     if let Some(bom_len) = head.may_precede_envelope() {
@@ -200,16 +188,16 @@ fn read_slice(body: &[u8], frame: Frame<'_>, opts: &Options, out: &mut Collector
         if let Some(at) = preamble::find_envelope(window) {
             let start = bom_len + at;
             let doc = xml::from_slice(&body[start..], frame.base + start as u64, &opts.limits);
-            if let Some(outcome) = read_after_preamble(doc.watching(out.stop_flag()), &head, at, opts, out) {
+            if let Some(outcome) = read_after_preamble(doc, &head, at, opts, out) {
                 return outcome;
             }
         }
     }
-    let result = head.charset.clone().and_then(|charset| {
+    let result = head.charset.clone().map_err(Halt::from).and_then(|charset| {
         if head.kind == BodyKind::Xml && charset.is_utf8() {
             let body = &body[charset.bom_len..];
             let doc = xml::from_slice(body, frame.base + charset.bom_len as u64, &opts.limits);
-            read_xml(doc.watching(out.stop_flag()), opts, out, false)
+            read_xml(doc, opts, out, false)
         } else {
             read_stream(&body[charset.bom_len..], &head, charset, opts, out)
         }
@@ -224,13 +212,13 @@ fn read_stream_body<R: BufRead>(
     mut rest: Rest<R>,
     frame: Frame<'_>,
     opts: &Options,
-    out: &mut Collector,
+    out: &mut Emitter,
 ) -> Result<Scanned, ParseError> {
     let head = Head::sniff(prefix, frame);
     if let (BodyKind::Empty, Rest::Failed(failure)) = (head.kind, &mut rest) {
         // Nothing but the failure came: that is the answer.
         let broke = failure.take().map(|e| io_to_parse_error(e, frame.base + prefix.len() as u64));
-        return conclude(out, Err(broke.unwrap_or(ParseError::Empty)), &head, opts);
+        return conclude(out, Err(broke.unwrap_or(ParseError::Empty).into()), &head, opts);
     }
     if let Some(bom_len) = head.may_precede_envelope() {
         // The search window, buffered: at most `max_preamble_bytes`.
@@ -243,16 +231,17 @@ fn read_stream_body<R: BufRead>(
         if let Some(at) = preamble::find_envelope(searched) {
             let start = frame.base + (bom_len + at) as u64;
             let doc = xml::from_reader((&window[at..]).chain(rest), start, &opts.limits);
-            if let Some(outcome) = read_after_preamble(doc.watching(out.stop_flag()), &head, at, opts, out) {
+            if let Some(outcome) = read_after_preamble(doc, &head, at, opts, out) {
                 return outcome;
             }
         }
         // Answered as the page it starts with: nothing more is read.
-        return conclude(out, Err(head.unreadable(opts)), &head, opts);
+        return conclude(out, Err(head.unreadable(opts).into()), &head, opts);
     }
     let result = head
         .charset
         .clone()
+        .map_err(Halt::from)
         .and_then(|charset| read_stream((&prefix[charset.bom_len..]).chain(rest), &head, charset, opts, out));
     conclude(out, result, &head, opts)
 }
@@ -340,25 +329,23 @@ fn read_stream<R: BufRead>(
     head: &Head<'_>,
     charset: Charset,
     opts: &Options,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+    out: &mut Emitter,
+) -> Result<(), Halt> {
     let limits = &opts.limits;
     let base = head.base + charset.bom_len as u64;
     match head.kind {
-        BodyKind::Xml if charset.is_utf8() => {
-            read_xml(xml::from_reader(body, base, limits).watching(out.stop_flag()), opts, out, false)
-        }
+        BodyKind::Xml if charset.is_utf8() => read_xml(xml::from_reader(body, base, limits), opts, out, false),
         // Offsets past this point count UTF-8 bytes after decoding.
         BodyKind::Xml => {
             let utf8 = Transcoder::new(body, charset.encoding, base);
             let doc = xml::from_reader(std::io::BufReader::new(utf8), 0, limits);
-            read_xml(doc.watching(out.stop_flag()), opts, out, false)
+            read_xml(doc, opts, out, false)
         }
         BodyKind::Json if charset.is_utf8() => read_json(body, base, opts, out),
         BodyKind::Json => {
             read_json(std::io::BufReader::new(Transcoder::new(body, charset.encoding, base)), 0, opts, out)
         }
-        _ => Err(head.unreadable(opts)),
+        _ => Err(head.unreadable(opts).into()),
     }
 }
 
@@ -385,7 +372,7 @@ fn read_after_preamble<S: Source>(
     head: &Head<'_>,
     at: usize,
     opts: &Options,
-    out: &mut Collector,
+    out: &mut Emitter,
 ) -> Option<Result<Scanned, ParseError>> {
     let page = match head.kind {
         BodyKind::Html => {
@@ -406,46 +393,39 @@ fn read_after_preamble<S: Source>(
 /// Reads an XML body into `out`. On an error, `out` keeps the errors read
 /// before it (see [`conclude`]). With `envelope_only`, a root that is not a
 /// SOAP envelope is an error.
-fn read_xml<S: Source>(
-    mut doc: Cursor<S>,
-    opts: &Options,
-    out: &mut Collector,
-    envelope_only: bool,
-) -> Result<(), ParseError> {
+fn read_xml<S: Source>(mut doc: Cursor<S>, opts: &Options, out: &mut Emitter, envelope_only: bool) -> Result<(), Halt> {
     let ctx = context(opts);
     let root = doc.root()?;
     if envelope_only && !soap::is_soap(&root, "Envelope") {
-        return Err(ParseError::Xml { offset: 0, reason: "no SOAP envelope".into() });
+        return Err(ParseError::Xml { offset: 0, reason: "no SOAP envelope".into() }.into());
     }
     if soap::is_soap(&root, "Envelope") {
         soap::read_envelope(root, ctx.limits, out, &mut SoapBody { ctx })?;
     } else if soap::is_soap(&root, "Fault") {
         soap::read_fault_salvaging(root, ctx.limits, out, |fault| vendors::fault_error(fault, ctx))?;
     } else if HTML_ROOTS.iter().any(|h| root.local_name().eq_ignore_ascii_case(h)) {
-        return Err(ParseError::Html { title: None });
+        return Err(ParseError::Html { title: None }.into());
     } else {
         vendors::read_root(root, ctx, out)?;
     }
-    doc.finish()
+    Ok(doc.finish()?)
 }
 
 /// JSON bodies: read whole (they are error bodies, and bounded by
 /// `max_event_bytes` as one event would be), then given to the vendors.
-fn read_json<R: BufRead>(body: R, base: u64, opts: &Options, out: &mut Collector) -> Result<(), ParseError> {
+fn read_json<R: BufRead>(body: R, base: u64, opts: &Options, out: &mut Emitter) -> Result<(), Halt> {
     let limits = &opts.limits;
     let mut counted = Limited::new(body, base, limits.max_body_bytes, limits.max_event_bytes as u64);
     let mut de = serde_json::Deserializer::from_reader(&mut counted);
     let parsed = <serde_json::Value as serde::Deserialize>::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
     drop(de);
     match parsed {
-        Ok(value) => {
-            vendors::read_json(&value, context(opts), out);
-            Ok(())
-        }
+        Ok(value) => Ok(vendors::read_json(&value, context(opts), out)?),
         Err(e) => Err(match e.io_error_kind() {
             Some(_) => json_io_error(e, counted.offset()),
             None => ParseError::Json { offset: counted.offset().saturating_sub(1), reason: e.to_string() },
-        }),
+        }
+        .into()),
     }
 }
 
@@ -463,14 +443,16 @@ fn json_io_error(e: serde_json::Error, offset: u64) -> ParseError {
 /// [`Scanned::incomplete`]: they are real, and the break is no reason to
 /// hide them.
 fn conclude(
-    out: &mut Collector,
-    result: Result<(), ParseError>,
+    out: &mut Emitter,
+    result: Result<(), Halt>,
     head: &Head<'_>,
     opts: &Options,
 ) -> Result<Scanned, ParseError> {
-    if out.stopped() {
-        return Ok(Scanned { errors: out.handed(), stopped: true, incomplete: None, notes: out.notes(opts) });
-    }
+    let result = match result {
+        Err(Halt::Stopped) => return Ok(scanned(out, true, None, opts)),
+        Err(Halt::Failed(e)) => Err(e),
+        Ok(()) => Ok(()),
+    };
     let status = opts.status;
     let error_status = status.filter(|s| *s >= 400);
     let limits = &opts.limits;
@@ -503,9 +485,22 @@ fn conclude(
             // A body cut short, or whose reading failed, may have said more.
             let broke = cause.filter(|c| matches!(c, ParseError::Truncated { .. } | ParseError::Io { .. }));
             e.incomplete = broke.is_some();
-            out.push(e);
-            broke
+            let stopped = out.push(e).is_err();
+            return Ok(scanned(out, stopped, broke, opts));
         }
     };
-    Ok(Scanned { errors: out.handed(), stopped: out.stopped(), incomplete, notes: out.notes(opts) })
+    Ok(scanned(out, false, incomplete, opts))
+}
+
+/// How a scan ended, from what its emitter saw.
+fn scanned(out: &Emitter, stopped: bool, incomplete: Option<ParseError>, opts: &Options) -> Scanned {
+    let counted = out.counted();
+    Scanned {
+        handed: out.handed(),
+        omitted: counted.count,
+        omitted_retry: counted.retry,
+        stopped,
+        incomplete,
+        notes: out.notes(opts),
+    }
 }

@@ -1,13 +1,8 @@
 //! [`Report`]: the errors found in one body, and the one decision for it.
 
-use std::cell::Cell;
-use std::ops::ControlFlow;
-use std::rc::Rc;
-use std::time::Duration;
-
+use crate::emit::{Counted, Said, say_in_detail};
 use crate::error::VendorError;
 use crate::notes::Note;
-use crate::options::Options;
 use crate::parse_error::ParseError;
 use crate::retry::Retry;
 
@@ -116,169 +111,35 @@ impl<'a> IntoIterator for &'a Report {
     }
 }
 
-/// What is done with each error a reader finds.
-pub(crate) type Sink<'s> = &'s mut dyn FnMut(VendorError) -> ControlFlow<()>;
-
-/// Where readers put the errors they find: kept in a report bounded by
-/// `max_errors` (a reader's own buffer, and what `from_slice` builds), or
-/// handed on as they are found (the scan that reads a body).
-pub(crate) struct Collector<'s> {
+/// Builds the [`Report`] of a read from what its scan hands out: at most
+/// `max_errors` kept, the rest counted with their combined decision. Used
+/// only by the `from_*` entry points; readers never see it.
+#[derive(Debug)]
+pub(crate) struct ReportBuilder {
     report: Report,
     max_errors: usize,
-    /// A message a body without recognisable errors gave anyway (a JSON
-    /// `message`), for the HTTP fallback.
-    pub(crate) page_message: Option<String>,
-    /// Where errors go as they are found, when they are not kept.
-    sink: Option<Sink<'s>>,
-    /// Set once the sink asked to stop: the cursor reading the body watches it.
-    stop: Option<Rc<Cell<bool>>>,
-    /// Errors handed to the sink.
-    handed: u64,
-    /// The HTTP status every error handed on came with.
-    status: Option<u16>,
-    /// Said at the end of every error's detail (what the body was wrapped in).
-    note: Option<String>,
-    max_detail: usize,
-    /// The longest delay an error handed on may carry.
-    max_delay: Option<Duration>,
-    /// The longest delay that was cut to `max_delay`.
-    longest_cut: Option<Duration>,
 }
 
-impl std::fmt::Debug for Collector<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Collector").field("report", &self.report).field("handed", &self.handed).finish()
-    }
-}
-
-impl<'s> Collector<'s> {
-    /// A collector that keeps up to `max_errors` errors.
+impl ReportBuilder {
     pub(crate) fn new(max_errors: usize) -> Self {
-        Collector {
-            report: Report::default(),
-            max_errors,
-            page_message: None,
-            sink: None,
-            stop: None,
-            handed: 0,
-            status: None,
-            note: None,
-            max_detail: 0,
-            max_delay: None,
-            longest_cut: None,
-        }
-    }
-
-    /// A collector that hands every error to `sink` as it is found, with the
-    /// response's status set on it and its delay cut to
-    /// [`Options::max_retry_after`]; `stop` is raised when the sink asks to stop.
-    pub(crate) fn streaming(sink: Sink<'s>, opts: &Options, stop: Option<Rc<Cell<bool>>>) -> Self {
-        Collector {
-            sink: Some(sink),
-            status: opts.status,
-            stop,
-            max_detail: opts.limits.max_detail_bytes,
-            max_delay: Some(opts.delay_cap()),
-            ..Collector::new(0)
-        }
-    }
-
-    /// What the response says besides its errors: its `Retry-After` when it
-    /// could not be used as given, and a delay that was cut.
-    pub(crate) fn notes(&self, opts: &Options) -> Vec<Note> {
-        let mut notes: Vec<Note> =
-            opts.retry_after_value().and_then(|v| crate::notes::retry_after_note(v, opts)).into_iter().collect();
-        if let (Some(asked), Some(max)) = (self.longest_cut, self.max_delay) {
-            notes.push(Note::DelayCapped { asked, max });
-        }
-        notes
-    }
-
-    /// The flag a cursor watches to stop reading, when the sink may stop.
-    pub(crate) fn stop_flag(&self) -> Option<Rc<Cell<bool>>> {
-        self.stop.clone()
-    }
-
-    /// Did the sink ask to stop?
-    pub(crate) fn stopped(&self) -> bool {
-        self.stop.as_ref().is_some_and(|s| s.get())
-    }
-
-    /// Says `note` at the end of the detail of every error found from now
-    /// on; `None` stops saying it.
-    pub(crate) fn note_on_each(&mut self, note: Option<String>) {
-        self.note = note;
+        ReportBuilder { report: Report::default(), max_errors }
     }
 
     /// Keeps an error, or counts it (and weighs its decision) once
-    /// `max_errors` are kept; or hands it on.
-    pub(crate) fn push(&mut self, error: VendorError) {
-        if self.sink.is_some() {
-            self.hand_on(error);
-            return;
-        }
+    /// `max_errors` are kept.
+    pub(crate) fn keep(&mut self, error: VendorError) {
         if self.report.errors.len() < self.max_errors {
             self.report.errors.push(error);
         } else {
-            self.report.omitted += 1;
-            if !error.informational {
-                self.weigh_omitted(error.retry);
-            }
+            self.count(Counted { count: 1, retry: (!error.informational).then_some(error.retry) });
         }
     }
 
-    /// Hands an error to the sink with the response's status, its delay
-    /// cut and the note said; nothing once the sink asked to stop.
-    fn hand_on(&mut self, mut error: VendorError) {
-        if self.stopped() {
-            return;
-        }
-        error.http_status = self.status;
-        if let Some(max) = self.max_delay
-            && let Some(after) = error.retry.after().filter(|after| *after > max)
-        {
-            self.longest_cut = self.longest_cut.max(Some(after));
-            error.retry = error.retry.with_after(max);
-        }
-        if let Some(note) = &self.note {
-            say_in_detail(&mut error, note, Said::After, self.max_detail);
-        }
-        self.handed += 1;
-        if let Some(sink) = self.sink.as_mut()
-            && sink(error).is_break()
-            && let Some(stop) = &self.stop
-        {
-            stop.set(true);
-        }
-    }
-
-    /// Combines an omitted failure's decision into `omitted_retry`.
-    fn weigh_omitted(&mut self, retry: Retry) {
-        self.report.omitted_retry = Some(self.report.omitted_retry.map_or(retry, |r| r.combine(retry)));
-    }
-
-    /// Adds what another collector gathered: its errors (kept or counted
-    /// here), its omitted count and their decision.
-    pub(crate) fn append(&mut self, other: Report) {
-        for e in other.errors {
-            self.push(e);
-        }
-        if self.sink.is_none() {
-            self.report.omitted += other.omitted;
-            if let Some(theirs) = other.omitted_retry {
-                self.weigh_omitted(theirs);
-            }
-        }
-    }
-
-    /// Nothing found yet (kept, counted or handed on)?
-    pub(crate) fn is_empty(&self) -> bool {
-        self.report.is_success() && self.handed == 0
-    }
-
-    /// Errors handed on so far.
-    pub(crate) fn handed(&self) -> u64 {
-        self.handed
+    /// Counts errors that were not handed out, with their combined decision.
+    pub(crate) fn count(&mut self, counted: Counted) {
+        let mut omitted = Counted { count: self.report.omitted, retry: self.report.omitted_retry };
+        omitted.add(counted.count, counted.retry);
+        (self.report.omitted, self.report.omitted_retry) = (omitted.count, omitted.retry);
     }
 
     /// Marks every error kept (not those already marked) as read from a
@@ -293,29 +154,9 @@ impl<'s> Collector<'s> {
         self.report.incomplete = Some(broke);
     }
 
-    pub(crate) fn finish(self) -> Report {
-        self.report
+    pub(crate) fn finish(self, notes: Vec<Note>) -> Report {
+        Report { notes, ..self.report }
     }
-}
-
-/// Where [`say_in_detail`] puts its text.
-#[derive(Clone, Copy)]
-enum Said {
-    Before,
-    After,
-}
-
-/// Adds `text` to the error's detail, before or after what it says (`; `
-/// between), whitespace folded and cut at `max` bytes.
-fn say_in_detail(e: &mut VendorError, text: &str, at: Said, max: usize) {
-    let said = match (e.detail.take(), at) {
-        (None, _) => text.to_owned(),
-        (Some(detail), Said::Before) => format!("{text}; {detail}"),
-        (Some(detail), Said::After) => format!("{detail}; {text}"),
-    };
-    let kept = crate::text::collapse_whitespace(&said, max);
-    e.detail = Some(kept.text);
-    e.truncated |= kept.truncated;
 }
 
 #[cfg(test)]
@@ -335,32 +176,32 @@ mod tests {
 
     #[test]
     fn the_most_restrictive_class_with_the_longest_delay() {
-        let mut out = Collector::new(10);
-        out.push(error(Retry::Transient { after: secs(90) }));
-        out.push(error(Retry::Throttled { after: secs(5) }));
-        assert_eq!(out.finish().retry(), Some(Retry::Throttled { after: secs(90) }));
+        let mut out = ReportBuilder::new(10);
+        out.keep(error(Retry::Transient { after: secs(90) }));
+        out.keep(error(Retry::Throttled { after: secs(5) }));
+        assert_eq!(out.finish(Vec::new()).retry(), Some(Retry::Throttled { after: secs(90) }));
     }
 
     #[test]
     fn informational_entries_need_no_action() {
         let mut info = error(Retry::Permanent);
         info.informational = true;
-        let mut out = Collector::new(10);
-        out.push(info.clone());
-        assert_eq!(out.finish().retry(), None);
-        let mut out = Collector::new(10);
-        out.push(info);
-        out.push(error(Retry::Reauth));
-        assert_eq!(out.finish().retry(), Some(Retry::Reauth));
+        let mut out = ReportBuilder::new(10);
+        out.keep(info.clone());
+        assert_eq!(out.finish(Vec::new()).retry(), None);
+        let mut out = ReportBuilder::new(10);
+        out.keep(info);
+        out.keep(error(Retry::Reauth));
+        assert_eq!(out.finish(Vec::new()).retry(), Some(Retry::Reauth));
     }
 
     #[test]
     fn omitted_errors_still_count() {
-        let mut out = Collector::new(1);
-        out.push(error(Retry::Transient { after: None }));
-        out.push(error(Retry::Permanent));
-        out.push(error(Retry::Transient { after: None }));
-        let report = out.finish();
+        let mut out = ReportBuilder::new(1);
+        out.keep(error(Retry::Transient { after: None }));
+        out.keep(error(Retry::Permanent));
+        out.keep(error(Retry::Transient { after: None }));
+        let report = out.finish(Vec::new());
         assert_eq!((report.errors.len(), report.omitted), (1, 2));
         assert_eq!(report.omitted_retry, Some(Retry::Permanent));
         assert_eq!(report.retry(), Some(Retry::Permanent));

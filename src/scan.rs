@@ -6,23 +6,32 @@
 //! are these scans with a callback that keeps every error in a
 //! [`Report`](crate::Report).
 
-use std::cell::Cell;
 use std::io::BufRead;
 use std::ops::ControlFlow;
-use std::rc::Rc;
 
 use crate::error::VendorError;
 use crate::normalize::{scan_reader_with, scan_slice_with};
 use crate::notes::Note;
 use crate::options::Options;
 use crate::parse_error::ParseError;
+use crate::retry::Retry;
 
 /// How a scan ended.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Scanned {
     /// Errors handed to the callback.
-    pub errors: u64,
+    pub handed: u64,
+    /// Errors found but not handed to the callback: a reader that must wait
+    /// before it knows whether its errors count (a Salesforce `result`'s
+    /// `errors` come before its `success`) holds at most
+    /// [`max_errors`](crate::Limits::max_errors) of them and counts the
+    /// rest. [`from_slice`](crate::from_slice) adds them to
+    /// [`Report::omitted`](crate::Report::omitted).
+    pub omitted: u64,
+    /// The combined decision of the omitted errors that are failures
+    /// (as in [`Report::omitted_retry`](crate::Report::omitted_retry)).
+    pub omitted_retry: Option<Retry>,
     /// The callback asked to stop: the rest of the body was not read.
     pub stopped: bool,
     /// The body broke off (was cut short, turned malformed, or failed to
@@ -44,9 +53,11 @@ pub struct Scanned {
 ///
 /// Unlike [`from_slice`](crate::from_slice), every error is handed out (no
 /// [`max_errors`](crate::Limits::max_errors) cap: the caller keeps what it
-/// wants), and errors found before a break in the body are not marked
-/// incomplete ([`Scanned::incomplete`] says it). The answer is otherwise the
-/// same, `Err` included.
+/// wants; only errors a reader had to hold back, past `max_errors` of
+/// them, are counted in [`Scanned::omitted`] instead), and errors found
+/// before a break in the body are not marked incomplete
+/// ([`Scanned::incomplete`] says it). The answer is otherwise the same,
+/// `Err` included: `from_slice` is this scan keeping what it is handed.
 ///
 /// ```
 /// use std::ops::ControlFlow;
@@ -63,7 +74,7 @@ pub struct Scanned {
 ///     ControlFlow::Continue(())
 /// })?;
 /// assert!(scanned.stopped);
-/// assert_eq!(scanned.errors, 2);
+/// assert_eq!(scanned.handed, 2);
 /// assert_eq!(first_permanent.unwrap().code.to_string(), "10");
 /// # Ok::<(), vendor_errors::ParseError>(())
 /// ```
@@ -72,7 +83,7 @@ pub fn scan_slice(
     opts: &Options,
     mut each: impl FnMut(VendorError) -> ControlFlow<()>,
 ) -> Result<Scanned, ParseError> {
-    scan_slice_with(body, opts, &mut each, Some(Rc::new(Cell::new(false))))
+    scan_slice_with(body, opts, &mut each)
 }
 
 /// Reads a body from a stream, handing each error to `each` as it is found;
@@ -90,7 +101,7 @@ pub fn scan_slice(
 ///     first = Some(e);
 ///     ControlFlow::Break(())
 /// })?;
-/// assert_eq!((scanned.errors, scanned.stopped), (1, true));
+/// assert_eq!((scanned.handed, scanned.stopped), (1, true));
 /// assert_eq!(first.unwrap().command.as_deref(), Some("Add"));
 /// # Ok::<(), vendor_errors::ParseError>(())
 /// ```
@@ -99,5 +110,5 @@ pub fn scan_reader<R: BufRead>(
     opts: &Options,
     mut each: impl FnMut(VendorError) -> ControlFlow<()>,
 ) -> Result<Scanned, ParseError> {
-    scan_reader_with(body, opts, &mut each, Some(Rc::new(Cell::new(false))))
+    scan_reader_with(body, opts, &mut each)
 }

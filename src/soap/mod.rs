@@ -3,10 +3,9 @@
 
 mod fault;
 
+use crate::emit::{Emitter, Halt};
 use crate::error::VendorError;
 use crate::limits::Limits;
-use crate::parse_error::ParseError;
-use crate::report::Collector;
 use crate::xml::{Element, Source};
 
 pub(crate) use fault::{Fault, read_fault};
@@ -42,8 +41,8 @@ pub(crate) trait BodyReader {
     fn read_item<'c, S: Source>(
         &mut self,
         item: Element<'c, S>,
-        out: &mut Collector,
-    ) -> Result<Option<Element<'c, S>>, ParseError>;
+        out: &mut Emitter,
+    ) -> Result<Option<Element<'c, S>>, Halt>;
     /// The error a fault stands for.
     fn fault_error(&self, fault: Fault) -> VendorError;
 }
@@ -55,9 +54,9 @@ pub(crate) trait BodyReader {
 pub(crate) fn read_envelope<S: Source>(
     mut envelope: Element<'_, S>,
     limits: &Limits,
-    out: &mut Collector,
+    out: &mut Emitter,
     body: &mut impl BodyReader,
-) -> Result<(), ParseError> {
+) -> Result<(), Halt> {
     while let Some(mut part) = envelope.next_child()? {
         if !is_soap(&part, "Body") {
             continue;
@@ -85,13 +84,13 @@ pub(crate) fn read_envelope<S: Source>(
 pub(crate) fn read_fault_salvaging<S: Source>(
     fault: Element<'_, S>,
     limits: &Limits,
-    out: &mut Collector,
+    out: &mut Emitter,
     to_error: impl FnOnce(Fault) -> VendorError,
-) -> Result<(), ParseError> {
+) -> Result<(), Halt> {
     let mut read = Fault::default();
     let outcome = read_fault(fault, limits, &mut read);
     if outcome.is_ok() || read.is_identified() {
-        out.push(to_error(read));
+        out.push(to_error(read))?;
     }
-    outcome
+    Ok(outcome?)
 }

@@ -22,9 +22,8 @@
 
 use std::time::Duration;
 
+use crate::emit::{Emitter, Halt};
 use crate::error::VendorError;
-use crate::parse_error::ParseError;
-use crate::report::Collector;
 use crate::retry::Evidence;
 use crate::soap::Fault;
 use crate::vendor::{Code, Vendor, VendorHint};
@@ -81,11 +80,7 @@ pub(crate) fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> boo
 }
 
 /// Reads a method response: its response messages of class `Error`.
-pub(crate) fn read_response<S: Source>(
-    mut item: Element<'_, S>,
-    ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+pub(crate) fn read_response<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let command = operation_of(item.local_name()).to_owned();
     if item.attr("ResponseClass").is_some() {
         return read_message(item, &command, None, ctx, out);
@@ -112,8 +107,8 @@ fn read_message<S: Source>(
     command: &str,
     index: Option<u32>,
     ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+    out: &mut Emitter,
+) -> Result<(), Halt> {
     let is_error = message.attr("ResponseClass").is_some_and(|c| c.trim() == "Error");
     if !is_error {
         return Ok(());
@@ -139,6 +134,6 @@ fn read_message<S: Source>(
     e.truncated = truncated;
     e.command = Some(command.to_owned());
     e.index = index;
-    out.push(e);
+    out.push(e)?;
     Ok(())
 }

@@ -73,7 +73,7 @@ use std::io;
 use serde_json::{Map, Value};
 
 use crate::catalog;
-use crate::report::Collector;
+use crate::emit::{Emitter, Stopped};
 use crate::text::{Capped, CappedString, collapse_whitespace};
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
 use crate::vendors::Ctx;
@@ -102,14 +102,14 @@ impl Found {
 }
 
 /// Reads a JSON body; false when it holds none of the formats above.
-pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) -> bool {
-    let mut sink = Sink { ctx, out, claimed: false };
+pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
+    let mut found = Reported { ctx, out, claimed: false };
     match body {
-        Value::Object(object) => read_object(object, &mut sink),
-        Value::Array(items) => read_array(items, &mut sink),
+        Value::Object(object) => read_object(object, &mut found)?,
+        Value::Array(items) => read_array(items, &mut found)?,
         _ => {}
     }
-    sink.claimed
+    Ok(found.claimed)
 }
 
 /// The text of an `error` member that is a sentence, for the HTTP fallback
@@ -119,28 +119,28 @@ pub(crate) fn error_sentence(body: &Value, max: usize) -> Option<String> {
     text.contains(char::is_whitespace).then(|| collapse_whitespace(text, max).text)
 }
 
-/// Where errors go as they are found: straight to the collector, which
-/// keeps at most `max_errors`, so a long `errors` array costs memory only
-/// for the errors kept.
-struct Sink<'a, 'b, 's> {
+/// Where errors go as they are found: straight to the emitter, so a long
+/// `errors` array costs no memory for the errors already handed on.
+struct Reported<'a, 'b, 's> {
     ctx: Ctx<'a>,
-    out: &'b mut Collector<'s>,
+    out: &'b mut Emitter<'s>,
     claimed: bool,
 }
 
-impl Sink<'_, '_, '_> {
+impl Reported<'_, '_, '_> {
     /// Reports `found`, if anything was, at `index` among the body's items.
-    fn push(&mut self, found: Option<Found>, index: Option<usize>) {
+    fn push(&mut self, found: Option<Found>, index: Option<usize>) -> Result<(), Stopped> {
         if let Some(mut found) = found {
             found.index = index;
             self.claimed = true;
-            push(found, self.ctx, self.out);
+            push(found, self.ctx, self.out)?;
         }
+        Ok(())
     }
 }
 
 /// The errors of a top-level object, by the first shape that applies.
-fn read_object(object: &Map<String, Value>, sink: &mut Sink<'_, '_, '_>) {
+fn read_object(object: &Map<String, Value>, sink: &mut Reported<'_, '_, '_>) -> Result<(), Stopped> {
     let ctx = sink.ctx;
     if object.contains_key("jsonrpc") {
         return sink.push(rpc_error(object, ctx), None);
@@ -158,16 +158,17 @@ fn read_object(object: &Map<String, Value>, sink: &mut Sink<'_, '_, '_>) {
     }
     if let Some(Value::Array(items)) = object.get("errors") {
         for (i, item) in items.iter().enumerate() {
-            sink.push(errors_item(item, ctx), Some(i));
+            sink.push(errors_item(item, ctx), Some(i))?;
         }
     } else if ctx.insists(VendorHint::Json) && object.get("message").is_some_and(Value::is_string) {
-        sink.push(error_object(object, ctx), None);
+        sink.push(error_object(object, ctx), None)?;
     }
+    Ok(())
 }
 
 /// The errors of a top-level array: JSON-RPC batch responses and
 /// `{message, errorCode|code}` objects, each with its position.
-fn read_array(items: &[Value], sink: &mut Sink<'_, '_, '_>) {
+fn read_array(items: &[Value], sink: &mut Reported<'_, '_, '_>) -> Result<(), Stopped> {
     let ctx = sink.ctx;
     for (i, item) in items.iter().enumerate() {
         let Some(object) = item.as_object() else { continue };
@@ -180,8 +181,9 @@ fn read_array(items: &[Value], sink: &mut Sink<'_, '_, '_>) {
         } else {
             None
         };
-        sink.push(one, Some(i));
+        sink.push(one, Some(i))?;
     }
+    Ok(())
 }
 
 /// A JSON-RPC response's error: `None` for a success.
@@ -418,7 +420,7 @@ impl io::Write for Budget<'_> {
 }
 
 /// The error for what was found: the code's catalog row and the chain.
-fn push(found: Found, ctx: Ctx<'_>, out: &mut Collector) {
+fn push(found: Found, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
     let code = found.code.unwrap_or_else(|| match response_error_status(ctx) {
         Some(status) => Code::Num(i64::from(status)),
         None => Code::from("error"),
@@ -437,7 +439,7 @@ fn push(found: Found, ctx: Ctx<'_>, out: &mut Collector) {
     }
     e.index = found.index.and_then(|i| u32::try_from(i).ok());
     e.truncated = truncated;
-    out.push(e);
+    out.push(e)
 }
 
 #[cfg(test)]

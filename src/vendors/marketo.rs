@@ -21,8 +21,8 @@
 use serde_json::Value;
 
 use crate::catalog;
+use crate::emit::{Emitter, Stopped};
 use crate::error::VendorError;
-use crate::report::Collector;
 use crate::soap::Fault;
 use crate::text::collapse_whitespace;
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
@@ -88,32 +88,33 @@ fn is_false(value: &Value) -> bool {
 }
 
 /// One error per `{code, message}` object of `list`, at `index`.
-fn push_errors(list: Option<&Value>, index: Option<u32>, ctx: Ctx<'_>, out: &mut Collector) {
+fn push_errors(list: Option<&Value>, index: Option<u32>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
     for item in list.and_then(Value::as_array).into_iter().flatten() {
         let Some(code) = item.get("code").and_then(json_code) else { continue };
         let message = json_text(item.get("message"), ctx.limits.max_message_bytes);
         let mut e = ctx.catalog_error(Vendor::Marketo, code, message);
         e.index = index;
-        out.push(e);
+        out.push(e)?;
     }
+    Ok(())
 }
 
 /// Reads a REST response; false when it is not Marketo's.
-pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) -> bool {
-    let Some(object) = body.as_object() else { return false };
+pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
+    let Some(object) = body.as_object() else { return Ok(false) };
     let success = object.get("success");
     let claimed = ctx.insists(VendorHint::Marketo) || object.contains_key("requestId") && success.is_some();
     if !claimed {
-        return false;
+        return Ok(false);
     }
     if success.is_some_and(is_false) {
-        push_errors(object.get("errors"), None, ctx, out);
+        push_errors(object.get("errors"), None, ctx, out)?;
     }
     for (i, record) in object.get("result").and_then(Value::as_array).into_iter().flatten().enumerate() {
         let skipped = record.get("status").and_then(Value::as_str).is_some_and(|s| matches!(s, "skipped" | "failed"));
         if skipped {
-            push_errors(record.get("reasons"), u32::try_from(i).ok(), ctx, out);
+            push_errors(record.get("reasons"), u32::try_from(i).ok(), ctx, out)?;
         }
     }
-    true
+    Ok(true)
 }

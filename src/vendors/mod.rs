@@ -21,10 +21,9 @@ use std::time::Duration;
 use serde_json::Value;
 
 use crate::catalog;
+use crate::emit::{Emitter, Halt, Stopped};
 use crate::error::VendorError;
 use crate::limits::Limits;
-use crate::parse_error::ParseError;
-use crate::report::Collector;
 use crate::retry::{self, Evidence};
 use crate::soap::{BodyReader, Fault};
 use crate::vendor::{Code, Vendor, VendorHint};
@@ -139,20 +138,21 @@ pub(crate) fn fault_error(fault: Fault, ctx: Ctx<'_>) -> VendorError {
 /// Reads a JSON body for the vendors allowed, the generic JSON formats
 /// last; when none claims it, its first message-like text is kept for the
 /// HTTP fallback.
-pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) {
-    let claimed = ctx.allows(VendorHint::Marketo) && marketo::read_json(body, ctx, out)
-        || ctx.allows(VendorHint::SaltoKs) && salto::read_json(body, ctx, out)
-        || ctx.allows(VendorHint::Salesforce) && salesforce::read_json(body, ctx, out)
-        || ctx.allows(VendorHint::Json) && json::read_json(body, ctx, out);
+pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
+    let claimed = ctx.allows(VendorHint::Marketo) && marketo::read_json(body, ctx, out)?
+        || ctx.allows(VendorHint::SaltoKs) && salto::read_json(body, ctx, out)?
+        || ctx.allows(VendorHint::Salesforce) && salesforce::read_json(body, ctx, out)?
+        || ctx.allows(VendorHint::Json) && json::read_json(body, ctx, out)?;
     if !claimed {
         let max = ctx.limits.max_message_bytes;
         out.page_message = salto::message_of(body, max).or_else(|| json::error_sentence(body, max));
     }
+    Ok(())
 }
 
 /// Reads a root element no SOAP envelope claimed, when a vendor recognises
 /// it; anything else is foreign XML, a success as far as errors go.
-pub(crate) fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Collector) -> Result<(), ParseError> {
+pub(crate) fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     if ctx.allows(VendorHint::OpenAir) && openair::is_xml_api_root(&root) {
         return openair::read_xml_api(root, ctx, out);
     }
@@ -180,8 +180,8 @@ impl BodyReader for SoapBody<'_> {
     fn read_item<'c, S: Source>(
         &mut self,
         item: Element<'c, S>,
-        out: &mut Collector,
-    ) -> Result<Option<Element<'c, S>>, ParseError> {
+        out: &mut Emitter,
+    ) -> Result<Option<Element<'c, S>>, Halt> {
         // One reader per item: it is read once, as it streams by. Readers
         // that claim by namespace come before those that claim by name.
         // OpenAir's results walk reads every element (nested faults too).

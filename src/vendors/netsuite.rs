@@ -21,9 +21,9 @@
 //! `baseRef`, `searchRowList`) is skipped unread.
 
 use crate::catalog;
+use crate::emit::{Emitter, Halt};
 use crate::error::VendorError;
 use crate::parse_error::ParseError;
-use crate::report::Collector;
 use crate::retry::Evidence;
 use crate::soap::Fault;
 use crate::text::Capped;
@@ -78,11 +78,7 @@ pub(crate) fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> boo
 }
 
 /// Reads a method response for failed statuses.
-pub(crate) fn read_response<S: Source>(
-    item: Element<'_, S>,
-    ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+pub(crate) fn read_response<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let command = operation_of(item.local_name()).to_owned();
     walk(item, None, &command, ctx, out)
 }
@@ -93,8 +89,8 @@ fn walk<S: Source>(
     index: Option<u32>,
     command: &str,
     ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+    out: &mut Emitter,
+) -> Result<(), Halt> {
     let mut position = 0u32;
     while let Some(child) = node.next_child()? {
         match child.local_name() {
@@ -118,8 +114,8 @@ fn read_status<S: Source>(
     index: Option<u32>,
     command: &str,
     ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+    out: &mut Emitter,
+) -> Result<(), Halt> {
     let failed = status.attr("isSuccess").is_some_and(|v| v.trim() == "false");
     if !failed {
         return Ok(());
@@ -133,7 +129,7 @@ fn read_status<S: Source>(
         if let Some(mut e) = read_detail(detail, ctx)? {
             e.command = Some(command.to_owned());
             e.index = index;
-            out.push(e);
+            out.push(e)?;
         }
     }
     Ok(())

@@ -28,9 +28,9 @@
 
 use std::borrow::Cow;
 
+use crate::emit::{Emitter, Halt};
 use crate::error::VendorError;
 use crate::parse_error::ParseError;
-use crate::report::Collector;
 use crate::retry::{Evidence, RetryClass};
 use crate::soap::{self, Fault, is_envelope_ns};
 use crate::text::Capped;
@@ -68,8 +68,8 @@ pub(crate) fn is_xml_api_root<S: Source>(root: &Element<'_, S>) -> bool {
 pub(crate) fn read_xml_api<S: Source>(
     mut response: Element<'_, S>,
     ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+    out: &mut Emitter,
+) -> Result<(), Halt> {
     let limits = ctx.limits;
     if let Some(code) = response.attr("status").and_then(|s| status_code(&s, ctx)) {
         let Capped { text, truncated } = response.text(limits.max_message_bytes)?;
@@ -79,7 +79,7 @@ pub(crate) fn read_xml_api<S: Source>(
         let mut e = ctx.catalog_error_with(Vendor::OpenAir, code, Some(text), verdict);
         e.name = Some("Request not parsed".to_owned());
         e.truncated = truncated;
-        out.push(e);
+        out.push(e)?;
         return Ok(());
     }
     let mut index = 0u32;
@@ -96,7 +96,7 @@ pub(crate) fn read_xml_api<S: Source>(
         e.detail = detail.map(|d| d.text);
         e.command = Some(name);
         e.index = Some(position);
-        out.push(e);
+        out.push(e)?;
     }
     Ok(())
 }
@@ -156,11 +156,7 @@ pub(crate) fn fault_error(fault: Fault, code: i64, ctx: Ctx<'_>) -> VendorError 
 }
 
 /// Reads a SOAP body item (a method's response) for `oaError`s.
-pub(crate) fn read_soap_results<S: Source>(
-    item: Element<'_, S>,
-    ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+pub(crate) fn read_soap_results<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let command = operation_of(item.local_name()).to_owned();
     walk_results(item, 0, &command, ctx, out)
 }
@@ -171,8 +167,8 @@ fn walk_results<S: Source>(
     position: u32,
     command: &str,
     ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+    out: &mut Emitter,
+) -> Result<(), Halt> {
     let mut index = 0u32;
     while let Some(child) = node.next_child()? {
         let child_position = index;
@@ -201,8 +197,8 @@ fn read_oa_errors<S: Source>(
     position: u32,
     command: &str,
     ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+    out: &mut Emitter,
+) -> Result<(), Halt> {
     if is_true(errors.attr_ns(XSI_NS, "nil")) {
         return Ok(());
     }
@@ -225,7 +221,7 @@ fn read_oa_errors<S: Source>(
         e.truncated = leaves.truncated;
         e.command = Some(command.to_owned());
         e.index = Some(position);
-        out.push(e);
+        out.push(e)?;
     }
     Ok(())
 }

@@ -14,8 +14,9 @@
 //! count decremented) are successes and never reported.
 
 use crate::catalog;
+use crate::emit::{Emitter, Halt, Stopped};
+use crate::error::VendorError;
 use crate::parse_error::ParseError;
-use crate::report::Collector;
 use crate::text::{Capped, CappedString};
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
 use crate::vendors::{Ctx, operation_of};
@@ -44,11 +45,15 @@ fn is_code_name(name: &str) -> bool {
 }
 
 /// Reads a `<QuickLicenseManager>` fragment.
-pub(crate) fn read_fragment<S: Source>(
-    mut root: Element<'_, S>,
-    ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+pub(crate) fn read_fragment<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+    if let Some(e) = fragment_error(root, ctx)? {
+        out.push(e)?;
+    }
+    Ok(())
+}
+
+/// The error a `<QuickLicenseManager>` fragment reports, if any.
+fn fragment_error<S: Source>(mut root: Element<'_, S>, ctx: Ctx<'_>) -> Result<Option<VendorError>, ParseError> {
     let max = ctx.limits.max_message_bytes;
     let mut message: Option<Capped> = None;
     let mut code = None;
@@ -78,16 +83,15 @@ pub(crate) fn read_fragment<S: Source>(
     let message = message.filter(|m| !m.text.is_empty());
     let informational = |c: i64| catalog::entry(Vendor::Qlm, &Code::Num(c)).is_some_and(|e| e.informational);
     let code = match (code, &message) {
-        (Some(c), _) if informational(c) => return Ok(()),
+        (Some(c), _) if informational(c) => return Ok(None),
         (Some(c), _) => c,
         (None, Some(m)) => code_for_message(&m.text),
-        (None, None) => return Ok(()),
+        (None, None) => return Ok(None),
     };
     let truncated = message.as_ref().is_some_and(|m| m.truncated);
     let mut e = ctx.catalog_error(Vendor::Qlm, Code::Num(code), message.map(|m| m.text));
     e.truncated = truncated;
-    out.push(e);
-    Ok(())
+    Ok(Some(e))
 }
 
 /// The code whose description is `message` (ignoring case and a final
@@ -103,32 +107,26 @@ fn code_for_message(message: &str) -> i64 {
 
 /// Reads escaped text as a QLM fragment; nothing when it is not one (or is
 /// not well-formed: nothing is invented from a broken fragment).
-fn read_embedded(text: &str, ctx: Ctx<'_>, out: &mut Collector) {
+fn read_embedded(text: &str, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
     let text = text.trim_start_matches('\u{feff}').trim_start();
     if !text.starts_with('<') {
-        return;
+        return Ok(());
     }
-    let mut nested = Collector::new(ctx.limits.max_errors);
-    let read = xml::read_embedded(text, ctx.limits, |root| {
-        if is_fragment_root(&root) {
-            read_fragment(root, ctx, &mut nested)?;
-        }
-        Ok(())
+    let read = xml::read_embedded(text, ctx.limits, |root| match is_fragment_root(&root) {
+        true => fragment_error(root, ctx),
+        false => Ok(None),
     });
-    if read.is_ok() {
-        out.append(nested.finish());
+    match read {
+        Ok(Some(e)) => out.push(e),
+        _ => Ok(()),
     }
 }
 
 /// Reads an element whose text may be an escaped fragment.
-pub(crate) fn read_wrapper<S: Source>(
-    wrapper: Element<'_, S>,
-    ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+pub(crate) fn read_wrapper<S: Source>(wrapper: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let kept = wrapper.text(MAX_EMBEDDED_BYTES)?;
     if !kept.truncated {
-        read_embedded(&kept.text, ctx, out);
+        read_embedded(&kept.text, ctx, out)?;
     }
     Ok(())
 }
@@ -145,11 +143,7 @@ pub(crate) fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> boo
 }
 
 /// Reads a SOAP method response: its `...Result` and `response` parts.
-pub(crate) fn read_soap_item<S: Source>(
-    mut item: Element<'_, S>,
-    ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+pub(crate) fn read_soap_item<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let result_part = format!("{}Result", operation_of(item.local_name()));
     while let Some(part) = item.next_child()? {
         let local = part.local_name();

@@ -27,9 +27,9 @@
 
 use serde_json::Value;
 
+use crate::emit::{Emitter, Halt, Pending, Stopped};
 use crate::error::VendorError;
 use crate::parse_error::ParseError;
-use crate::report::Collector;
 use crate::soap::Fault;
 use crate::text::{CappedString, collapse_whitespace};
 use crate::vendor::{Code, Vendor, VendorHint};
@@ -94,11 +94,7 @@ pub(crate) fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> boo
 }
 
 /// Reads a method response: each failed `result`'s errors.
-pub(crate) fn read_results<S: Source>(
-    mut item: Element<'_, S>,
-    ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+pub(crate) fn read_results<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let command = operation_of(item.local_name()).to_owned();
     let mut index = 0u32;
     while let Some(result) = item.next_child()? {
@@ -113,15 +109,15 @@ pub(crate) fn read_results<S: Source>(
 }
 
 /// One `result`: its errors count only when `success` is not `true`, and
-/// `success` comes after them, so they wait in a bounded collector.
+/// `success` comes after them, so they wait (see [`Pending`]).
 fn read_result<S: Source>(
     mut result: Element<'_, S>,
     command: &str,
     position: u32,
     ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
-    let mut pending = Collector::new(ctx.limits.max_errors);
+    out: &mut Emitter,
+) -> Result<(), Halt> {
+    let mut pending = Pending::new(ctx.limits.max_errors);
     let mut success = false;
     while let Some(child) = result.next_child()? {
         match child.local_name() {
@@ -137,7 +133,7 @@ fn read_result<S: Source>(
         }
     }
     if !success {
-        out.append(pending.finish());
+        out.push_pending(pending)?;
     }
     Ok(())
 }
@@ -184,11 +180,7 @@ pub(crate) fn is_rest_xml_root<S: Source>(root: &Element<'_, S>) -> bool {
 }
 
 /// Reads a REST `<Errors>` document: one error per `<Error>`.
-pub(crate) fn read_rest_xml<S: Source>(
-    mut root: Element<'_, S>,
-    ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+pub(crate) fn read_rest_xml<S: Source>(mut root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let mut index = 0u32;
     while let Some(entry) = root.next_child()? {
         if entry.local_name() != "Error" {
@@ -198,22 +190,22 @@ pub(crate) fn read_rest_xml<S: Source>(
         index = index.saturating_add(1);
         if let Some(mut e) = read_error(entry, "errorCode", ctx)? {
             e.index = Some(position);
-            out.push(e);
+            out.push(e)?;
         }
     }
     Ok(())
 }
 
 /// Reads a REST error array; false when it is not Salesforce's.
-pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) -> bool {
-    let Some(items) = body.as_array() else { return false };
+pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
+    let Some(items) = body.as_array() else { return Ok(false) };
     fn code_of(item: &Value) -> Option<&str> {
         item.get("errorCode").and_then(Value::as_str).map(str::trim)
     }
     let ours = items.iter().any(|item| code_of(item).is_some_and(looks_like_code));
     let insisted = ctx.insists(VendorHint::Salesforce) && items.iter().any(|i| code_of(i).is_some());
     if !(ours || insisted) {
-        return false;
+        return Ok(false);
     }
     for (i, item) in items.iter().enumerate() {
         let Some(code) = code_of(item).filter(|c| !c.is_empty()) else { continue };
@@ -236,7 +228,7 @@ pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) -> bool
             e.truncated |= kept.truncated;
         }
         e.index = u32::try_from(i).ok();
-        out.push(e);
+        out.push(e)?;
     }
-    true
+    Ok(true)
 }

@@ -17,7 +17,7 @@
 use serde_json::{Map, Value};
 
 use crate::catalog;
-use crate::report::Collector;
+use crate::emit::{Emitter, Stopped};
 use crate::text::collapse_whitespace;
 use crate::vendor::{Vendor, VendorHint};
 use crate::vendors::{Ctx, json_code};
@@ -52,7 +52,7 @@ pub(crate) fn message_of(body: &Value, max: usize) -> Option<String> {
 }
 
 /// Reads a JSON body; false when nothing in it is Salto's.
-pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) -> bool {
+pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
     let mut claimed = false;
     for object in error_objects(body) {
         let Some(code) = field(object, &CODE_KEYS).and_then(json_code).filter(|c| c.as_num().is_some()) else {
@@ -66,7 +66,7 @@ pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Collector) -> bool
         let message = field(object, &MESSAGE_KEYS)
             .and_then(Value::as_str)
             .map(|m| collapse_whitespace(m, ctx.limits.max_message_bytes).text);
-        out.push(ctx.catalog_error(Vendor::SaltoKs, code, message));
+        out.push(ctx.catalog_error(Vendor::SaltoKs, code, message))?;
     }
-    claimed
+    Ok(claimed)
 }

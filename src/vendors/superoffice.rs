@@ -12,8 +12,7 @@
 //! superoffice`, stay generic SOAP errors with the vendor set.
 
 use crate::catalog;
-use crate::parse_error::ParseError;
-use crate::report::Collector;
+use crate::emit::{Emitter, Halt};
 use crate::vendor::{Code, Vendor, VendorHint};
 use crate::vendors::{Ctx, operation_of};
 use crate::xml::{Element, Source};
@@ -120,8 +119,8 @@ fn is_code_part(local: &str, ctx: Ctx<'_>) -> bool {
 pub(crate) fn read_response<S: Source>(
     mut response: Element<'_, S>,
     ctx: Ctx<'_>,
-    out: &mut Collector,
-) -> Result<(), ParseError> {
+    out: &mut Emitter,
+) -> Result<(), Halt> {
     let method = operation_of(response.local_name()).to_owned();
     while let Some(part) = response.next_child()? {
         if !is_code_part(part.local_name(), ctx) {
@@ -133,7 +132,7 @@ pub(crate) fn read_response<S: Source>(
             Some(code) => {
                 let mut e = ctx.catalog_error(Vendor::SuperOffice, code, None);
                 e.command = Some(method);
-                out.push(e);
+                out.push(e)?;
             }
             None => continue,
         }

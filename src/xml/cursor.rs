@@ -16,8 +16,6 @@
 //! enforces the depth limit and turns the end of input into a truncation.
 
 use std::borrow::Cow;
-use std::cell::Cell;
-use std::rc::Rc;
 
 use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_xml_entity;
@@ -62,9 +60,6 @@ pub(crate) struct Cursor<S> {
     max_event: usize,
     ns: Namespaces,
     tags: Tags,
-    /// Raised when whoever takes the errors wants no more: reading stops at
-    /// the next event.
-    stop: Option<Rc<Cell<bool>>>,
     /// Reused by [`leaves`](Self::leaves): a leaf's path, its segments' starts.
     leaf_path: String,
     leaf_segments: Vec<usize>,
@@ -108,17 +103,12 @@ enum Stop {
     TooDeep,
     /// The input ended with elements still open.
     Eof,
-    /// The caller asked to stop reading.
-    Halted,
 }
 
 /// The next step, or a return with the error (kept out of [`Cursor::step`]
 /// so that the event's borrow of the source ends before the error is built).
 macro_rules! step {
     ($cur:expr) => {{
-        if $cur.halted() {
-            return Err($cur.fail(Stop::Halted));
-        }
         $cur.fresh = false;
         match Cursor::step(&mut $cur.src, &mut $cur.depth, $cur.max_depth) {
             Ok(step) => step,
@@ -139,20 +129,8 @@ impl<S: EventSource> Cursor<S> {
             tags,
             leaf_path: path,
             leaf_segments: segments,
-            stop: None,
             fresh: false,
         }
-    }
-
-    /// Did whoever takes the errors ask to stop reading?
-    fn halted(&self) -> bool {
-        self.stop.as_ref().is_some_and(|s| s.get())
-    }
-
-    /// Stops reading at the next event once `stop` is raised.
-    pub(crate) fn watching(mut self, stop: Option<Rc<Cell<bool>>>) -> Self {
-        self.stop = stop;
-        self
     }
 
     /// Reads one event and counts depth. The only place depth changes
@@ -196,11 +174,6 @@ impl<S: EventSource> Cursor<S> {
             },
             Stop::TooDeep => self.too_deep(),
             Stop::Eof => self.truncated(),
-            // Never seen by a caller: the reader that stopped knows why.
-            Stop::Halted => ParseError::Io {
-                offset: self.src.offset(),
-                source: std::sync::Arc::new(std::io::Error::other("reading stopped by the caller")),
-            },
         }
     }
 
@@ -292,7 +265,7 @@ impl<S: EventSource> Cursor<S> {
     /// (a reader dropped it, or it is passed over), and the source can
     /// ([`EventSource::skip_content`]); its end tag is then the next event.
     fn skip_if_unread(&mut self, min_depth: u32) -> Result<(), ParseError> {
-        if !self.fresh || self.depth < min_depth || self.halted() {
+        if !self.fresh || self.depth < min_depth {
             return Ok(());
         }
         self.fresh = false;

@@ -108,26 +108,61 @@ pub fn check_both(body: &[u8], opts: &Options, limits: &Limits, chunk: u8) -> Re
     }
     check_answer(&from_slice, limits);
     check_scan(body, opts, &from_slice, chunk);
+    check_max_errors(body, opts, limits, &from_slice);
     from_slice
 }
 
-/// A scan hands out what the report keeps (the report keeps at most
-/// `max_errors` and marks salvaged errors; the scan says the break once),
-/// and one that stops at the first error hands out only that one.
+/// No error is lost to [`Limits::max_errors`]: for every cap from 0 (count
+/// only) to one past the errors the body holds (at most 8), the report
+/// counts the same errors, kept plus omitted, makes the same decision, keeps
+/// a prefix of what a larger cap keeps, and fails or breaks off alike.
+pub fn check_max_errors(body: &[u8], opts: &Options, limits: &Limits, answer: &Result<Report, ParseError>) {
+    let Ok(report) = answer else { return };
+    let total = report.errors.len() as u64 + report.omitted;
+    for max in 0..=total.min(7) + 1 {
+        let mut capped_limits = limits.clone();
+        capped_limits.max_errors = max as usize;
+        let capped = vendor_errors::from_slice(body, &opts.clone().limits(capped_limits));
+        let capped = capped.unwrap_or_else(|e| panic!("with max_errors = {max} the read failed: {e}"));
+        let counted = capped.errors.len() as u64 + capped.omitted;
+        assert_eq!(counted, total, "with max_errors = {max}: {counted} errors counted, {total} without the cap");
+        assert_eq!(capped.retry(), report.retry(), "with max_errors = {max} the decision changed");
+        assert_eq!(capped.incomplete, report.incomplete, "with max_errors = {max} the break changed");
+        let kept = capped.errors.len().min(report.errors.len());
+        assert_eq!(capped.errors[..kept], report.errors[..kept], "with max_errors = {max} other errors were kept");
+    }
+}
+
+/// A scan that never stops hands out exactly the report's errors (the
+/// report keeps at most `max_errors`, counts the rest, and marks salvaged
+/// errors; the scan says the break once), counts what a reader held back
+/// as the report does, and makes the same decision; one that stops at the
+/// first error hands out only that one.
 pub fn check_scan(body: &[u8], opts: &Options, answer: &Result<Report, ParseError>, chunk: u8) {
     let essentials = |e: &vendor_errors::VendorError| (e.vendor, e.code.clone(), e.message.clone(), e.retry);
     let mut handed = Vec::new();
+    let mut decisions = Vec::new();
     let reader = BufReader::with_capacity(usize::from(chunk).max(1), body);
     let scanned = vendor_errors::scan_reader(reader, opts, |e| {
         handed.push(essentials(&e));
+        decisions.extend((!e.informational).then_some(e.retry));
         std::ops::ControlFlow::Continue(())
     });
     match (answer, &scanned) {
         (Ok(report), Ok(scanned)) => {
+            assert!(!scanned.stopped, "a scan that was never asked to stop says it stopped");
             assert_eq!(scanned.incomplete, report.incomplete, "scan and report disagree on the break");
-            assert_eq!(scanned.errors, report.errors.len() as u64 + report.omitted, "scan and report count apart");
+            assert_eq!(scanned.handed, handed.len() as u64, "the scan miscounts what it handed out");
+            let found = scanned.handed + scanned.omitted;
+            assert_eq!(found, report.errors.len() as u64 + report.omitted, "scan and report count apart");
             let kept: Vec<_> = report.errors.iter().map(essentials).collect();
-            assert_eq!(&handed[..kept.len()], &kept[..], "scan and report disagree");
+            if report.omitted == scanned.omitted {
+                assert_eq!(handed, kept, "the scan did not hand out exactly the report's errors");
+            } else {
+                assert_eq!(&handed[..kept.len()], &kept[..], "scan and report disagree");
+            }
+            let decision = decisions.into_iter().chain(scanned.omitted_retry).reduce(vendor_errors::Retry::combine);
+            assert_eq!(decision, report.retry(), "scan and report decide apart");
         }
         (Err(a), Err(b)) => assert_eq!(a, b, "scan and report fail apart"),
         (a, b) => panic!("scan and report disagree: {a:?} / {b:?}"),
@@ -139,7 +174,7 @@ pub fn check_scan(body: &[u8], opts: &Options, answer: &Result<Report, ParseErro
     });
     if let Ok(report) = answer {
         let stopped = stopped.expect("a scan stopped at the first error failed");
-        assert_eq!(stopped.errors, u64::from(first.is_some()), "a stopped scan handed out more than one error");
+        assert_eq!(stopped.handed, u64::from(first.is_some()), "a stopped scan handed out more than one error");
         assert_eq!(first, report.errors.first().map(essentials), "the first error differs");
     }
 }
