@@ -20,18 +20,26 @@
 //!    `body`, `title`, `h1` or `p` root) is a proxy or login page, never an
 //!    API response.
 //! 2. **XML**: a SOAP 1.1 or 1.2 `Envelope` (or a bare `Fault`) in the
-//!    SOAP namespaces; each fault goes to the vendors in this order, the
-//!    first that claims it wins: Marketo, OpenAir, EWS, NetSuite, Salesforce;
-//!    else it is a generic SOAP fault. Each other element of the SOAP body
-//!    (a method response) goes to the first vendor that claims it: EWS,
-//!    Salesforce, NetSuite (these by namespace), SuperOffice, QLM (these by
-//!    name), OpenAir. A root that is not SOAP: OpenAir's `<response>`,
-//!    Salesforce's `<Errors>`, QLM's `<QuickLicenseManager>` or an ASP.NET
-//!    `<string>` wrapper; any other root is foreign XML without errors.
-//! 3. **JSON**: Marketo, then Salto KS, then Salesforce, then the generic
-//!    JSON formats (`json`); unclaimed, its first message-like text
-//!    (`message`, a sentence in `error`...) becomes the message of the HTTP
-//!    fallback when the status is an error.
+//!    SOAP namespaces; each fault goes to the vendors in the table's order
+//!    (below), the first that claims it wins (EWS, Salesforce and NetSuite
+//!    by namespace, Marketo by its `serviceException`, OpenAir by a numeric
+//!    code); else it is a generic SOAP fault. Each other element of the SOAP
+//!    body (a method response) goes to the first vendor that claims it, in
+//!    the same order: EWS, Salesforce, NetSuite (these by namespace),
+//!    SuperOffice, QLM (these by name), OpenAir (any). A root that is not
+//!    SOAP: Salesforce's `<Errors>`, QLM's `<QuickLicenseManager>` or an
+//!    ASP.NET `<string>` wrapper, OpenAir's `<response>`; any other root is
+//!    foreign XML without errors.
+//! 3. **JSON**: the vendors in the same order again (Salesforce, Marketo,
+//!    Salto KS, then the generic JSON formats, `json`); unclaimed, its
+//!    first message-like text (`message`, a sentence in `error`...) becomes
+//!    the message of the HTTP fallback when the status is an error.
+//!
+//! The table's order, one for every kind of body: `ews`, `salesforce`,
+//! `netsuite`, `marketo`, `superoffice`, `qlm`, `openair`, `salto`, `json`.
+//! Readers that claim by namespace come first, those that claim by a path
+//! or a name next, the catch-alls last. A vendor asked for by name is the
+//! only one that reads, so the order matters only under `Auto`.
 //!
 //! Before these: a `multipart/related` body (MTOM/XOP, SOAP with
 //! attachments, from the `Content-Type` boundary or the body's first line)
@@ -127,6 +135,17 @@
 
 #[cfg(test)]
 mod tests {
+    /// The order stated above is the vendor table's.
+    #[test]
+    fn the_stated_order_is_the_tables() {
+        let page = include_str!("detection.rs");
+        let from = page.find("The table's order, one for every kind of body:").expect("the order is stated");
+        let stated = &page[from..page[from..].find('.').map_or(page.len(), |end| from + end)];
+        let names: Vec<&str> = stated.split('`').skip(1).step_by(2).collect();
+        let table: Vec<&str> = crate::vendors::ORDER.iter().map(|v| v.as_str()).collect();
+        assert_eq!(names, table);
+    }
+
     /// Every vendor has its paragraph here: a new vendor must say what
     /// auto-detection claims for it.
     #[test]

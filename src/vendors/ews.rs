@@ -20,6 +20,8 @@
 //! `ResponseMessage` (operations without a `ResponseMessages` list), is read
 //! as one message, without `index`.
 
+use crate::catalog::{self, Entry};
+use crate::vendors::table::Reader;
 use std::time::Duration;
 
 use crate::emit::{Emitter, Halt};
@@ -47,7 +49,7 @@ fn back_off(leaves: &Leaves) -> Option<Duration> {
 }
 
 /// The EWS code a fault carries, if this reader claims it.
-pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
+fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
     if !ctx.allows(VendorHint::Ews) {
         return None;
     }
@@ -63,7 +65,7 @@ pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
 }
 
 /// The fault as an EWS error with `code` (from [`fault_code`]).
-pub(crate) fn fault_error(fault: Fault, code: Code, ctx: Ctx<'_>) -> VendorError {
+fn fault_error(fault: Fault, code: Code, ctx: Ctx<'_>) -> VendorError {
     let from_detail = fault.detail.at("Message").map(str::trim).filter(|m| !m.is_empty()).map(str::to_owned);
     let lang = fault.reason().filter(|_| from_detail.is_none()).and_then(|r| r.lang.clone());
     let message = from_detail.or_else(|| fault.reason().map(|r| r.text.clone()));
@@ -75,12 +77,12 @@ pub(crate) fn fault_error(fault: Fault, code: Code, ctx: Ctx<'_>) -> VendorError
 }
 
 /// Should this SOAP body item be read as EWS's?
-pub(crate) fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
     ctx.insists(VendorHint::Ews) || ctx.allows(VendorHint::Ews) && item.namespace() == Some(MESSAGES_NS)
 }
 
 /// Reads a method response: its response messages of class `Error`.
-pub(crate) fn read_response<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+fn read_response<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let command = operation_of(item.local_name()).to_owned();
     if item.attr("ResponseClass").is_some() {
         return read_message(item, &command, None, ctx, out);
@@ -136,4 +138,27 @@ fn read_message<S: Source>(
     e.index = index;
     out.push(e)?;
     Ok(())
+}
+
+/// Exchange Web Services in the vendor table.
+pub(crate) struct Ews;
+
+impl Reader for Ews {
+    const VENDOR: Vendor = Vendor::Ews;
+    const CATALOG: &'static [Entry] = catalog::ews::ENTRIES;
+
+    fn read_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
+        match fault_code(&fault, ctx) {
+            Some(code) => Ok(fault_error(fault, code, ctx)),
+            None => Err(fault),
+        }
+    }
+
+    fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+        claims_item(item, ctx)
+    }
+
+    fn read_item<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+        read_response(item, ctx, out)
+    }
 }

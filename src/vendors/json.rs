@@ -68,6 +68,8 @@
 //! exactly this, a body kept without its HTTP response. The caller's
 //! status wins when both are known: it is what came on the wire.
 
+use crate::catalog::Entry;
+use crate::vendors::table::Reader;
 use std::io;
 
 use serde_json::{Map, Value};
@@ -102,7 +104,7 @@ impl Found {
 }
 
 /// Reads a JSON body; false when it holds none of the formats above.
-pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
+fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
     let mut found = Reported { ctx, out, claimed: false };
     match body {
         Value::Object(object) => read_object(object, &mut found)?,
@@ -440,6 +442,18 @@ fn push(found: Found, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
     e.index = found.index.and_then(|i| u32::try_from(i).ok());
     e.truncated = truncated;
     out.push(e)
+}
+
+/// The generic JSON formats in the vendor table.
+pub(crate) struct Json;
+
+impl Reader for Json {
+    const VENDOR: Vendor = Vendor::Json;
+    const CATALOG: &'static [Entry] = catalog::json::ENTRIES;
+
+    fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
+        Ok(ctx.allows(VendorHint::Json) && read_json(body, ctx, out)?)
+    }
 }
 
 #[cfg(test)]

@@ -18,6 +18,8 @@
 //! the record's position as `index`. Auto-detection needs `requestId` and
 //! `success`.
 
+use crate::catalog::Entry;
+use crate::vendors::table::Reader;
 use serde_json::Value;
 
 use crate::catalog;
@@ -29,7 +31,7 @@ use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
 use crate::vendors::{Ctx, json_code};
 
 /// The Marketo code a fault carries, if this reader claims it.
-pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
+fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
     if !ctx.allows(VendorHint::Marketo) {
         return None;
     }
@@ -61,7 +63,7 @@ fn trailing_code(text: &str) -> Option<i64> {
 }
 
 /// The fault as a Marketo error with `code` (from [`fault_code`]).
-pub(crate) fn fault_error(fault: Fault, code: i64, ctx: Ctx<'_>) -> VendorError {
+fn fault_error(fault: Fault, code: i64, ctx: Ctx<'_>) -> VendorError {
     let suffix = format!("({code})");
     let from_exception = fault
         .detail
@@ -100,7 +102,7 @@ fn push_errors(list: Option<&Value>, index: Option<u32>, ctx: Ctx<'_>, out: &mut
 }
 
 /// Reads a REST response; false when it is not Marketo's.
-pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
+fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
     let Some(object) = body.as_object() else { return Ok(false) };
     let success = object.get("success");
     let claimed = ctx.insists(VendorHint::Marketo) || object.contains_key("requestId") && success.is_some();
@@ -117,4 +119,23 @@ pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result
         }
     }
     Ok(true)
+}
+
+/// Marketo in the vendor table.
+pub(crate) struct Marketo;
+
+impl Reader for Marketo {
+    const VENDOR: Vendor = Vendor::Marketo;
+    const CATALOG: &'static [Entry] = catalog::marketo::ENTRIES;
+
+    fn read_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
+        match fault_code(&fault, ctx) {
+            Some(code) => Ok(fault_error(fault, code, ctx)),
+            None => Err(fault),
+        }
+    }
+
+    fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
+        Ok(ctx.allows(VendorHint::Marketo) && read_json(body, ctx, out)?)
+    }
 }

@@ -15,6 +15,11 @@ mod qlm;
 mod salesforce;
 mod salto;
 mod superoffice;
+mod table;
+
+#[cfg(test)]
+pub(crate) use table::ORDER;
+pub(crate) use table::catalog;
 
 use std::time::Duration;
 
@@ -112,38 +117,14 @@ pub(crate) fn json_code(value: &Value) -> Option<Code> {
 
 /// A fault as the vendor that sent it reads it, else as a generic SOAP fault.
 pub(crate) fn fault_error(fault: Fault, ctx: Ctx<'_>) -> VendorError {
-    if let Some(code) = marketo::fault_code(&fault, ctx) {
-        return marketo::fault_error(fault, code, ctx);
-    }
-    if let Some(code) = openair::fault_code(&fault, ctx) {
-        return openair::fault_error(fault, code, ctx);
-    }
-    if let Some(code) = ews::fault_code(&fault, ctx) {
-        return ews::fault_error(fault, code, ctx);
-    }
-    if let Some((code, fault_type)) = netsuite::fault_code(&fault, ctx) {
-        return netsuite::fault_error(fault, code, fault_type, ctx);
-    }
-    if let Some(code) = salesforce::fault_code(&fault, ctx) {
-        return salesforce::fault_error(fault, code, ctx);
-    }
-    let mut e = fault.into_generic_error(ctx.evidence(), ctx.limits);
-    // A fault from an endpoint the caller named keeps that vendor.
-    if ctx.hint == VendorHint::SuperOffice {
-        e.vendor = Vendor::SuperOffice;
-    }
-    e
+    table::read_fault(fault, ctx).unwrap_or_else(|fault| fault.into_generic_error(ctx.evidence(), ctx.limits))
 }
 
 /// Reads a JSON body for the vendors allowed, the generic JSON formats
 /// last; when none claims it, its first message-like text is kept for the
 /// HTTP fallback.
 pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
-    let claimed = ctx.allows(VendorHint::Marketo) && marketo::read_json(body, ctx, out)?
-        || ctx.allows(VendorHint::SaltoKs) && salto::read_json(body, ctx, out)?
-        || ctx.allows(VendorHint::Salesforce) && salesforce::read_json(body, ctx, out)?
-        || ctx.allows(VendorHint::Json) && json::read_json(body, ctx, out)?;
-    if !claimed {
+    if !table::read_json(body, ctx, out)? {
         let max = ctx.limits.max_message_bytes;
         out.page_message = salto::message_of(body, max).or_else(|| json::error_sentence(body, max));
     }
@@ -153,22 +134,7 @@ pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result
 /// Reads a root element no SOAP envelope claimed, when a vendor recognises
 /// it; anything else is foreign XML, a success as far as errors go.
 pub(crate) fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
-    if ctx.allows(VendorHint::OpenAir) && openair::is_xml_api_root(&root) {
-        return openair::read_xml_api(root, ctx, out);
-    }
-    if ctx.allows(VendorHint::Salesforce) && salesforce::is_rest_xml_root(&root) {
-        return salesforce::read_rest_xml(root, ctx, out);
-    }
-    if ctx.allows(VendorHint::Qlm) {
-        if qlm::is_fragment_root(&root) {
-            return qlm::read_fragment(root, ctx, out);
-        }
-        // ASP.NET's HTTP GET/POST bindings wrap a string result in <string>.
-        if root.local_name() == "string" {
-            return qlm::read_wrapper(root, ctx, out);
-        }
-    }
-    Ok(())
+    table::read_root(root, ctx, out).map(drop)
 }
 
 /// In-band results in a SOAP body (not faults), read by the vendors allowed.
@@ -182,25 +148,8 @@ impl BodyReader for SoapBody<'_> {
         item: Element<'c, S>,
         out: &mut Emitter,
     ) -> Result<Option<Element<'c, S>>, Halt> {
-        // One reader per item: it is read once, as it streams by. Readers
-        // that claim by namespace come before those that claim by name.
-        // OpenAir's results walk reads every element (nested faults too).
-        if ews::claims_item(&item, self.ctx) {
-            ews::read_response(item, self.ctx, out)?;
-        } else if salesforce::claims_item(&item, self.ctx) {
-            salesforce::read_results(item, self.ctx, out)?;
-        } else if netsuite::claims_item(&item, self.ctx) {
-            netsuite::read_response(item, self.ctx, out)?;
-        } else if superoffice::claims_item(&item, self.ctx) {
-            superoffice::read_response(item, self.ctx, out)?;
-        } else if qlm::claims_item(&item, self.ctx) {
-            qlm::read_soap_item(item, self.ctx, out)?;
-        } else if self.ctx.allows(VendorHint::OpenAir) {
-            openair::read_soap_results(item, self.ctx, out)?;
-        } else {
-            return Ok(Some(item));
-        }
-        Ok(None)
+        // One reader per item: it is read once, as it streams by.
+        table::read_item(item, self.ctx, out)
     }
 
     fn fault_error(&self, fault: Fault) -> VendorError {

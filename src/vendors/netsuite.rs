@@ -21,6 +21,7 @@
 //! `baseRef`, `searchRowList`) is skipped unread.
 
 use crate::catalog;
+use crate::catalog::Entry;
 use crate::emit::{Emitter, Halt};
 use crate::error::VendorError;
 use crate::parse_error::ParseError;
@@ -28,6 +29,7 @@ use crate::retry::Evidence;
 use crate::soap::Fault;
 use crate::text::Capped;
 use crate::vendor::{Code, Vendor, VendorHint};
+use crate::vendors::table::Reader;
 use crate::vendors::{Ctx, operation_of};
 use crate::xml::{Element, Source};
 
@@ -42,7 +44,7 @@ fn is_faults_ns(ns: &str) -> bool {
 }
 
 /// The code and fault type a fault carries, if this reader claims it.
-pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<(Code, String)> {
+fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<(Code, String)> {
     if !ctx.allows(VendorHint::NetSuite) {
         return None;
     }
@@ -55,7 +57,7 @@ pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<(Code, String)> 
 }
 
 /// The fault as a NetSuite error (from [`fault_code`]).
-pub(crate) fn fault_error(fault: Fault, code: Code, fault_type: String, ctx: Ctx<'_>) -> VendorError {
+fn fault_error(fault: Fault, code: Code, fault_type: String, ctx: Ctx<'_>) -> VendorError {
     let message = fault
         .detail
         .at(&format!("{fault_type}/message"))
@@ -72,13 +74,13 @@ pub(crate) fn fault_error(fault: Fault, code: Code, fault_type: String, ctx: Ctx
 }
 
 /// Should this SOAP body item be read as NetSuite's?
-pub(crate) fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
     ctx.insists(VendorHint::NetSuite)
         || ctx.allows(VendorHint::NetSuite) && item.namespace().is_some_and(is_netsuite_ns)
 }
 
 /// Reads a method response for failed statuses.
-pub(crate) fn read_response<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+fn read_response<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let command = operation_of(item.local_name()).to_owned();
     walk(item, None, &command, ctx, out)
 }
@@ -150,4 +152,27 @@ fn read_detail<S: Source>(mut detail: Element<'_, S>, ctx: Ctx<'_>) -> Result<Op
     let mut e = ctx.catalog_error(Vendor::NetSuite, Code::from(code), Some(message.text));
     e.truncated = message.truncated;
     Ok(Some(e))
+}
+
+/// NetSuite SuiteTalk in the vendor table.
+pub(crate) struct NetSuite;
+
+impl Reader for NetSuite {
+    const VENDOR: Vendor = Vendor::NetSuite;
+    const CATALOG: &'static [Entry] = catalog::netsuite::ENTRIES;
+
+    fn read_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
+        match fault_code(&fault, ctx) {
+            Some((code, fault_type)) => Ok(fault_error(fault, code, fault_type, ctx)),
+            None => Err(fault),
+        }
+    }
+
+    fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+        claims_item(item, ctx)
+    }
+
+    fn read_item<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+        read_response(item, ctx, out)
+    }
 }

@@ -26,6 +26,8 @@
 //!
 //! Codes without a catalog entry are permanent, with a generic message.
 
+use crate::catalog::{self, Entry};
+use crate::vendors::table::Reader;
 use std::borrow::Cow;
 
 use crate::emit::{Emitter, Halt};
@@ -60,16 +62,12 @@ fn status_code(status: &str, ctx: Ctx<'_>) -> Option<Code> {
 }
 
 /// Is this (root) element the XML API's `<response>`?
-pub(crate) fn is_xml_api_root<S: Source>(root: &Element<'_, S>) -> bool {
+fn is_xml_api_root<S: Source>(root: &Element<'_, S>) -> bool {
     root.local_name() == "response" && root.namespace().is_none()
 }
 
 /// Reads an XML API `<response>`.
-pub(crate) fn read_xml_api<S: Source>(
-    mut response: Element<'_, S>,
-    ctx: Ctx<'_>,
-    out: &mut Emitter,
-) -> Result<(), Halt> {
+fn read_xml_api<S: Source>(mut response: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let limits = ctx.limits;
     if let Some(code) = response.attr("status").and_then(|s| status_code(&s, ctx)) {
         let Capped { text, truncated } = response.text(limits.max_message_bytes)?;
@@ -131,7 +129,7 @@ fn read_command_errors<S: Source>(
 }
 
 /// The OpenAir code a fault carries, if this reader claims it.
-pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
+fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
     if !ctx.allows(VendorHint::OpenAir) {
         return None;
     }
@@ -146,7 +144,7 @@ pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
 }
 
 /// The fault as an OpenAir error with `code` (from [`fault_code`]).
-pub(crate) fn fault_error(fault: Fault, code: i64, ctx: Ctx<'_>) -> VendorError {
+fn fault_error(fault: Fault, code: i64, ctx: Ctx<'_>) -> VendorError {
     let message = fault.reason().map(|r| r.text.clone());
     let lang = fault.reason().and_then(|r| r.lang.clone());
     let mut e = ctx.catalog_error_with(Vendor::OpenAir, Code::Num(code), message, fault.evidence(ctx.evidence()));
@@ -156,7 +154,7 @@ pub(crate) fn fault_error(fault: Fault, code: i64, ctx: Ctx<'_>) -> VendorError 
 }
 
 /// Reads a SOAP body item (a method's response) for `oaError`s.
-pub(crate) fn read_soap_results<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+fn read_soap_results<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let command = operation_of(item.local_name()).to_owned();
     walk_results(item, 0, &command, ctx, out)
 }
@@ -224,4 +222,38 @@ fn read_oa_errors<S: Source>(
         out.push(e)?;
     }
     Ok(())
+}
+
+/// NetSuite OpenAir in the vendor table.
+pub(crate) struct OpenAir;
+
+impl Reader for OpenAir {
+    const VENDOR: Vendor = Vendor::OpenAir;
+    const CATALOG: &'static [Entry] = catalog::openair::ENTRIES;
+
+    fn read_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
+        match fault_code(&fault, ctx) {
+            Some(code) => Ok(fault_error(fault, code, ctx)),
+            None => Err(fault),
+        }
+    }
+
+    /// Every method response: OpenAir's results walk reads every element
+    /// (nested faults too), so it comes after the readers that claim by
+    /// namespace or name.
+    fn claims_item<S: Source>(_item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+        ctx.allows(VendorHint::OpenAir)
+    }
+
+    fn read_item<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+        read_soap_results(item, ctx, out)
+    }
+
+    fn claims_root<S: Source>(root: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+        ctx.allows(VendorHint::OpenAir) && is_xml_api_root(root)
+    }
+
+    fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+        read_xml_api(root, ctx, out)
+    }
 }

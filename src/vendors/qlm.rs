@@ -14,11 +14,13 @@
 //! count decremented) are successes and never reported.
 
 use crate::catalog;
+use crate::catalog::Entry;
 use crate::emit::{Emitter, Halt, Stopped};
 use crate::error::VendorError;
 use crate::parse_error::ParseError;
 use crate::text::{Capped, CappedString};
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
+use crate::vendors::table::Reader;
 use crate::vendors::{Ctx, operation_of};
 use crate::xml::{self, Element, Source};
 
@@ -30,7 +32,7 @@ const MAX_EMBEDDED_BYTES: usize = 64 * 1024;
 const GENERIC_LICENSE_ERROR: i64 = 200;
 
 /// Is this element a QLM fragment root?
-pub(crate) fn is_fragment_root<S: Source>(root: &Element<'_, S>) -> bool {
+fn is_fragment_root<S: Source>(root: &Element<'_, S>) -> bool {
     root.local_name() == "QuickLicenseManager"
 }
 
@@ -45,7 +47,7 @@ fn is_code_name(name: &str) -> bool {
 }
 
 /// Reads a `<QuickLicenseManager>` fragment.
-pub(crate) fn read_fragment<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+fn read_fragment<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     if let Some(e) = fragment_error(root, ctx)? {
         out.push(e)?;
     }
@@ -123,7 +125,7 @@ fn read_embedded(text: &str, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stop
 }
 
 /// Reads an element whose text may be an escaped fragment.
-pub(crate) fn read_wrapper<S: Source>(wrapper: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+fn read_wrapper<S: Source>(wrapper: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let kept = wrapper.text(MAX_EMBEDDED_BYTES)?;
     if !kept.truncated {
         read_embedded(&kept.text, ctx, out)?;
@@ -133,7 +135,7 @@ pub(crate) fn read_wrapper<S: Source>(wrapper: Element<'_, S>, ctx: Ctx<'_>, out
 
 /// Should this SOAP body item be read as QLM's? QLM is an ASP.NET service:
 /// its items are `PascalCaseResponse`.
-pub(crate) fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
     let local = item.local_name();
     ctx.insists(VendorHint::Qlm)
         || ctx.allows(VendorHint::Qlm)
@@ -143,7 +145,7 @@ pub(crate) fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> boo
 }
 
 /// Reads a SOAP method response: its `...Result` and `response` parts.
-pub(crate) fn read_soap_item<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+fn read_soap_item<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let result_part = format!("{}Result", operation_of(item.local_name()));
     while let Some(part) = item.next_child()? {
         let local = part.local_name();
@@ -152,4 +154,33 @@ pub(crate) fn read_soap_item<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, 
         }
     }
     Ok(())
+}
+
+/// Quick License Manager in the vendor table.
+pub(crate) struct Qlm;
+
+impl Reader for Qlm {
+    const VENDOR: Vendor = Vendor::Qlm;
+    const CATALOG: &'static [Entry] = catalog::qlm::ENTRIES;
+
+    fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+        claims_item(item, ctx)
+    }
+
+    fn read_item<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+        read_soap_item(item, ctx, out)
+    }
+
+    /// A `<QuickLicenseManager>` fragment, or the `<string>` ASP.NET's HTTP
+    /// GET/POST bindings wrap a string result in.
+    fn claims_root<S: Source>(root: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+        ctx.allows(VendorHint::Qlm) && (is_fragment_root(root) || root.local_name() == "string")
+    }
+
+    fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+        match is_fragment_root(&root) {
+            true => read_fragment(root, ctx, out),
+            false => read_wrapper(root, ctx, out),
+        }
+    }
 }

@@ -25,6 +25,8 @@
 //! Salesforce says the lists of codes depend on the org and the API
 //! version: codes the catalog lacks are kept as written.
 
+use crate::catalog::{self, Entry};
+use crate::vendors::table::Reader;
 use serde_json::Value;
 
 use crate::emit::{Emitter, Halt, Pending, Stopped};
@@ -57,7 +59,7 @@ fn looks_like_code(text: &str) -> bool {
 }
 
 /// The Salesforce code a fault carries, if this reader claims it.
-pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
+fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
     if !ctx.allows(VendorHint::Salesforce) {
         return None;
     }
@@ -73,7 +75,7 @@ pub(crate) fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
 }
 
 /// The fault as a Salesforce error with `code` (from [`fault_code`]).
-pub(crate) fn fault_error(fault: Fault, code: Code, ctx: Ctx<'_>) -> VendorError {
+fn fault_error(fault: Fault, code: Code, ctx: Ctx<'_>) -> VendorError {
     let from_detail = fault.detail.at("exceptionMessage").map(str::trim).filter(|m| !m.is_empty());
     let message = from_detail.map(str::to_owned).or_else(|| {
         // `INVALID_SESSION_ID: Invalid Session ID found in SessionHeader`
@@ -89,12 +91,12 @@ pub(crate) fn fault_error(fault: Fault, code: Code, ctx: Ctx<'_>) -> VendorError
 }
 
 /// Should this SOAP body item be read as Salesforce's?
-pub(crate) fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
     ctx.insists(VendorHint::Salesforce) || ctx.allows(VendorHint::Salesforce) && item.namespace().is_some_and(is_api_ns)
 }
 
 /// Reads a method response: each failed `result`'s errors.
-pub(crate) fn read_results<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+fn read_results<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let command = operation_of(item.local_name()).to_owned();
     let mut index = 0u32;
     while let Some(result) = item.next_child()? {
@@ -175,12 +177,12 @@ fn read_error<S: Source>(
 }
 
 /// Is this (root) element the REST API's XML `<Errors>`?
-pub(crate) fn is_rest_xml_root<S: Source>(root: &Element<'_, S>) -> bool {
+fn is_rest_xml_root<S: Source>(root: &Element<'_, S>) -> bool {
     root.local_name() == "Errors" && root.namespace().is_none()
 }
 
 /// Reads a REST `<Errors>` document: one error per `<Error>`.
-pub(crate) fn read_rest_xml<S: Source>(mut root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+fn read_rest_xml<S: Source>(mut root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let mut index = 0u32;
     while let Some(entry) = root.next_child()? {
         if entry.local_name() != "Error" {
@@ -197,7 +199,7 @@ pub(crate) fn read_rest_xml<S: Source>(mut root: Element<'_, S>, ctx: Ctx<'_>, o
 }
 
 /// Reads a REST error array; false when it is not Salesforce's.
-pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
+fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
     let Some(items) = body.as_array() else { return Ok(false) };
     fn code_of(item: &Value) -> Option<&str> {
         item.get("errorCode").and_then(Value::as_str).map(str::trim)
@@ -231,4 +233,39 @@ pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result
         out.push(e)?;
     }
     Ok(true)
+}
+
+/// Salesforce in the vendor table.
+pub(crate) struct Salesforce;
+
+impl Reader for Salesforce {
+    const VENDOR: Vendor = Vendor::Salesforce;
+    const CATALOG: &'static [Entry] = catalog::salesforce::ENTRIES;
+
+    fn read_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
+        match fault_code(&fault, ctx) {
+            Some(code) => Ok(fault_error(fault, code, ctx)),
+            None => Err(fault),
+        }
+    }
+
+    fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+        claims_item(item, ctx)
+    }
+
+    fn read_item<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+        read_results(item, ctx, out)
+    }
+
+    fn claims_root<S: Source>(root: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+        ctx.allows(VendorHint::Salesforce) && is_rest_xml_root(root)
+    }
+
+    fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+        read_rest_xml(root, ctx, out)
+    }
+
+    fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
+        Ok(ctx.allows(VendorHint::Salesforce) && read_json(body, ctx, out)?)
+    }
 }

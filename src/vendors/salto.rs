@@ -14,6 +14,8 @@
 //! kept as received even when it disagrees with the catalog (2211 arrives
 //! with 200).
 
+use crate::catalog::Entry;
+use crate::vendors::table::Reader;
 use serde_json::{Map, Value};
 
 use crate::catalog;
@@ -52,7 +54,7 @@ pub(crate) fn message_of(body: &Value, max: usize) -> Option<String> {
 }
 
 /// Reads a JSON body; false when nothing in it is Salto's.
-pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
+fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
     let mut claimed = false;
     for object in error_objects(body) {
         let Some(code) = field(object, &CODE_KEYS).and_then(json_code).filter(|c| c.as_num().is_some()) else {
@@ -69,4 +71,16 @@ pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result
         out.push(ctx.catalog_error(Vendor::SaltoKs, code, message))?;
     }
     Ok(claimed)
+}
+
+/// Salto KS in the vendor table.
+pub(crate) struct Salto;
+
+impl Reader for Salto {
+    const VENDOR: Vendor = Vendor::SaltoKs;
+    const CATALOG: &'static [Entry] = catalog::salto::ENTRIES;
+
+    fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
+        Ok(ctx.allows(VendorHint::SaltoKs) && read_json(body, ctx, out)?)
+    }
 }

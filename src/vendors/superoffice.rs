@@ -12,8 +12,12 @@
 //! superoffice`, stay generic SOAP errors with the vendor set.
 
 use crate::catalog;
+use crate::catalog::Entry;
 use crate::emit::{Emitter, Halt};
+use crate::error::VendorError;
+use crate::soap::Fault;
 use crate::vendor::{Code, Vendor, VendorHint};
+use crate::vendors::table::Reader;
 use crate::vendors::{Ctx, operation_of};
 use crate::xml::{Element, Source};
 
@@ -87,7 +91,7 @@ const METHODS: &[&str] = &[
 ];
 
 /// Should this body item be read as SuperOffice's?
-pub(crate) fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
     ctx.insists(VendorHint::SuperOffice)
         || ctx.allows(VendorHint::SuperOffice) && {
             let method = operation_of(item.local_name());
@@ -116,11 +120,7 @@ fn is_code_part(local: &str, ctx: Ctx<'_>) -> bool {
 }
 
 /// Reads a method response: one error when its code is not 0.
-pub(crate) fn read_response<S: Source>(
-    mut response: Element<'_, S>,
-    ctx: Ctx<'_>,
-    out: &mut Emitter,
-) -> Result<(), Halt> {
+fn read_response<S: Source>(mut response: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let method = operation_of(response.local_name()).to_owned();
     while let Some(part) = response.next_child()? {
         if !is_code_part(part.local_name(), ctx) {
@@ -140,4 +140,30 @@ pub(crate) fn read_response<S: Source>(
         return Ok(());
     }
     Ok(())
+}
+
+/// SuperOffice Customer Service in the vendor table.
+pub(crate) struct SuperOffice;
+
+impl Reader for SuperOffice {
+    const VENDOR: Vendor = Vendor::SuperOffice;
+    const CATALOG: &'static [Entry] = catalog::superoffice::ENTRIES;
+
+    /// A fault from an endpoint the caller named keeps that vendor.
+    fn read_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
+        if !ctx.insists(VendorHint::SuperOffice) {
+            return Err(fault);
+        }
+        let mut e = fault.into_generic_error(ctx.evidence(), ctx.limits);
+        e.vendor = Vendor::SuperOffice;
+        Ok(e)
+    }
+
+    fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+        claims_item(item, ctx)
+    }
+
+    fn read_item<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+        read_response(item, ctx, out)
+    }
 }

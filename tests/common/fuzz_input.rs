@@ -179,8 +179,11 @@ pub fn check_scan(body: &[u8], opts: &Options, answer: &Result<Report, ParseErro
     }
 }
 
-/// The target body for one vendor hint.
-pub fn run_hint(data: &[u8], hint: VendorHint) {
+/// The `hint` target: the first byte picks the vendor hint (one of
+/// [`VendorHint::ALL`]), the rest is a structured input read with it.
+pub fn run_hint(data: &[u8]) {
+    let Some((&pick, data)) = data.split_first() else { return };
+    let hint = VendorHint::ALL[usize::from(pick) % VendorHint::ALL.len()];
     if let Some(input) = Input::from_bytes(data) {
         let opts = input.options(hint);
         let answer = vendor_errors::from_slice(input.body, &opts);
