@@ -147,11 +147,9 @@ impl Reader for Ews {
     const VENDOR: Vendor = Vendor::Ews;
     const CATALOG: &'static [Entry] = catalog::ews::ENTRIES;
 
-    fn read_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
-        match fault_code(&fault, ctx) {
-            Some(code) => Ok(fault_error(fault, code, ctx)),
-            None => Err(fault),
-        }
+    fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
+        let code = fault_code(fault, ctx)?;
+        Some(fault_error(std::mem::take(fault), code, ctx))
     }
 
     fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {

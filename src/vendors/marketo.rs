@@ -128,11 +128,9 @@ impl Reader for Marketo {
     const VENDOR: Vendor = Vendor::Marketo;
     const CATALOG: &'static [Entry] = catalog::marketo::ENTRIES;
 
-    fn read_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
-        match fault_code(&fault, ctx) {
-            Some(code) => Ok(fault_error(fault, code, ctx)),
-            None => Err(fault),
-        }
+    fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
+        let code = fault_code(fault, ctx)?;
+        Some(fault_error(std::mem::take(fault), code, ctx))
     }
 
     fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {

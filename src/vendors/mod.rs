@@ -116,8 +116,8 @@ pub(crate) fn json_code(value: &Value) -> Option<Code> {
 }
 
 /// A fault as the vendor that sent it reads it, else as a generic SOAP fault.
-pub(crate) fn fault_error(fault: Fault, ctx: Ctx<'_>) -> VendorError {
-    table::read_fault(fault, ctx).unwrap_or_else(|fault| fault.into_generic_error(ctx.evidence(), ctx.limits))
+pub(crate) fn fault_error(mut fault: Fault, ctx: Ctx<'_>) -> VendorError {
+    table::read_fault(&mut fault, ctx).unwrap_or_else(|| fault.into_generic_error(ctx.evidence(), ctx.limits))
 }
 
 /// Reads a JSON body for the vendors allowed, the generic JSON formats

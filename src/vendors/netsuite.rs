@@ -161,11 +161,9 @@ impl Reader for NetSuite {
     const VENDOR: Vendor = Vendor::NetSuite;
     const CATALOG: &'static [Entry] = catalog::netsuite::ENTRIES;
 
-    fn read_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
-        match fault_code(&fault, ctx) {
-            Some((code, fault_type)) => Ok(fault_error(fault, code, fault_type, ctx)),
-            None => Err(fault),
-        }
+    fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
+        let (code, fault_type) = fault_code(fault, ctx)?;
+        Some(fault_error(std::mem::take(fault), code, fault_type, ctx))
     }
 
     fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {

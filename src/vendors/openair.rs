@@ -231,11 +231,9 @@ impl Reader for OpenAir {
     const VENDOR: Vendor = Vendor::OpenAir;
     const CATALOG: &'static [Entry] = catalog::openair::ENTRIES;
 
-    fn read_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
-        match fault_code(&fault, ctx) {
-            Some(code) => Ok(fault_error(fault, code, ctx)),
-            None => Err(fault),
-        }
+    fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
+        let code = fault_code(fault, ctx)?;
+        Some(fault_error(std::mem::take(fault), code, ctx))
     }
 
     /// Every method response: OpenAir's results walk reads every element

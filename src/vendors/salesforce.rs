@@ -242,11 +242,9 @@ impl Reader for Salesforce {
     const VENDOR: Vendor = Vendor::Salesforce;
     const CATALOG: &'static [Entry] = catalog::salesforce::ENTRIES;
 
-    fn read_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
-        match fault_code(&fault, ctx) {
-            Some(code) => Ok(fault_error(fault, code, ctx)),
-            None => Err(fault),
-        }
+    fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
+        let code = fault_code(fault, ctx)?;
+        Some(fault_error(std::mem::take(fault), code, ctx))
     }
 
     fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {

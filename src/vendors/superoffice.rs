@@ -150,13 +150,13 @@ impl Reader for SuperOffice {
     const CATALOG: &'static [Entry] = catalog::superoffice::ENTRIES;
 
     /// A fault from an endpoint the caller named keeps that vendor.
-    fn read_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
+    fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
         if !ctx.insists(VendorHint::SuperOffice) {
-            return Err(fault);
+            return None;
         }
-        let mut e = fault.into_generic_error(ctx.evidence(), ctx.limits);
+        let mut e = std::mem::take(fault).into_generic_error(ctx.evidence(), ctx.limits);
         e.vendor = Vendor::SuperOffice;
-        Ok(e)
+        Some(e)
     }
 
     fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {

@@ -30,10 +30,10 @@ pub(crate) trait Reader {
     /// Its catalog: code, name, English description, retry class.
     const CATALOG: &'static [Entry];
 
-    /// The fault as this vendor's error, or the fault handed back when it
-    /// is not this vendor's.
-    fn read_fault(fault: Fault, _ctx: Ctx<'_>) -> Result<VendorError, Fault> {
-        Err(fault)
+    /// The fault as this vendor's error (taken out of `fault`), or `None`
+    /// when it is not this vendor's (`fault` untouched).
+    fn read_fault(_fault: &mut Fault, _ctx: Ctx<'_>) -> Option<VendorError> {
+        None
     }
 
     /// Is this document element (not a SOAP envelope) this vendor's?
@@ -78,13 +78,13 @@ macro_rules! vendor_table {
             None
         }
 
-        /// The fault as the first vendor that claims it reads it.
-        pub(crate) fn read_fault(fault: Fault, ctx: Ctx<'_>) -> Result<VendorError, Fault> {
-            $(let fault = match <$reader>::read_fault(fault, ctx) {
-                Ok(e) => return Ok(e),
-                Err(fault) => fault,
-            };)+
-            Err(fault)
+        /// The fault as the first vendor that claims it reads it (taken out
+        /// of `fault`); `None` when none does.
+        pub(crate) fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
+            $(if let Some(e) = <$reader>::read_fault(fault, ctx) {
+                return Some(e);
+            })+
+            None
         }
 
         /// Reads a document element with the first vendor that claims it;
