@@ -9,10 +9,8 @@
 //! hands its overflow on as counted errors with their combined decision.
 
 use std::ops::ControlFlow;
-use std::time::Duration;
 
 use crate::error::VendorError;
-use crate::notes::Note;
 use crate::options::Options;
 use crate::parse_error::ParseError;
 use crate::retry::Retry;
@@ -90,8 +88,8 @@ impl Counted {
 }
 
 /// Hands every error to the sink as it is found, with the response's status
-/// set, its delay cut to [`Options::max_retry_after`] and the wrapper note
-/// said; remembers what the conclusion of the read needs.
+/// set and the wrapper note said; remembers what the conclusion of the read
+/// needs. (Delays were cut to the cap by the retry chain.)
 pub(crate) struct Emitter<'s> {
     sink: Sink<'s>,
     /// Errors handed to the sink.
@@ -104,10 +102,6 @@ pub(crate) struct Emitter<'s> {
     /// Said at the end of every error's detail (what the body was wrapped in).
     note: Option<String>,
     max_detail: usize,
-    /// The longest delay an error may carry.
-    max_delay: Duration,
-    /// The longest delay that was cut to `max_delay`.
-    longest_cut: Option<Duration>,
     /// A message a body without recognisable errors gave anyway (a JSON
     /// `message`), for the HTTP fallback.
     pub(crate) page_message: Option<String>,
@@ -123,8 +117,6 @@ impl<'s> Emitter<'s> {
             status: opts.status,
             note: None,
             max_detail: opts.limits.max_detail_bytes,
-            max_delay: opts.delay_cap(),
-            longest_cut: None,
             page_message: None,
         }
     }
@@ -136,7 +128,6 @@ impl<'s> Emitter<'s> {
             return Err(Stopped);
         }
         error.http_status = self.status;
-        error.retry = self.capped(error.retry);
         if let Some(note) = &self.note {
             say_in_detail(&mut error, note, Said::After, self.max_detail);
         }
@@ -153,23 +144,8 @@ impl<'s> Emitter<'s> {
         for e in pending.errors {
             self.push(e)?;
         }
-        let Counted { count, retry } = pending.overflow;
-        if count > 0 {
-            let retry = retry.map(|r| self.capped(r));
-            self.counted.add(count, retry);
-        }
+        self.counted.add(pending.overflow.count, pending.overflow.retry);
         Ok(())
-    }
-
-    /// `retry` with its delay cut to the cap (the cut remembered for the notes).
-    fn capped(&mut self, retry: Retry) -> Retry {
-        match retry.after() {
-            Some(after) if after > self.max_delay => {
-                self.longest_cut = self.longest_cut.max(Some(after));
-                retry.with_after(self.max_delay)
-            }
-            _ => retry,
-        }
     }
 
     /// Says `note` at the end of the detail of every error found from now
@@ -191,17 +167,6 @@ impl<'s> Emitter<'s> {
     /// Errors held by a reader and counted, not handed on.
     pub(crate) fn counted(&self) -> Counted {
         self.counted
-    }
-
-    /// What the response says besides its errors: its `Retry-After` when it
-    /// could not be used as given, and a delay that was cut.
-    pub(crate) fn notes(&self, opts: &Options) -> Vec<Note> {
-        let mut notes: Vec<Note> =
-            opts.retry_after_value().and_then(|v| crate::notes::retry_after_note(v, opts)).into_iter().collect();
-        if let Some(asked) = self.longest_cut {
-            notes.push(Note::DelayCapped { asked, max: self.max_delay });
-        }
-        notes
     }
 }
 

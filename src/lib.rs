@@ -118,13 +118,16 @@
 #[cfg(feature = "async-tokio")]
 #[cfg_attr(docsrs, doc(cfg(feature = "async-tokio")))]
 pub mod async_tokio;
+mod body;
 #[cfg(feature = "capture")]
 #[cfg_attr(docsrs, doc(cfg(feature = "capture")))]
 pub mod capture;
 pub mod catalog;
 pub mod detection;
 mod emit;
+mod entry;
 mod error;
+mod fallback;
 pub mod http;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
@@ -134,13 +137,11 @@ mod limits;
 #[cfg(feature = "reqwest-middleware")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]
 pub mod middleware;
-mod normalize;
 mod notes;
 mod options;
 mod parse_error;
 mod report;
 pub mod retry;
-mod scan;
 mod soap;
 mod text;
 mod vendor;
@@ -150,15 +151,14 @@ mod xml;
 #[cfg(feature = "async-tokio")]
 #[cfg_attr(docsrs, doc(cfg(feature = "async-tokio")))]
 pub use async_tokio::from_async_reader;
+pub use entry::{Scanned, from_bytes, from_reader, from_slice, scan_reader, scan_slice};
 pub use error::{LangText, VendorError};
 pub use limits::{Limit, Limits};
-pub use normalize::{from_bytes, from_reader, from_slice};
 pub use notes::Note;
 pub use options::Options;
 pub use parse_error::ParseError;
 pub use report::Report;
 pub use retry::{Retry, RetryClass, UnknownRetryClass};
-pub use scan::{Scanned, scan_reader, scan_slice};
 pub use soap::{SOAP11_NS, SOAP12_NS};
 pub use vendor::{Code, UnknownVendor, Vendor, VendorHint};
 

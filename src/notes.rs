@@ -5,7 +5,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::options::Options;
+use crate::retry::RetryAfter;
 use crate::text::collapse_whitespace;
 
 /// Longest header value quoted in a note.
@@ -33,14 +33,14 @@ pub enum Note {
         value: String,
     },
     /// The `Retry-After` header is an HTTP-date in the past (measured
-    /// against [`Options::now`]): it counts as "retry now", a delay of zero.
+    /// against [`Options::now`](crate::Options::now)): it counts as "retry now", a delay of zero.
     /// Often a sign of a skewed clock on either side.
     RetryAfterInPast {
         /// The value as given (at most 64 bytes of it).
         value: String,
     },
     /// A delay (from `Retry-After` or from the body) was longer than
-    /// [`Options::max_retry_after`] and was cut to it.
+    /// [`Options::max_retry_after`](crate::Options::max_retry_after) and was cut to it.
     DelayCapped {
         /// The longest delay asked for in the response.
         asked: Duration,
@@ -63,17 +63,13 @@ impl fmt::Display for Note {
     }
 }
 
-/// What a `Retry-After` value has to be noted for, if anything.
-pub(crate) fn retry_after_note(value: &str, opts: &Options) -> Option<Note> {
+/// What a `Retry-After` value (`read` as parsed) has to be noted for, if anything.
+pub(crate) fn retry_after_note(value: &str, read: RetryAfter) -> Option<Note> {
     let quoted = || collapse_whitespace(value, QUOTED_VALUE_BYTES).text;
-    let trimmed = value.trim();
-    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    match httpdate::parse_http_date(trimmed) {
-        Err(_) => Some(Note::RetryAfterUnparsable { value: quoted() }),
-        Ok(date) if date < opts.clock() => Some(Note::RetryAfterInPast { value: quoted() }),
-        Ok(_) => None,
+    match read {
+        RetryAfter::Delay(_) => None,
+        RetryAfter::InPast => Some(Note::RetryAfterInPast { value: quoted() }),
+        RetryAfter::Unparsable => Some(Note::RetryAfterUnparsable { value: quoted() }),
     }
 }
 
@@ -86,7 +82,8 @@ mod tests {
     #[test]
     fn retry_after_values_that_need_a_note() {
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(2_000_000_000);
-        let opts = Options::new().now(now);
+        let retry_after_note = |value: &str, now: &SystemTime| retry_after_note(value, RetryAfter::parse(value, *now));
+        let opts = now;
         assert_eq!(retry_after_note(" 120 ", &opts), None);
         assert_eq!(retry_after_note("Wed, 21 Oct 2099 07:28:00 GMT", &opts), None);
         assert_eq!(

@@ -3,12 +3,12 @@
 
 use std::time::Duration;
 
-use super::{Retry, RetryClass, ceil_secs};
+use super::{DelayCap, Retry, RetryClass, ceil_secs};
 use crate::catalog;
 
 /// What is known of one error when its class is decided.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Evidence {
+pub(crate) struct Evidence<'a> {
     /// Rule 1: a class the body's structure states.
     pub(crate) stated: Option<RetryClass>,
     /// Rule 2: the class of the vendor's catalog row for the code.
@@ -23,10 +23,12 @@ pub(crate) struct Evidence {
     pub(crate) retry_after: Option<Duration>,
     /// The vendor's own back-off, written in the body.
     pub(crate) backoff: Option<Duration>,
+    /// The longest delay a decision may carry.
+    pub(crate) cap: Option<&'a DelayCap>,
 }
 
 /// One rule: a class, or no opinion.
-type Rule = fn(&Evidence) -> Option<RetryClass>;
+type Rule = fn(&Evidence<'_>) -> Option<RetryClass>;
 
 /// The rules, in the order they run (see the module docs' table).
 const CHAIN: [(&str, Rule); 5] = [
@@ -45,14 +47,21 @@ fn speaks_of_retrying(status: u16) -> bool {
 }
 
 /// Runs the chain: the class from the first rule that decides (permanent
-/// when none does), then the delay for the classes that wait.
-pub(crate) fn decide(evidence: &Evidence) -> Retry {
+/// when none does), then the delay for the classes that wait, cut to the
+/// cap: the final decision.
+pub(crate) fn decide(evidence: &Evidence<'_>) -> Retry {
     let class = CHAIN.iter().find_map(|(_, rule)| rule(evidence)).unwrap_or(RetryClass::Permanent);
     let retry = Retry::from(class);
+    if !class.waits() {
+        return retry;
+    }
     match evidence.retry_after.max(evidence.backoff) {
         // Whole seconds, rounded up: never retry early, and the error reads
         // back from its JSON form unchanged.
-        Some(delay) => retry.with_after(Duration::from_secs(ceil_secs(delay))),
+        Some(delay) => {
+            let asked = Duration::from_secs(ceil_secs(delay));
+            retry.with_after(evidence.cap.map_or(asked, |cap| cap.apply(asked)))
+        }
         None => retry,
     }
 }
@@ -83,7 +92,7 @@ mod tests {
     use super::*;
     use RetryClass::{Permanent, Reauth, Throttled, Transient};
 
-    fn class(e: Evidence) -> RetryClass {
+    fn class(e: Evidence<'_>) -> RetryClass {
         decide(&e).class()
     }
 

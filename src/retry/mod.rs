@@ -28,11 +28,16 @@
 //!
 //! Then the delay, for the classes that wait (transient, throttled): the
 //! longer of the response's `Retry-After` and the vendor's own back-off
-//! written in the body. Permanent and reauth errors carry no delay.
+//! written in the body, in whole seconds rounded up, cut to
+//! [`Options::max_retry_after`](crate::Options::max_retry_after) (the cut
+//! is said in [`Report::notes`](crate::Report::notes)). The chain returns
+//! the final decision, delay included. Permanent and reauth errors carry
+//! no delay.
 //!
 //! For a whole response, [`Report::retry`](crate::Report::retry) combines
 //! the errors' decisions with [`Retry::combine`].
 
+mod after;
 mod chain;
 
 use std::fmt;
@@ -41,6 +46,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use after::{DelayCap, RetryAfter};
 pub use chain::status_class;
 pub(crate) use chain::{Evidence, decide};
 
@@ -89,6 +95,11 @@ impl RetryClass {
     /// ```
     pub const fn is_retryable(self) -> bool {
         !matches!(self, RetryClass::Permanent)
+    }
+
+    /// Does a decision of this class carry a delay (transient, throttled)?
+    pub(crate) const fn waits(self) -> bool {
+        matches!(self, RetryClass::Transient | RetryClass::Throttled)
     }
 
     /// How much a class holds a caller back: permanent (do not retry)

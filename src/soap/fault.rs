@@ -230,7 +230,7 @@ impl Fault {
 
     /// The retry evidence the fault code gives (rule 4 of the chain):
     /// standard codes their catalog class, custom codes permanent.
-    pub(crate) fn evidence(&self, base: Evidence) -> Evidence {
+    pub(crate) fn evidence<'a>(&self, base: Evidence<'a>) -> Evidence<'a> {
         evidence_of(self.standard_entry(), base)
     }
 
@@ -256,7 +256,7 @@ impl Fault {
 
     /// The fault as a generic SOAP error: the code is the fault code's local
     /// name; its class comes from the chain with the code's standard class.
-    pub(crate) fn into_generic_error(mut self, base: Evidence, limits: &Limits) -> VendorError {
+    pub(crate) fn into_generic_error(mut self, base: Evidence<'_>, limits: &Limits) -> VendorError {
         let entry = self.standard_entry();
         let retry = retry::decide(&evidence_of(entry, base));
         let local = self.code.local();
@@ -277,7 +277,7 @@ impl Fault {
 }
 
 /// The evidence of a fault whose standard catalog entry is `entry`.
-fn evidence_of(entry: Option<&'static Entry>, base: Evidence) -> Evidence {
+fn evidence_of<'a>(entry: Option<&'static Entry>, base: Evidence<'a>) -> Evidence<'a> {
     let class = entry.map_or(retry::RetryClass::Permanent, |e| e.retry);
     Evidence { protocol: Some(class), ..base }
 }

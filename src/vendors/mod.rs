@@ -29,10 +29,51 @@ use crate::catalog;
 use crate::emit::{Emitter, Halt, Stopped};
 use crate::error::VendorError;
 use crate::limits::Limits;
-use crate::retry::{self, Evidence};
+use crate::notes::{self, Note};
+use crate::options::Options;
+use crate::retry::{self, DelayCap, Evidence, RetryAfter};
 use crate::soap::{BodyReader, Fault};
 use crate::vendor::{Code, Vendor, VendorHint};
 use crate::xml::{Element, Source};
+
+/// What the response says besides its body, read once per body: the
+/// options, its `Retry-After` parsed against the clock, the cap on delays
+/// (and the longest delay it cut).
+#[derive(Debug)]
+pub(crate) struct Response<'o> {
+    pub(crate) opts: &'o Options,
+    retry_after: Option<RetryAfter>,
+    cap: DelayCap,
+}
+
+impl<'o> Response<'o> {
+    pub(crate) fn new(opts: &'o Options) -> Self {
+        let retry_after = opts.retry_after_value().map(|v| RetryAfter::parse(v, opts.clock()));
+        Response { opts, retry_after, cap: DelayCap::new(opts.delay_cap()) }
+    }
+
+    /// What the readers of this body are told.
+    pub(crate) fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            hint: self.opts.vendor,
+            limits: &self.opts.limits,
+            status: self.opts.status,
+            retry_after: self.retry_after.and_then(RetryAfter::delay),
+            cap: &self.cap,
+        }
+    }
+
+    /// What the response says besides its errors: its `Retry-After` when it
+    /// could not be used as given, and a delay that was cut.
+    pub(crate) fn notes(&self) -> Vec<Note> {
+        let header = self.opts.retry_after_value().zip(self.retry_after);
+        let mut notes: Vec<Note> = header.and_then(|(v, read)| notes::retry_after_note(v, read)).into_iter().collect();
+        if let Some(asked) = self.cap.longest_cut() {
+            notes.push(Note::DelayCapped { asked, max: self.cap.max() });
+        }
+        notes
+    }
+}
 
 /// What every vendor reader is told.
 #[derive(Debug, Clone, Copy)]
@@ -43,9 +84,11 @@ pub(crate) struct Ctx<'a> {
     pub(crate) status: Option<u16>,
     /// The response's `Retry-After`, parsed.
     pub(crate) retry_after: Option<Duration>,
+    /// The cap on delays, applied by the retry chain.
+    pub(crate) cap: &'a DelayCap,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     /// May the reader for `hint` look at this body at all?
     pub(crate) fn allows(&self, hint: VendorHint) -> bool {
         self.hint == hint || self.hint == VendorHint::Auto
@@ -57,8 +100,8 @@ impl Ctx<'_> {
     }
 
     /// What the response says of retrying, before the body says anything.
-    pub(crate) fn evidence(&self) -> Evidence {
-        Evidence { status: self.status, retry_after: self.retry_after, ..Evidence::default() }
+    pub(crate) fn evidence(&self) -> Evidence<'a> {
+        Evidence { status: self.status, retry_after: self.retry_after, cap: Some(self.cap), ..Evidence::default() }
     }
 
     /// An error of `vendor` with `code`: name, class and informational mark
@@ -76,7 +119,7 @@ impl Ctx<'_> {
         vendor: Vendor,
         code: Code,
         message: Option<String>,
-        evidence: Evidence,
+        evidence: Evidence<'_>,
     ) -> VendorError {
         let entry = catalog::entry(vendor, &code);
         let message = message.filter(|m| !m.is_empty()).unwrap_or_else(|| match entry {

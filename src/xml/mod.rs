@@ -24,16 +24,16 @@ pub(crate) use source::EventSource as Source;
 
 use crate::limits::Limits;
 use crate::parse_error::ParseError;
-use source::{BufSource, SliceSource};
+pub(crate) use source::{BufSource, SliceSource};
 
 /// A document held in memory as UTF-8 (BOM removed); `base` is the number
 /// of bytes before it in the body as received, for offsets.
-pub(crate) fn from_slice<'a>(body: &'a [u8], base: u64, limits: &Limits) -> Cursor<impl Source + 'a> {
+pub(crate) fn from_slice<'a>(body: &'a [u8], base: u64, limits: &Limits) -> Cursor<SliceSource<'a>> {
     Cursor::new(SliceSource::new(body, base, limits), limits)
 }
 
 /// A document streamed as UTF-8 (BOM removed), within the limits.
-pub(crate) fn from_reader<R: BufRead>(body: R, base: u64, limits: &Limits) -> Cursor<impl Source> {
+pub(crate) fn from_reader<R: BufRead>(body: R, base: u64, limits: &Limits) -> Cursor<BufSource<R>> {
     Cursor::new(BufSource::new(body, base, limits), limits)
 }
 

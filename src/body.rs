@@ -1,0 +1,437 @@
+//! One pipeline for every body, in memory or streamed: unwrap (content
+//! coding, then a `multipart/related` root part), sniff (charset and kind
+//! from the first bytes), read (a SOAP envelope after a page, XML, JSON),
+//! conclude (`crate::fallback`). The stages see a body only through
+//! [`Body`], written once for a slice and once for a stream, so a new
+//! wrapper is one adapter and one line here.
+
+use std::io::{self, BufRead, Read};
+
+use crate::emit::{Emitter, Halt, Sink};
+use crate::entry::Scanned;
+use crate::fallback::{conclude, html_title};
+use crate::input::io_to_parse_error;
+use crate::input::limited::Limited;
+use crate::input::multipart::{Multipart, PartContent, RootPart};
+use crate::input::preamble;
+use crate::input::sniff::{self, BodyKind, Charset, PREFIX_LEN};
+use crate::input::transcode::Transcoder;
+use crate::limits::Limits;
+use crate::options::Options;
+use crate::parse_error::ParseError;
+use crate::soap;
+use crate::text::escape_start;
+use crate::vendors::{self, Ctx, Response, SoapBody};
+use crate::xml::{self, BufSource, Cursor, SliceSource, Source};
+
+/// Reads a body held in memory, handing each error to `sink` as it is
+/// found, until the sink asks to stop. UTF-8 XML is read in place.
+pub(crate) fn scan_slice_with(body: &[u8], opts: &Options, sink: Sink<'_>) -> Result<Scanned, ParseError> {
+    if body.len() as u64 > opts.limits.max_body_bytes {
+        // The stream reader stops at the limit exactly where it is crossed.
+        return scan_reader_with(body, opts, sink);
+    }
+    let response = Response::new(opts);
+    read_framed(SliceBody(body), &response, &mut Emitter::new(sink, opts))
+}
+
+/// Reads a body from a stream, handing each error to `sink` as it is
+/// found, until the sink asks to stop (nothing more is read then).
+pub(crate) fn scan_reader_with<R: BufRead>(body: R, opts: &Options, sink: Sink<'_>) -> Result<Scanned, ParseError> {
+    let response = Response::new(opts);
+    read_framed(StreamBody::new(body), &response, &mut Emitter::new(sink, opts))
+}
+
+/// A body as the stages see it: its first bytes, read again as often as
+/// needed, and the rest as XML events or as a stream, from any byte of
+/// those first ones.
+trait Body {
+    type Xml<'s>: Source
+    where
+        Self: 's;
+    type Stream<'s>: BufRead
+    where
+        Self: 's;
+    type Part<'s>: Body
+    where
+        Self: 's;
+
+    /// The first `len` bytes (fewer when the body is shorter, or when a
+    /// read failed: the failure then comes after them).
+    fn head(&mut self, len: usize) -> &[u8];
+    /// The failure that cut the first bytes short, if any (taken).
+    fn take_failure(&mut self) -> Option<io::Error>;
+    /// The body from byte `from` of the first ones, as XML (UTF-8).
+    fn xml(&mut self, from: usize, base: u64, limits: &Limits) -> Cursor<Self::Xml<'_>>;
+    /// The body from byte `from` of the first ones, as a stream.
+    fn stream(&mut self, from: usize) -> Self::Stream<'_>;
+    /// The root part of a `multipart/related` body: its content, and its
+    /// offset and headers.
+    fn root_part(&mut self, parts: &Multipart) -> Result<(Self::Part<'_>, RootPart), ParseError>;
+}
+
+/// A body held in memory.
+struct SliceBody<'a>(&'a [u8]);
+
+impl<'a> Body for SliceBody<'a> {
+    type Xml<'s>
+        = SliceSource<'a>
+    where
+        Self: 's;
+    type Stream<'s>
+        = &'a [u8]
+    where
+        Self: 's;
+    type Part<'s>
+        = SliceBody<'a>
+    where
+        Self: 's;
+
+    fn head(&mut self, len: usize) -> &[u8] {
+        &self.0[..self.0.len().min(len)]
+    }
+
+    fn take_failure(&mut self) -> Option<io::Error> {
+        None
+    }
+
+    fn xml(&mut self, from: usize, base: u64, limits: &Limits) -> Cursor<SliceSource<'a>> {
+        xml::from_slice(&self.0[from..], base + from as u64, limits)
+    }
+
+    fn stream(&mut self, from: usize) -> &'a [u8] {
+        &self.0[from..]
+    }
+
+    fn root_part(&mut self, parts: &Multipart) -> Result<(SliceBody<'a>, RootPart), ParseError> {
+        let mut framed = self.0;
+        let root = parts.open_root(&mut framed)?;
+        let len = parts.content_len(framed);
+        Ok((SliceBody(&framed[..len]), root))
+    }
+}
+
+/// A body read from a stream: its first bytes buffered (at most the sniffed
+/// prefix, or the preamble window when a page may precede an envelope),
+/// then the rest.
+struct StreamBody<R> {
+    first: Vec<u8>,
+    rest: Rest<R>,
+}
+
+impl<R: BufRead> StreamBody<R> {
+    fn new(body: R) -> Self {
+        StreamBody { first: Vec::new(), rest: Rest::Body(body) }
+    }
+}
+
+impl<R: BufRead> Body for StreamBody<R> {
+    type Xml<'s>
+        = BufSource<io::Chain<&'s [u8], &'s mut Rest<R>>>
+    where
+        Self: 's;
+    type Stream<'s>
+        = io::Chain<&'s [u8], &'s mut Rest<R>>
+    where
+        Self: 's;
+    type Part<'s>
+        = StreamBody<PartContent<io::Chain<&'s [u8], &'s mut Rest<R>>>>
+    where
+        Self: 's;
+
+    fn head(&mut self, len: usize) -> &[u8] {
+        let more = len.saturating_sub(self.first.len());
+        if more > 0
+            && let Rest::Body(body) = &mut self.rest
+            && let Err(e) = body.take(more as u64).read_to_end(&mut self.first)
+        {
+            // What came before the failure is still read; the failure follows it.
+            self.rest = Rest::Failed(Some(e));
+        }
+        &self.first[..self.first.len().min(len)]
+    }
+
+    fn take_failure(&mut self) -> Option<io::Error> {
+        match &mut self.rest {
+            Rest::Failed(failure) => failure.take(),
+            Rest::Body(_) => None,
+        }
+    }
+
+    fn xml(&mut self, from: usize, base: u64, limits: &Limits) -> Cursor<Self::Xml<'_>> {
+        xml::from_reader(self.stream(from), base + from as u64, limits)
+    }
+
+    fn stream(&mut self, from: usize) -> Self::Stream<'_> {
+        self.first.get(from..).unwrap_or_default().chain(&mut self.rest)
+    }
+
+    fn root_part(&mut self, parts: &Multipart) -> Result<(Self::Part<'_>, RootPart), ParseError> {
+        let mut framed = self.stream(0);
+        let root = parts.open_root(&mut framed)?;
+        Ok((StreamBody::new(parts.content(framed)), root))
+    }
+}
+
+/// What follows the buffered first bytes: the rest of the body, or the
+/// read error that cut them short.
+enum Rest<R> {
+    Body(R),
+    Failed(Option<io::Error>),
+}
+
+impl<R: BufRead> Read for Rest<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        crate::input::read_from_buf(self, out)
+    }
+}
+
+impl<R: BufRead> BufRead for Rest<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        match self {
+            Rest::Body(body) => body.fill_buf(),
+            Rest::Failed(error) => error.take().map_or(Ok(&[]), Err),
+        }
+    }
+
+    fn consume(&mut self, n: usize) {
+        if let Rest::Body(body) = self {
+            body.consume(n);
+        }
+    }
+}
+
+/// Where the body to read sits in the response: the whole body, or the
+/// root part of a multipart one.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Frame<'a> {
+    /// Offset of its first byte in the body as received.
+    pub(crate) base: u64,
+    /// Its `Content-Type` (the part's own, for a part).
+    pub(crate) content_type: Option<&'a str>,
+}
+
+impl<'a> Frame<'a> {
+    fn whole(opts: &'a Options) -> Self {
+        Frame { base: 0, content_type: opts.content_type.as_deref() }
+    }
+}
+
+/// Unwraps a `multipart/related` body to its root part, then reads it.
+fn read_framed(mut body: impl Body, response: &Response<'_>, out: &mut Emitter) -> Result<Scanned, ParseError> {
+    let opts = response.opts;
+    let Some(parts) = multipart_of(body.head(PREFIX_LEN), opts) else {
+        return read_body(body, Frame::whole(opts), response, out);
+    };
+    let broke = match body.root_part(&parts) {
+        Ok((part, root)) => {
+            let frame = Frame { base: root.offset, content_type: root.content_type.as_deref() };
+            return read_body(part, frame, response, out);
+        }
+        Err(e) => e,
+    };
+    let head = Head::sniff(body.head(PREFIX_LEN), Frame::whole(opts));
+    conclude(out, Err(broke.into()), &head, body.head(PREFIX_LEN), response)
+}
+
+/// The framing of a multipart body: from the `Content-Type` header when one
+/// was given, else from the body's first line; `None` unless a delimiter
+/// line is among the first bytes (`prefix`), so that a body announced as
+/// multipart but sent whole is still read.
+fn multipart_of(prefix: &[u8], opts: &Options) -> Option<Multipart> {
+    let parts = match opts.content_type.as_deref() {
+        Some(content_type) => Multipart::from_content_type(content_type)?,
+        None => Multipart::from_first_line(prefix)?,
+    };
+    parts.has_delimiter_line(prefix).then_some(parts)
+}
+
+/// Reads a body (or a multipart body's root part): sniffs it, looks for an
+/// envelope after a page, reads it by its kind, and concludes.
+fn read_body(
+    mut body: impl Body,
+    frame: Frame<'_>,
+    response: &Response<'_>,
+    out: &mut Emitter,
+) -> Result<Scanned, ParseError> {
+    let opts = response.opts;
+    let head = Head::sniff(body.head(PREFIX_LEN), frame);
+    if head.kind == BodyKind::Empty
+        && let Some(failure) = body.take_failure()
+    {
+        // Nothing but the failure came: that is the answer.
+        let broke = io_to_parse_error(failure, frame.base + body.head(PREFIX_LEN).len() as u64);
+        return conclude(out, Err(broke.into()), &head, body.head(PREFIX_LEN), response);
+    }
+    if let Some(bom_len) = head.may_precede_envelope() {
+        let max = opts.limits.max_preamble_bytes;
+        let window = body.head(bom_len.saturating_add(max));
+        let searched = &window[bom_len.min(window.len())..];
+        if let Some(at) = preamble::find_envelope(&searched[..searched.len().min(max)]) {
+            let start = bom_len + at;
+            let note = preamble_note(&head, body.head(PREFIX_LEN), at);
+            let doc = body.xml(start, frame.base, &opts.limits);
+            if let Some(read) = read_after_preamble(doc, note, response, out) {
+                return conclude(out, read, &head, body.head(PREFIX_LEN), response);
+            }
+        }
+        // Answered as the page it starts with: nothing more is read.
+        let page = body.head(PREFIX_LEN);
+        return conclude(out, Err(head.unreadable(page, opts).into()), &head, page, response);
+    }
+    let result = match head.charset.clone() {
+        Ok(charset) => read_by_kind(&mut body, &head, charset, response, out),
+        Err(e) => Err(e.into()),
+    };
+    conclude(out, result, &head, body.head(PREFIX_LEN), response)
+}
+
+/// Reads a body whose kind the first bytes told (BOM skipped), transcoding
+/// it to UTF-8 when it is in another charset.
+fn read_by_kind(
+    body: &mut impl Body,
+    head: &Head,
+    charset: Charset,
+    response: &Response<'_>,
+    out: &mut Emitter,
+) -> Result<(), Halt> {
+    let (opts, ctx) = (response.opts, response.ctx());
+    let limits = &opts.limits;
+    let (bom, base) = (charset.bom_len, head.base);
+    match head.kind {
+        BodyKind::Xml if charset.is_utf8() => read_xml(body.xml(bom, base, limits), ctx, out, false),
+        // Offsets past this point count UTF-8 bytes after decoding.
+        BodyKind::Xml => {
+            let utf8 = Transcoder::new(body.stream(bom), charset.encoding, base + bom as u64);
+            read_xml(xml::from_reader(io::BufReader::new(utf8), 0, limits), ctx, out, false)
+        }
+        BodyKind::Json if charset.is_utf8() => read_json(body.stream(bom), base + bom as u64, ctx, out),
+        BodyKind::Json => {
+            let utf8 = Transcoder::new(body.stream(bom), charset.encoding, base + bom as u64);
+            read_json(io::BufReader::new(utf8), 0, ctx, out)
+        }
+        _ => Err(head.unreadable(body.head(PREFIX_LEN), opts).into()),
+    }
+}
+
+/// What the first bytes say.
+pub(crate) struct Head {
+    pub(crate) charset: Result<Charset, ParseError>,
+    pub(crate) kind: BodyKind,
+    /// Offset of the first byte in the body as received.
+    pub(crate) base: u64,
+}
+
+impl Head {
+    fn sniff(prefix: &[u8], frame: Frame<'_>) -> Self {
+        let charset = sniff::sniff_charset(prefix, frame.content_type.and_then(sniff::content_type_charset));
+        let kind = sniff::body_kind(&Head::decode(&charset, prefix));
+        Head { charset, kind, base: frame.base }
+    }
+
+    /// The first bytes (`prefix`) decoded in the sniffed charset (UTF-8 if
+    /// it is not known), for classification and the HTTP fallback.
+    pub(crate) fn text<'p>(&self, prefix: &'p [u8]) -> std::borrow::Cow<'p, str> {
+        Head::decode(&self.charset, prefix)
+    }
+
+    fn decode<'p>(charset: &Result<Charset, ParseError>, prefix: &'p [u8]) -> std::borrow::Cow<'p, str> {
+        let decode_as = charset.clone().unwrap_or(Charset { encoding: encoding_rs::UTF_8, bom_len: 0 });
+        sniff::decode_prefix(prefix, decode_as)
+    }
+
+    /// The length of the BOM, when the body starts as a page or text that a
+    /// SOAP envelope may follow (UTF-8 bodies only).
+    fn may_precede_envelope(&self) -> Option<usize> {
+        let charset = self.charset.as_ref().ok().filter(|c| c.is_utf8())?;
+        matches!(self.kind, BodyKind::Html | BodyKind::Text(_)).then_some(charset.bom_len)
+    }
+
+    /// The verdict for bodies that are not XML or JSON (`prefix`: the first bytes).
+    fn unreadable(&self, prefix: &[u8], opts: &Options) -> ParseError {
+        let text = self.text(prefix);
+        match self.kind {
+            BodyKind::Empty => ParseError::Empty,
+            BodyKind::Text(at) => ParseError::NotMarkup {
+                offset: self.base + at as u64 + self.charset.as_ref().map_or(0, |c| c.bom_len as u64),
+                // The bytes themselves where they are UTF-8 (so undecodable ones show as `\xNN`).
+                start: match &self.charset {
+                    Ok(c) if c.is_utf8() => {
+                        escape_start(prefix.get(c.bom_len + at..).unwrap_or_default().trim_ascii_end(), 40)
+                    }
+                    _ => escape_start(text[at..].trim_end().as_bytes(), 40),
+                },
+            },
+            _ => ParseError::Html { title: html_title(&text, opts.limits.max_message_bytes).map(|k| k.text) },
+        }
+    }
+}
+
+/// Local names of HTML roots: such a body is a web page, not an API response.
+const HTML_ROOTS: [&str; 6] = ["html", "head", "body", "title", "h1", "p"];
+
+/// What each error of an envelope that follows a page says of the page
+/// (`at` bytes of it).
+fn preamble_note(head: &Head, prefix: &[u8], at: usize) -> String {
+    let page = match head.kind {
+        BodyKind::Html => {
+            html_title(&head.text(prefix), 200).map(|title| format!("an HTML page titled {:?}", title.text))
+        }
+        _ => None,
+    };
+    let text = page.unwrap_or_else(|| format!("{at} bytes of other text"));
+    format!("the envelope followed {text}")
+}
+
+/// Reads a SOAP envelope that follows a page or text, each error noting the
+/// page in its detail: `None` when it is no envelope, or was not understood
+/// and gave no error, so that the body is answered as the page it starts with.
+fn read_after_preamble<S: Source>(
+    doc: Cursor<S>,
+    note: String,
+    response: &Response<'_>,
+    out: &mut Emitter,
+) -> Option<Result<(), Halt>> {
+    out.note_on_each(Some(note));
+    let result = read_xml(doc, response.ctx(), out, true);
+    out.note_on_each(None);
+    (result.is_ok() || !out.is_empty()).then_some(result)
+}
+
+/// Reads an XML body into `out`. On an error, `out` keeps the errors read
+/// before it (see [`conclude`]). With `envelope_only`, a root that is not a
+/// SOAP envelope is an error.
+fn read_xml<S: Source>(mut doc: Cursor<S>, ctx: Ctx<'_>, out: &mut Emitter, envelope_only: bool) -> Result<(), Halt> {
+    let root = doc.root()?;
+    if envelope_only && !soap::is_soap(&root, "Envelope") {
+        return Err(ParseError::Xml { offset: 0, reason: "no SOAP envelope".into() }.into());
+    }
+    if soap::is_soap(&root, "Envelope") {
+        soap::read_envelope(root, ctx.limits, out, &mut SoapBody { ctx })?;
+    } else if soap::is_soap(&root, "Fault") {
+        soap::read_fault_salvaging(root, ctx.limits, out, |fault| vendors::fault_error(fault, ctx))?;
+    } else if HTML_ROOTS.iter().any(|h| root.local_name().eq_ignore_ascii_case(h)) {
+        return Err(ParseError::Html { title: None }.into());
+    } else {
+        vendors::read_root(root, ctx, out)?;
+    }
+    Ok(doc.finish()?)
+}
+
+/// JSON bodies: read whole (they are error bodies, and bounded by
+/// `max_event_bytes` as one event would be), then given to the vendors.
+fn read_json<R: BufRead>(body: R, base: u64, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+    let limits = ctx.limits;
+    let mut counted = Limited::new(body, base, limits.max_body_bytes, limits.max_event_bytes as u64);
+    let mut de = serde_json::Deserializer::from_reader(&mut counted);
+    let parsed = <serde_json::Value as serde::Deserialize>::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    drop(de);
+    match parsed {
+        Ok(value) => Ok(vendors::read_json(&value, ctx, out)?),
+        Err(e) => Err(match e.io_error_kind() {
+            Some(_) => io_to_parse_error(io::Error::from(e), counted.offset()),
+            None => ParseError::Json { offset: counted.offset().saturating_sub(1), reason: e.to_string() },
+        }
+        .into()),
+    }
+}
