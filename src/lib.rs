@@ -159,7 +159,7 @@ pub use report::Report;
 pub use retry::{Retry, RetryClass, UnknownRetryClass};
 pub use scan::{Scanned, scan_reader, scan_slice};
 pub use soap::{SOAP11_NS, SOAP12_NS};
-pub use vendor::{Code, UnknownVendor, Vendor, VendorHint};
+pub use vendor::{Code, ProfileName, ProfileNameError, UnknownVendor, Vendor, VendorHint};
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

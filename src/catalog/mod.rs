@@ -111,7 +111,9 @@ impl Entry {
     }
 }
 
-/// Every entry of a vendor's catalog (empty for a vendor without one yet).
+/// Every entry of a vendor's catalog (empty for a vendor without one yet,
+/// and for a [`Vendor::Profile`], whose catalog is the profile's own:
+/// `Profile::codes`).
 ///
 /// ```
 /// use vendor_errors::{RetryClass, Vendor, catalog};
@@ -131,6 +133,8 @@ pub fn entries(vendor: Vendor) -> &'static [Entry] {
         Vendor::NetSuite => netsuite::ENTRIES,
         Vendor::Ews => ews::ENTRIES,
         Vendor::Json => json::ENTRIES,
+        // A profile's catalog is its `[codes]`: `Profile::codes`.
+        Vendor::Profile(_) => &[],
     }
 }
 
