@@ -1,5 +1,5 @@
 //! Who reported an error ([`Vendor`]), which reader to use ([`VendorHint`]),
-//! the name of a vendor a profile teaches
+//! the name of a vendor a [`Profile`](crate::Profile) teaches
 //! ([`ProfileName`]), and the error code as the vendor writes it ([`Code`]).
 
 use std::borrow::Cow;
@@ -53,7 +53,7 @@ pub enum Vendor {
     /// A generic JSON error body no vendor reader claimed: RFC 9457 problem
     /// details, OAuth 2.0 errors, `{"error": {..}}`, `{"errors": [..]}`, JSON-RPC.
     Json,
-    /// A vendor taught by a profile: its errors carry
+    /// A vendor taught by a [`Profile`](crate::Profile): its errors carry
     /// the profile's `vendor` name.
     Profile(ProfileName),
 }
@@ -197,7 +197,7 @@ pub enum VendorHint {
     /// Generic JSON error bodies only (problem details, OAuth, JSON-RPC...),
     /// whoever sent them.
     Json,
-    /// The vendor a profile teaches, and only it.
+    /// The vendor a [`Profile`](crate::Profile) teaches, and only it.
     Profile(ProfileName),
 }
 
@@ -268,7 +268,7 @@ impl FromStr for VendorHint {
     }
 }
 
-/// The name of a vendor a profile teaches, as its
+/// The name of a vendor a [`Profile`](crate::Profile) teaches, as its
 /// errors carry it: `Copy`, like the built-in [`Vendor`]s.
 ///
 /// A valid name matches `[a-z][a-z0-9_-]*`, is at most

@@ -113,7 +113,7 @@ impl Entry {
 
 /// Every entry of a vendor's catalog (empty for a vendor without one yet,
 /// and for a [`Vendor::Profile`], whose catalog is the profile's own:
-/// `Profile::codes`).
+/// [`Profile::codes`](crate::Profile::codes)).
 ///
 /// ```
 /// use vendor_errors::{RetryClass, Vendor, catalog};
