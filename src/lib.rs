@@ -41,7 +41,7 @@
 //!
 //! | feature | default | gives | dependencies it adds |
 //! |---|---|---|---|
-//! | `cli` | yes | the `vendor-errors` binary (and `capture`) | `clap` |
+//! | `cli` | yes | the `vendor-errors` binary (and `capture`) | `clap`, `toml` (for `--profile` files) |
 //! | `capture` | no (yes with `cli`) | the `capture` module: whole `curl -i` responses and HAR 1.2 captures, streamed | `httparse`, `base64` |
 //! | `http` | no | `Options::from_http_parts`, `Options::from_http_headers`, `http_types::from_response` | `http` 1.x |
 //! | `async-tokio` | no | `from_async_reader` (module `async_tokio`) over a `tokio::io::AsyncBufRead` | `tokio` (`rt`, `sync`, `io-util`) |
