@@ -41,7 +41,7 @@
 //!
 //! | feature | default | gives | dependencies it adds |
 //! |---|---|---|---|
-//! | `cli` | yes | the `vendor-errors` binary (and `capture`) | `clap` |
+//! | `cli` | yes | the `vendor-errors` binary (and `capture`) | `clap`, `toml` (for `--profile` files) |
 //! | `capture` | no (yes with `cli`) | the `capture` module: whole `curl -i` responses and HAR 1.2 captures, streamed | `httparse`, `base64` |
 //! | `http` | no | `Options::from_http_parts`, `Options::from_http_headers`, `http_types::from_response` | `http` 1.x |
 //! | `async-tokio` | no | `from_async_reader` (module `async_tokio`) over a `tokio::io::AsyncBufRead` | `tokio` (`rt`, `sync`, `io-util`) |
@@ -140,6 +140,7 @@ pub mod middleware;
 mod notes;
 mod options;
 mod parse_error;
+pub mod profile;
 mod report;
 pub mod retry;
 mod soap;
@@ -157,10 +158,11 @@ pub use limits::{Limit, Limits};
 pub use notes::Note;
 pub use options::Options;
 pub use parse_error::ParseError;
+pub use profile::{Profile, ProfileError};
 pub use report::Report;
 pub use retry::{Retry, RetryClass, UnknownRetryClass};
 pub use soap::{SOAP11_NS, SOAP12_NS};
-pub use vendor::{Code, UnknownVendor, Vendor, VendorHint};
+pub use vendor::{Code, ProfileName, ProfileNameError, UnknownVendor, Vendor, VendorHint};
 
 /// The README's examples, run as doctests.
 #[cfg(doctest)]

@@ -1,9 +1,11 @@
 //! [`Options`]: what a caller knows besides the body.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use crate::limits::Limits;
+use crate::profile::Profile;
 use crate::vendor::VendorHint;
 
 /// The context of one body: the vendor hint, the HTTP status and headers it
@@ -32,6 +34,8 @@ pub struct Options {
     now: Option<SystemTime>,
     /// `None`: [`Options::DEFAULT_MAX_RETRY_AFTER`].
     max_retry_after: Option<Duration>,
+    /// Vendor profiles, in the order given: tried before the built-in readers.
+    profiles: Vec<Arc<Profile>>,
 }
 
 impl Options {
@@ -218,6 +222,34 @@ impl Options {
         self
     }
 
+    /// Teaches a vendor of your own (see [`profile`](crate::profile)).
+    /// Repeatable: profiles are tried in the order given, before the
+    /// built-in vendors. Takes a [`Profile`] or an `Arc<Profile>` (to share
+    /// one profile between many options without copying it).
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use vendor_errors::{Options, Profile, RetryClass, VendorHint};
+    /// use vendor_errors::profile::JsonSpec;
+    ///
+    /// let acme = Arc::new(Profile::builder("acme").json(JsonSpec::at("/acmeError").code("code")).build()?);
+    /// let opts = Options::new().profile(Arc::clone(&acme)).vendor(acme.hint());
+    /// let auto = Options::new().profile(Profile::builder("other").code("E1", RetryClass::Permanent).build()?);
+    /// # let _ = (opts, auto);
+    /// # Ok::<(), vendor_errors::ProfileError>(())
+    /// ```
+    #[must_use]
+    pub fn profile(mut self, profile: impl Into<Arc<Profile>>) -> Self {
+        self.profiles.push(profile.into());
+        self
+    }
+
+    /// The profiles given, in order.
+    #[cfg_attr(not(test), expect(dead_code, reason = "the readers read it once profiles are wired"))]
+    pub(crate) fn profiles(&self) -> &[Arc<Profile>] {
+        &self.profiles
+    }
+
     /// The `Retry-After` value kept, as given (trimmed).
     pub(crate) fn retry_after_value(&self) -> Option<&str> {
         self.retry_after.as_deref()
@@ -225,5 +257,22 @@ impl Options {
 
     pub(crate) fn clock(&self) -> SystemTime {
         self.now.unwrap_or_else(SystemTime::now)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::retry::RetryClass;
+
+    #[test]
+    fn profiles_are_kept_in_order_and_shared() {
+        let a = Arc::new(Profile::builder("opt-a").code("E1", RetryClass::Permanent).build().unwrap());
+        let b = Profile::builder("opt-b").code("E1", RetryClass::Permanent).build().unwrap();
+        let opts = Options::new().profile(Arc::clone(&a)).profile(b);
+        let copy = opts.clone();
+        let names: Vec<&str> = copy.profiles().iter().map(|p| p.name().as_str()).collect();
+        assert_eq!(names, ["opt-a", "opt-b"]);
+        assert!(Arc::ptr_eq(&copy.profiles()[0], &a));
     }
 }

@@ -1,61 +1,66 @@
 //! Who reported an error ([`Vendor`]), which reader to use ([`VendorHint`]),
-//! and the error code as the vendor writes it ([`Code`]).
+//! the name of a vendor a [`Profile`](crate::Profile) teaches
+//! ([`ProfileName`]), and the error code as the vendor writes it ([`Code`]).
 
 use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::{Mutex, PoisonError};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The system an error comes from. New vendors are added over time: match
 /// with a wildcard arm.
 ///
+/// Parsed (and deserialized) from its name, ignoring ASCII case: a built-in
+/// name gives that vendor, any other valid [`ProfileName`] gives
+/// [`Vendor::Profile`] (so an error a profile reported, written as JSON,
+/// reads back).
+///
 /// ```
-/// use vendor_errors::Vendor;
+/// use vendor_errors::{ProfileName, Vendor};
 /// assert_eq!("openair".parse::<Vendor>().unwrap(), Vendor::OpenAir);
 /// assert_eq!(Vendor::SaltoKs.as_str(), "salto");
+/// let acme: Vendor = "acme".parse().unwrap();
+/// assert_eq!(acme, Vendor::Profile(ProfileName::new("acme").unwrap()));
+/// assert_eq!(acme.as_str(), "acme");
+/// assert!("no such vendor".parse::<Vendor>().is_err());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Vendor {
     /// A SOAP 1.1 or 1.2 fault from any server; the code is the fault code's local name.
-    #[serde(rename = "soap")]
     Soap,
     /// Known only from the HTTP status (and maybe a page title): no error in the body.
-    #[serde(rename = "http")]
     Http,
     /// NetSuite OpenAir (SuiteProjects Pro), XML API and SOAP API.
-    #[serde(rename = "openair")]
     OpenAir,
     /// Marketo (Adobe) SOAP and REST APIs.
-    #[serde(rename = "marketo")]
     Marketo,
     /// SuperOffice Customer Service SOAP interface.
-    #[serde(rename = "superoffice")]
     SuperOffice,
     /// Soraco Quick License Manager license server.
-    #[serde(rename = "qlm")]
     Qlm,
     /// Salto KS REST API.
-    #[serde(rename = "salto")]
     SaltoKs,
     /// Salesforce: SOAP API faults and per-record results, REST errors.
-    #[serde(rename = "salesforce")]
     Salesforce,
     /// NetSuite SuiteTalk SOAP web services.
-    #[serde(rename = "netsuite")]
     NetSuite,
     /// Microsoft Exchange Web Services.
-    #[serde(rename = "ews")]
     Ews,
     /// A generic JSON error body no vendor reader claimed: RFC 9457 problem
     /// details, OAuth 2.0 errors, `{"error": {..}}`, `{"errors": [..]}`, JSON-RPC.
-    #[serde(rename = "json")]
     Json,
+    /// A vendor taught by a [`Profile`](crate::Profile): its errors carry
+    /// the profile's `vendor` name.
+    Profile(ProfileName),
 }
 
 impl Vendor {
-    /// Every vendor, in declaration order.
+    /// Every built-in vendor, in declaration order (not the
+    /// [`Vendor::Profile`]s).
     pub const ALL: &'static [Vendor] = &[
         Vendor::Soap,
         Vendor::Http,
@@ -84,6 +89,7 @@ impl Vendor {
             Vendor::NetSuite => "netsuite",
             Vendor::Ews => "ews",
             Vendor::Json => "json",
+            Vendor::Profile(name) => name.as_str(),
         }
     }
 }
@@ -104,20 +110,67 @@ fn by_name<T: Copy>(all: &[T], name: fn(T) -> &'static str, s: &str) -> Result<T
     all.iter().copied().find(|v| name(*v).eq_ignore_ascii_case(s)).ok_or_else(|| UnknownVendor(s.to_owned()))
 }
 
+/// The profile vendor named `s` (ASCII case ignored), for names that are no built-in.
+fn profile_by_name(s: &str) -> Result<ProfileName, UnknownVendor> {
+    let name = if s.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(s.to_ascii_lowercase()) } else { s.into() };
+    ProfileName::new(&name).map_err(|_| UnknownVendor(s.to_owned()))
+}
+
 impl FromStr for Vendor {
     type Err = UnknownVendor;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        by_name(Vendor::ALL, Vendor::as_str, s)
+        by_name(Vendor::ALL, Vendor::as_str, s).or_else(|_| profile_by_name(s).map(Vendor::Profile))
     }
 }
+
+/// Serde by name, for both vendor enums: written as [`fmt::Display`] writes
+/// it, read as [`FromStr`] reads it.
+macro_rules! serde_by_name {
+    ($ty:ty, $expecting:literal) => {
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$ty, E> {
+                        v.parse().map_err(E::custom)
+                    }
+                }
+                deserializer.deserialize_str(Visitor)
+            }
+        }
+    };
+}
+
+serde_by_name!(Vendor, "a vendor name");
+serde_by_name!(VendorHint, "a vendor hint name");
+serde_by_name!(ProfileName, "a profile vendor name");
 
 /// Which reader to apply to a body: recognise it ([`VendorHint::Auto`], the
 /// default) or read it as one vendor's format.
 ///
 /// A hint narrows what is recognised: with [`VendorHint::Soap`] only SOAP
 /// faults count as errors, whoever sent them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+///
+/// Parsed (and deserialized) like [`Vendor`]: a built-in name, or any other
+/// valid [`ProfileName`] for [`VendorHint::Profile`].
+///
+/// ```
+/// use vendor_errors::{Vendor, VendorHint};
+/// assert_eq!("AUTO".parse::<VendorHint>().unwrap(), VendorHint::Auto);
+/// let acme: VendorHint = "acme".parse().unwrap();
+/// assert_eq!(acme.vendor().map(Vendor::as_str), Some("acme"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum VendorHint {
     /// Recognise the body: SOAP envelope, vendor XML roots, JSON, HTML.
@@ -126,32 +179,31 @@ pub enum VendorHint {
     /// Generic SOAP faults only.
     Soap,
     /// NetSuite OpenAir.
-    #[serde(rename = "openair")]
     OpenAir,
     /// Marketo.
     Marketo,
     /// SuperOffice Customer Service.
-    #[serde(rename = "superoffice")]
     SuperOffice,
     /// Quick License Manager.
     Qlm,
     /// Salto KS.
-    #[serde(rename = "salto")]
     SaltoKs,
     /// Salesforce.
     Salesforce,
     /// NetSuite SuiteTalk.
-    #[serde(rename = "netsuite")]
     NetSuite,
     /// Exchange Web Services.
     Ews,
     /// Generic JSON error bodies only (problem details, OAuth, JSON-RPC...),
     /// whoever sent them.
     Json,
+    /// The vendor a [`Profile`](crate::Profile) teaches, and only it.
+    Profile(ProfileName),
 }
 
 impl VendorHint {
-    /// Every hint, as accepted by `--vendor`.
+    /// Every built-in hint, as accepted by `--vendor` (not the
+    /// [`VendorHint::Profile`]s).
     pub const ALL: &'static [VendorHint] = &[
         VendorHint::Auto,
         VendorHint::Soap,
@@ -180,6 +232,7 @@ impl VendorHint {
             VendorHint::NetSuite => "netsuite",
             VendorHint::Ews => "ews",
             VendorHint::Json => "json",
+            VendorHint::Profile(name) => name.as_str(),
         }
     }
 
@@ -197,6 +250,7 @@ impl VendorHint {
             VendorHint::NetSuite => Some(Vendor::NetSuite),
             VendorHint::Ews => Some(Vendor::Ews),
             VendorHint::Json => Some(Vendor::Json),
+            VendorHint::Profile(name) => Some(Vendor::Profile(name)),
         }
     }
 }
@@ -210,7 +264,116 @@ impl fmt::Display for VendorHint {
 impl FromStr for VendorHint {
     type Err = UnknownVendor;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        by_name(VendorHint::ALL, VendorHint::as_str, s)
+        by_name(VendorHint::ALL, VendorHint::as_str, s).or_else(|_| profile_by_name(s).map(VendorHint::Profile))
+    }
+}
+
+/// The name of a vendor a [`Profile`](crate::Profile) teaches, as its
+/// errors carry it: `Copy`, like the built-in [`Vendor`]s.
+///
+/// A valid name matches `[a-z][a-z0-9_-]*`, is at most
+/// [`MAX_LEN`](Self::MAX_LEN) bytes long, and is no built-in [`Vendor`] or
+/// [`VendorHint`] name (`auto`, `soap`, `http`, ...).
+///
+/// Names are interned: each distinct name is stored once for the life of
+/// the process (leaked, so that it is `&'static str`), and equal names are
+/// the same string. To bound that memory, at most
+/// [`MAX_NAMES`](Self::MAX_NAMES) distinct names are ever interned; past
+/// that, [`ProfileName::new`] fails with [`ProfileNameError::TooMany`] for
+/// any name not interned yet (names interned before still work).
+///
+/// ```
+/// use vendor_errors::{ProfileName, ProfileNameError};
+/// let acme = ProfileName::new("acme").unwrap();
+/// assert_eq!(acme.as_str(), "acme");
+/// assert!(std::ptr::eq(acme.as_str(), ProfileName::new("acme").unwrap().as_str()));
+/// assert!(matches!(ProfileName::new("soap"), Err(ProfileNameError::BuiltIn(_))));
+/// assert!(matches!(ProfileName::new("Acme"), Err(ProfileNameError::Invalid(_))));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProfileName(&'static str);
+
+/// Why a string is no [`ProfileName`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProfileNameError {
+    /// Not `[a-z][a-z0-9_-]*`, or longer than [`ProfileName::MAX_LEN`].
+    #[error("invalid vendor name {0:?}: expected [a-z][a-z0-9_-]*, at most 64 bytes")]
+    Invalid(String),
+    /// The name of a built-in vendor or hint.
+    #[error("{0:?} is the name of a built-in vendor")]
+    BuiltIn(String),
+    /// [`ProfileName::MAX_NAMES`] distinct names are interned already.
+    #[error("too many distinct profile vendor names (at most 4096 in a process)")]
+    TooMany,
+}
+
+/// The names interned so far.
+static INTERNED: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+
+impl ProfileName {
+    /// The longest name, in bytes.
+    pub const MAX_LEN: usize = 64;
+
+    /// The most distinct names interned in one process.
+    pub const MAX_NAMES: usize = 4096;
+
+    /// The interned name, once checked (see [`ProfileName`] for the rules).
+    ///
+    /// ```
+    /// let name = vendor_errors::ProfileName::new("acme-billing_2").unwrap();
+    /// assert_eq!(name.to_string(), "acme-billing_2");
+    /// ```
+    pub fn new(name: &str) -> Result<ProfileName, ProfileNameError> {
+        let mut bytes = name.bytes();
+        let syntax = bytes.next().is_some_and(|b| b.is_ascii_lowercase())
+            && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+            && name.len() <= Self::MAX_LEN;
+        if !syntax {
+            return Err(ProfileNameError::Invalid(name.to_owned()));
+        }
+        let built_in = |n: &str| n == name;
+        if Vendor::ALL.iter().map(|v| v.as_str()).chain(VendorHint::ALL.iter().map(|h| h.as_str())).any(built_in) {
+            return Err(ProfileNameError::BuiltIn(name.to_owned()));
+        }
+        let mut interned = INTERNED.lock().unwrap_or_else(PoisonError::into_inner);
+        intern(&mut interned, name, Self::MAX_NAMES).map(ProfileName)
+    }
+
+    /// The name.
+    ///
+    /// ```
+    /// assert_eq!(vendor_errors::ProfileName::new("acme").unwrap().as_str(), "acme");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+/// `name` as stored in `interned`, stored (leaked) first when it is not
+/// there and fewer than `cap` names are.
+fn intern(interned: &mut BTreeSet<&'static str>, name: &str, cap: usize) -> Result<&'static str, ProfileNameError> {
+    if let Some(&known) = interned.get(name) {
+        return Ok(known);
+    }
+    if interned.len() >= cap {
+        return Err(ProfileNameError::TooMany);
+    }
+    let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
+    interned.insert(leaked);
+    Ok(leaked)
+}
+
+impl fmt::Display for ProfileName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl FromStr for ProfileName {
+    type Err = ProfileNameError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ProfileName::new(s)
     }
 }
 
@@ -284,5 +447,52 @@ impl From<&str> for Code {
 impl From<String> for Code {
     fn from(s: String) -> Self {
         Code::Text(Cow::Owned(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_names_are_checked_and_interned_once() {
+        let a = ProfileName::new("interned-once").unwrap();
+        let b = ProfileName::new(&String::from("interned-once")).unwrap();
+        assert!(std::ptr::eq(a.as_str(), b.as_str()));
+        for bad in ["", "1acme", "_acme", "Acme", "ac me", "acme!", "é", &"a".repeat(65)] {
+            assert_eq!(ProfileName::new(bad), Err(ProfileNameError::Invalid(bad.to_owned())), "{bad:?}");
+        }
+        assert!(ProfileName::new(&"a".repeat(64)).is_ok());
+        for built_in in Vendor::ALL.iter().map(|v| v.as_str()).chain(VendorHint::ALL.iter().map(|h| h.as_str())) {
+            assert!(matches!(ProfileName::new(built_in), Err(ProfileNameError::BuiltIn(_))), "{built_in}");
+        }
+    }
+
+    #[test]
+    fn interning_stops_at_the_cap() {
+        // A set of its own: the process's set is shared with the other tests.
+        let mut set = BTreeSet::new();
+        let a = intern(&mut set, "a", 2).unwrap();
+        assert!(std::ptr::eq(a, intern(&mut set, &String::from("a"), 2).unwrap()));
+        assert_eq!(intern(&mut set, "b", 2), Ok("b"));
+        assert_eq!(intern(&mut set, "c", 2), Err(ProfileNameError::TooMany));
+        // Names interned before the cap still work.
+        assert!(std::ptr::eq(a, intern(&mut set, "a", 2).unwrap()));
+        assert_eq!(set.len(), 2);
+    }
+
+    #[test]
+    fn vendors_and_hints_parse_profile_names() {
+        let v: Vendor = "Acme".parse().unwrap();
+        assert_eq!(v.as_str(), "acme");
+        assert_eq!("soap".parse::<Vendor>(), Ok(Vendor::Soap));
+        assert!("auto".parse::<Vendor>().is_err());
+        assert_eq!("auto".parse::<VendorHint>(), Ok(VendorHint::Auto));
+        let hint: VendorHint = "acme".parse().unwrap();
+        assert_eq!(hint.vendor(), Some(v));
+        assert_eq!(serde_json::to_string(&v).unwrap(), r#""acme""#);
+        assert_eq!(serde_json::from_str::<Vendor>(r#""acme""#).unwrap(), v);
+        assert_eq!(serde_json::from_str::<VendorHint>(r#""salto""#).unwrap(), VendorHint::SaltoKs);
+        assert!(serde_json::from_str::<Vendor>(r#""not a name""#).is_err());
     }
 }

@@ -532,6 +532,145 @@ fn explain_serves_the_json_catalog() {
     assert_eq!(run(&["explain", "json", "rate_limited"], b"").status.code(), Some(1));
 }
 
+// ---------------------------------------------------------------- vendor profiles
+
+fn profile(name: &str) -> String {
+    fixture(&format!("profiles/{name}"))
+}
+
+/// A bad profile: exit 64, nothing on stdout, and one line on stderr that
+/// names the file, the line and the key, and says what is wrong.
+fn assert_bad_profile(file: &str, place: &str, says: &str) {
+    // A body that would be an error: nothing is read when a profile is bad.
+    let out = run(&["--profile", file, "--status", "503"], FAULT);
+    assert_eq!(out.status.code(), Some(64), "{file}");
+    assert!(out.stdout.is_empty(), "{file}: nothing is read");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{file}: {err}");
+    assert!(err.starts_with(&format!("vendor-errors: profile {file}{place}")), "{file}: {err}");
+    assert!(err.contains(says), "{file}: {err}");
+}
+
+#[test]
+fn bad_profiles_are_usage_errors_naming_file_line_and_key() {
+    let bad = |name: &str| profile(&format!("bad/{name}"));
+    assert_bad_profile(&bad("not-toml.toml"), ":3: ", "not TOML: ");
+    assert_bad_profile(&bad("unknown-key.toml"), ":6: element[0].colour: ", "unknown field `colour`");
+    assert_bad_profile(&bad("wrong-type.toml"), ":5: json[0].code: ", "expected a string or an array of strings");
+    assert_bad_profile(&bad("invalid-name.toml"), ":1: vendor: ", "invalid vendor name \"ACME Billing\"");
+    assert_bad_profile(&bad("built-in-name.toml"), ":1: vendor: ", "\"salesforce\" is the name of a built-in vendor");
+    assert_bad_profile(&bad("invalid-class.toml"), ":5: codes.E1002: ", "unknown retry class \"sometimes\"");
+    assert_bad_profile(
+        &bad("invalid-pointer.toml"),
+        ":8: json[1].at: ",
+        "invalid pointer \"errors/*\": must start with '/'",
+    );
+    assert_bad_profile(
+        &bad("invalid-path.toml"),
+        ":4: element[0].at: ",
+        "invalid path \"Problems//Problem\": empty segment",
+    );
+    assert_bad_profile(&bad("prefixed-path.toml"), ":4: fault.code[1]: ", "has a prefix (local names only)");
+    assert_bad_profile(&bad("same-code-twice.toml"), ":6: codes.007: ", "the same code as codes.7");
+    assert_bad_profile(&bad("does-nothing.toml"), ": ", "the profile would do nothing");
+}
+
+#[test]
+fn unreadable_and_repeated_profiles_are_usage_errors() {
+    let out = run(&["--profile", "/no/such/profile.toml"], b"");
+    assert_eq!(out.status.code(), Some(64));
+    let err = stderr(&out);
+    assert!(err.starts_with("vendor-errors: cannot read profile /no/such/profile.toml: "), "{err}");
+    assert_eq!(err.lines().count(), 1);
+    let dir = scratch("profile-twice");
+    let other = write(&dir, "other.toml", b"vendor = \"acme\"\n[codes]\nX = \"transient\"\n");
+    let out = run(&["--profile", &profile("acme.toml"), "--profile", &other], b"");
+    assert_eq!(out.status.code(), Some(64));
+    assert!(stderr(&out).contains("vendor: \"acme\" is the vendor of"), "{}", stderr(&out));
+    // In a TOML table a code's key may be quoted, and the key says so.
+    let quoted = write(&dir, "quoted.toml", b"vendor = \"acme\"\n[codes]\n\"a.b\" = { retry = \"later\" }\n");
+    assert_bad_profile(&quoted, ":3: codes.\"a.b\".retry: ", "unknown retry class \"later\"");
+}
+
+#[test]
+fn vendor_accepts_the_vendor_of_a_profile_given() {
+    let out = run(&["--vendor", "acme", "--profile", &profile("acme.toml"), "--status", "503"], b"");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // Names are case-insensitive, and --profile may come after.
+    let out = run(&["--vendor", "ACME", "--status", "503", "--profile", &profile("acme.toml")], b"");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    for args in [&["--vendor", "acme"][..], &["--vendor", "fulfil", "--profile", &profile("acme.toml")]] {
+        let out = run(args, FAULT);
+        assert_eq!(out.status.code(), Some(64), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.starts_with("vendor-errors: invalid value") && err.trim_end().ends_with("see --help"), "{err}");
+        assert_eq!(err.lines().count(), 1);
+    }
+    let err = stderr(&run(&["--vendor", "acm", "--profile", &profile("acme.toml")], b""));
+    assert!(err.contains("acme") && err.contains("salesforce"), "the names it could be: {err}");
+}
+
+#[test]
+fn explain_reads_a_profiles_codes() {
+    let acme = profile("acme.toml");
+    let out = run(&["explain", "--profile", &acme, "acme", "quota_exceeded"], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "{\"vendor\":\"acme\",\"code\":\"QUOTA_EXCEEDED\",\"name\":\"QuotaExceeded\",\"description\":\"Too many calls in the window.\",\"retry\":\"throttled\",\"retryable\":true}\n"
+    );
+    // By name, as a QName, and with --profile before the subcommand.
+    for args in [
+        &["explain", "--profile", &acme, "acme", "QuotaExceeded"][..],
+        &["--profile", &acme, "explain", "acme", "acme:QUOTA_EXCEEDED"],
+    ] {
+        let v = json_lines(&run(args, b""));
+        assert_eq!(v[0]["code"], "QUOTA_EXCEEDED", "{args:?}");
+    }
+    // A code without a name or description: the code names it.
+    let v = json_lines(&run(&["explain", "--profile", &acme, "acme", "E1001"], b""));
+    assert_eq!(
+        (v[0]["name"].as_str(), v[0]["description"].as_str(), v[0]["retryable"].as_bool()),
+        (Some("E1001"), Some(""), Some(false))
+    );
+    // Numeric codes are numbers.
+    let v = json_lines(&run(&["explain", "--profile", &profile("fulfil.toml"), "fulfil", "2001"], b""));
+    assert_eq!((v[0]["code"].as_i64(), v[0]["retry"].as_str()), (Some(2001), Some("throttled")));
+    let unknown = run(&["explain", "--profile", &acme, "acme", "E9999"], b"");
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(unknown.stdout.is_empty());
+    assert_eq!(stderr(&unknown), "vendor-errors: the acme profile has no code \"E9999\"\n");
+    // The built-in catalogs still answer beside a profile.
+    assert_eq!(run(&["explain", "--profile", &acme, "soap", "Server"], b"").status.code(), Some(0));
+    // A profile vendor that no --profile teaches: a usage error.
+    assert_eq!(run(&["explain", "acme", "E1001"], b"").status.code(), Some(64));
+}
+
+#[test]
+fn explain_lists_a_profiles_codes_in_file_order() {
+    let out = run(&["explain", "--profile", &profile("acme.toml"), "acme"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let codes: Vec<String> = json_lines(&out).iter().map(|v| v["code"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(codes, ["E1001", "QUOTA_EXCEEDED", "SESSION_EXPIRED"]);
+    let out = run(&["--format", "text", "explain", "--profile", &profile("acme.toml"), "acme"], b"");
+    assert_eq!(
+        stdout(&out),
+        "acme E1001 [permanent]\nacme QUOTA_EXCEEDED (QuotaExceeded): Too many calls in the window. [throttled]\nacme SESSION_EXPIRED [reauth]\n"
+    );
+}
+
+#[test]
+fn every_example_profile_loads() {
+    for name in ["acme.toml", "adserver.toml", "fulfil.toml", "failures.toml"] {
+        let out = run(&["--profile", &profile(name), "--status", "503"], b"");
+        assert_eq!(out.status.code(), Some(1), "{name}: {}", stderr(&out));
+    }
+    let out = run(&["--help"], b"");
+    let help = stdout(&out);
+    assert!(help.contains("[--profile FILE]..."), "{help}");
+    assert!(help.contains("--profile <FILE>"), "{help}");
+}
+
 // ---------------------------------------------------------------- help, version, usage
 
 #[test]

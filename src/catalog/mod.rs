@@ -111,7 +111,9 @@ impl Entry {
     }
 }
 
-/// Every entry of a vendor's catalog (empty for a vendor without one yet).
+/// Every entry of a vendor's catalog (empty for a vendor without one yet,
+/// and for a [`Vendor::Profile`], whose catalog is the profile's own:
+/// [`Profile::codes`](crate::Profile::codes)).
 ///
 /// ```
 /// use vendor_errors::{RetryClass, Vendor, catalog};
@@ -122,6 +124,8 @@ pub fn entries(vendor: Vendor) -> &'static [Entry] {
     match vendor {
         Vendor::Soap => soap::ENTRIES,
         Vendor::Http => http::ENTRIES,
+        // A profile's catalog is its `[codes]`: `Profile::codes`.
+        Vendor::Profile(_) => &[],
         // The vendors with a reader: their row of the vendor table.
         _ => crate::vendors::catalog(vendor).unwrap_or_default(),
     }

@@ -2,27 +2,34 @@
 //! everywhere), the `explain` and `help` subcommands, and what a usage
 //! error prints (one line and a pointer to `--help`, exit 64).
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
+use std::marker::PhantomData;
+use std::path::PathBuf;
+use std::str::FromStr;
 
-use clap::builder::{PossibleValuesParser, TypedValueParser as _};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
-use vendor_errors::{Vendor, VendorHint};
+use vendor_errors::{ProfileName, Vendor, VendorHint};
 
 #[derive(Debug, Parser)]
 #[command(
     name = "vendor-errors",
     version,
     about = "Every error in a SOAP/XML or JSON business API response, as one JSON line (or a line of text) with its vendor, code, message and retry class.",
-    override_usage = "vendor-errors [--vendor NAME] [--status CODE] [--header 'Name: value']... [--format json|text] [--summary] [INPUT...]\n       vendor-errors explain [--format json|text] VENDOR [CODE]",
+    override_usage = "vendor-errors [--vendor NAME] [--profile FILE]... [--status CODE] [--header 'Name: value']... [--format json|text] [--summary] [INPUT...]\n       vendor-errors explain [--format json|text] [--profile FILE]... VENDOR [CODE]",
     max_term_width = 100
 )]
 pub(crate) struct Args {
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
 
-    /// How to read the bodies: auto recognises each one.
+    /// How to read the bodies: auto recognises each one; also the vendor of any --profile given.
     #[arg(long, value_name = "NAME", default_value = "auto", ignore_case = true, value_parser = hint_parser())]
     pub(crate) vendor: VendorHint,
+
+    /// A vendor profile (TOML) teaching a vendor of your own, repeatable; tried first, in order.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub(crate) profile: Vec<PathBuf>,
 
     /// The HTTP status the body came with (100-599); wins over a capture's.
     #[arg(long, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
@@ -48,9 +55,9 @@ pub(crate) struct Args {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Look a code up in a vendor's catalog; without CODE, list the whole catalog.
-    #[command(override_usage = "vendor-errors explain [--format json|text] VENDOR [CODE]")]
+    #[command(override_usage = "vendor-errors explain [--format json|text] [--profile FILE]... VENDOR [CODE]")]
     Explain {
-        /// The vendor whose catalog to read.
+        /// The vendor whose catalog to read (a --profile's vendor: the profile's [codes]).
         #[arg(value_name = "VENDOR", ignore_case = true, value_parser = vendor_parser())]
         vendor: Vendor,
         /// The code as the vendor or the CLI writes it: a number, a symbolic code,
@@ -66,12 +73,86 @@ pub(crate) enum Format {
     Text,
 }
 
-fn hint_parser() -> impl clap::builder::TypedValueParser<Value = VendorHint> {
-    PossibleValuesParser::new(VendorHint::ALL.iter().map(|h| h.as_str())).try_map(|name| name.parse::<VendorHint>())
+/// The names `--vendor` lists: the built-in hints.
+fn hint_names() -> impl Iterator<Item = &'static str> {
+    VendorHint::ALL.iter().map(|h| h.as_str())
 }
 
-fn vendor_parser() -> impl clap::builder::TypedValueParser<Value = Vendor> {
-    PossibleValuesParser::new(Vendor::ALL.iter().map(|v| v.as_str())).try_map(|name| name.parse::<Vendor>())
+/// The names `explain` lists: the built-in vendors.
+fn vendor_names() -> impl Iterator<Item = &'static str> {
+    Vendor::ALL.iter().map(|v| v.as_str())
+}
+
+fn hint_parser() -> NameParser<VendorHint> {
+    NameParser { built_in: PossibleValuesParser::new(hint_names()), value: PhantomData }
+}
+
+fn vendor_parser() -> NameParser<Vendor> {
+    NameParser { built_in: PossibleValuesParser::new(vendor_names()), value: PhantomData }
+}
+
+/// A vendor name: a built-in one (listed in `--help`, suggested on a typo)
+/// or any valid profile vendor name, which [`check_profile_vendors`]
+/// checks against the profiles once they are read.
+#[derive(Clone)]
+struct NameParser<T> {
+    built_in: PossibleValuesParser,
+    value: PhantomData<fn() -> T>,
+}
+
+impl<T: FromStr + Clone + Send + Sync + 'static> TypedValueParser for NameParser<T> {
+    type Value = T;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &OsStr) -> Result<T, clap::Error> {
+        match value.to_str().and_then(|name| name.parse::<T>().ok()) {
+            Some(parsed) => Ok(parsed),
+            // clap's own error: the built-in names, and a suggestion.
+            None => Err(match self.built_in.parse_ref(cmd, arg, value) {
+                Err(e) => e,
+                Ok(_) => clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd),
+            }),
+        }
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        self.built_in.possible_values()
+    }
+}
+
+/// A profile vendor named on the command line (`--vendor`, `explain`'s
+/// VENDOR) that no `--profile` given teaches is a usage error, said as clap
+/// says an invalid value (the names it could be, a suggestion).
+pub(crate) fn check_profile_vendors(args: &Args, profiles: &[ProfileName]) -> Result<(), String> {
+    let mut cmd = Args::command();
+    cmd.build();
+    if let VendorHint::Profile(name) = args.vendor {
+        check_name(&cmd, "vendor", hint_names(), name, profiles)?;
+    }
+    if let Some(Command::Explain { vendor: Vendor::Profile(name), .. }) = args.command {
+        let explain = cmd.find_subcommand("explain").unwrap_or(&cmd);
+        check_name(explain, "vendor", vendor_names(), name, profiles)?;
+    }
+    Ok(())
+}
+
+/// `name` is one of `profiles`, or the one-line error clap gives for a
+/// value that is none of `built_in` and `profiles`.
+fn check_name(
+    cmd: &clap::Command,
+    id: &str,
+    built_in: impl Iterator<Item = &'static str>,
+    name: ProfileName,
+    profiles: &[ProfileName],
+) -> Result<(), String> {
+    if profiles.contains(&name) {
+        return Ok(());
+    }
+    let arg = cmd.get_arguments().find(|a| a.get_id() == id);
+    let names = PossibleValuesParser::new(built_in.chain(profiles.iter().map(|p| p.as_str())));
+    match names.parse_ref(cmd, arg, OsStr::new(name.as_str())) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(one_line(&e)),
+    }
 }
 
 fn parse_header(value: &str) -> Result<(String, String), String> {
@@ -140,9 +221,16 @@ Inputs:
   (names starting with a dot are skipped). An input that cannot be read is said
   on standard error and the others are still read.
 
-Vendors (--vendor): {hints}
-  Vendors in the output and for explain: {vendors}
+Vendors (--vendor): {hints}, and the vendor of any --profile given
+  Vendors in the output and for explain: {vendors}, and profile vendors
   Names and values are case-insensitive.
+
+Profiles (--profile FILE, repeatable):
+  A TOML file that teaches a vendor of your own: how to recognise its bodies
+  ([detect]), where its code, message and delay are ([fault], [[element]],
+  [[json]]) and what its codes mean ([codes]). Profiles are tried first, in
+  the order given. A profile that cannot be used is a usage error (exit 64)
+  said on one line with its file, line and key; then nothing is read.
 
 Output fields (JSON Lines, one object per error):
   vendor, code (number or string), message, retryable, retry (permanent,
@@ -166,11 +254,13 @@ Explain:
   vendor-errors explain VENDOR [CODE] prints the catalog entry for CODE (a
   QName such as soap:Server is looked up by its local name; for http every
   status 100-599), or every entry of VENDOR's catalog: exit 0 known, 1 unknown.
+  With --profile FILE, a profile's vendor has the profile's [codes].
 
 Examples:
   curl -si https://api.example/soap | vendor-errors --format text
   vendor-errors --summary --format text captures/
-  vendor-errors explain soap soap:Server",
+  vendor-errors explain soap soap:Server
+  vendor-errors --profile acme.toml explain acme QUOTA_EXCEEDED",
         hints = hints.join(", "),
         vendors = vendors.join(", "),
     )
@@ -199,5 +289,19 @@ mod tests {
             assert!(!line.contains('\n') && line.ends_with("; see --help"), "{line}");
         }
         assert!(usage(&["--stauts", "500"]).contains("'--status'"));
+    }
+
+    #[test]
+    fn profile_vendors_are_taken_then_checked() {
+        let Parsed::Run(args) = parse(["--vendor", "Acme-2", "explain", "acme-2"].map(OsString::from)) else {
+            panic!("not parsed")
+        };
+        let name = ProfileName::new("acme-2").unwrap();
+        assert_eq!(args.vendor, VendorHint::Profile(name));
+        assert!(check_profile_vendors(&args, &[name]).is_ok());
+        let err = check_profile_vendors(&args, &[]).unwrap_err();
+        assert!(err.starts_with("vendor-errors: invalid value 'acme-2' for '--vendor <NAME>'"), "{err}");
+        assert!(usage(&["--vendor", "no such name"]).contains("[possible values: auto, soap"));
+        assert!(usage(&["explain", "auto"]).contains("invalid value 'auto'"));
     }
 }

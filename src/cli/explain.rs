@@ -1,12 +1,14 @@
-//! `vendor-errors explain VENDOR [CODE]`: a catalog entry, or a whole catalog.
+//! `vendor-errors explain VENDOR [CODE]`: a catalog entry, or a whole
+//! catalog; for a `--profile`'s vendor, the profile's `[codes]`.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 use vendor_errors::catalog::{self, Entry};
+use vendor_errors::profile::ProfileCode;
 use vendor_errors::retry::status_class;
-use vendor_errors::{Code, RetryClass, Vendor};
+use vendor_errors::{Code, Profile, RetryClass, Vendor};
 
 use super::args::Format;
 use super::output::one_line;
@@ -47,6 +49,22 @@ impl<'a> Explained<'a> {
             http_status,
             informational: entry.informational,
             note: entry.note,
+        }
+    }
+
+    /// A row of a profile's `[codes]`: named by its code and described by
+    /// nothing when the profile says neither.
+    fn of_profile(vendor: Vendor, row: &'a ProfileCode) -> Self {
+        Explained {
+            vendor,
+            code: row.code.clone(),
+            name: row.name.as_deref().map_or_else(|| Cow::Owned(row.code.to_string()), Cow::Borrowed),
+            description: row.description.as_deref().unwrap_or_default().into(),
+            retry: row.retry,
+            retryable: row.retry.is_retryable(),
+            http_status: None,
+            informational: false,
+            note: None,
         }
     }
 
@@ -100,7 +118,10 @@ impl<'a> Explained<'a> {
         if self.name != code {
             line.push_str(&format!(" ({})", one_line(&self.name)));
         }
-        line.push_str(&format!(": {} [{}", one_line(&self.description), self.retry.as_str()));
+        if !self.description.is_empty() {
+            line.push_str(&format!(": {}", one_line(&self.description)));
+        }
+        line.push_str(&format!(" [{}", self.retry.as_str()));
         match &self.http_status {
             Some(serde_json::Value::Array(all)) => {
                 let all: Vec<String> = all.iter().map(ToString::to_string).collect();
@@ -134,16 +155,25 @@ fn find(vendor: Vendor, code: &str) -> Option<Explained<'static>> {
     catalog::lookup(vendor, local).map(|entry| Explained::of(vendor, entry))
 }
 
-pub(crate) fn run(vendor: Vendor, code: Option<&str>, format: Format) -> u8 {
-    let found: Vec<Explained<'static>> = match code {
-        Some(code) => match find(vendor, code) {
+/// The row of a profile's `[codes]` for `code` as a person or the CLI writes it.
+fn find_in_profile<'p>(profile: &'p Profile, code: &str) -> Option<Explained<'p>> {
+    let row = profile.lookup(code).or_else(|| profile.lookup(code.trim().rsplit_once(':')?.1))?;
+    Some(Explained::of_profile(profile.vendor(), row))
+}
+
+pub(crate) fn run(vendor: Vendor, code: Option<&str>, format: Format, profiles: &[Profile]) -> u8 {
+    let profile = profiles.iter().find(|p| p.vendor() == vendor);
+    let found: Vec<Explained<'_>> = match (code, profile) {
+        (Some(code), _) => match profile.map_or_else(|| find(vendor, code), |p| find_in_profile(p, code)) {
             Some(found) => vec![found],
             None => {
-                eprintln!("vendor-errors: the {vendor} catalog has no code \"{}\"", one_line(code).escape_debug());
+                let whose = if profile.is_some() { "profile" } else { "catalog" };
+                eprintln!("vendor-errors: the {vendor} {whose} has no code \"{}\"", one_line(code).escape_debug());
                 return EXIT_ERRORS;
             }
         },
-        None => catalog::entries(vendor).iter().map(|e| Explained::of(vendor, e)).collect(),
+        (None, Some(p)) => p.codes().iter().map(|row| Explained::of_profile(vendor, row)).collect(),
+        (None, None) => catalog::entries(vendor).iter().map(|e| Explained::of(vendor, e)).collect(),
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = found.iter().try_for_each(|e| match format {

@@ -5,6 +5,7 @@
 mod args;
 mod explain;
 mod output;
+mod profiles;
 
 use std::ffi::OsString;
 use std::fs::{self, File};
@@ -13,7 +14,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use vendor_errors::capture::{self, CaptureError, Kind};
-use vendor_errors::{Options, ParseError, Report};
+use vendor_errors::{Options, ParseError, Profile, Report};
 
 use args::{Args, Command, Parsed};
 use output::{Entry, Place, Sink};
@@ -38,9 +39,22 @@ pub(crate) fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
             return EXIT_USAGE;
         }
     };
+    // Profiles are read (and the vendors named checked against them) before
+    // any input: a bad one is a usage error and nothing is read.
+    let checked = profiles::load(&args.profile).and_then(|profiles| {
+        let names: Vec<_> = profiles.iter().map(Profile::name).collect();
+        args::check_profile_vendors(&args, &names).map(|()| profiles)
+    });
+    let profiles = match checked {
+        Ok(profiles) => profiles,
+        Err(line) => {
+            eprintln!("{line}");
+            return EXIT_USAGE;
+        }
+    };
     match args.command {
-        Some(Command::Explain { vendor, ref code }) => explain::run(vendor, code.as_deref(), args.format),
-        None => normalize(args),
+        Some(Command::Explain { vendor, ref code }) => explain::run(vendor, code.as_deref(), args.format, &profiles),
+        None => normalize(args, profiles),
     }
 }
 
@@ -74,8 +88,11 @@ struct Run {
     tag_files: bool,
 }
 
-fn normalize(args: Args) -> u8 {
+fn normalize(args: Args, profiles: Vec<Profile>) -> u8 {
     let mut opts = Options::new().vendor(args.vendor);
+    for profile in profiles {
+        opts = opts.profile(profile);
+    }
     if let Some(status) = args.status {
         opts = opts.status(status);
     }
