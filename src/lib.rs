@@ -41,8 +41,9 @@
 //!
 //! | feature | default | gives | dependencies it adds |
 //! |---|---|---|---|
-//! | `cli` | yes | the `vendor-errors` binary (and `capture`) | `clap`, `toml` (for `--profile` files) |
+//! | `cli` | yes | the `vendor-errors` binary (and `capture`, `gzip`) | `clap`, `toml` (for `--profile` files) |
 //! | `capture` | no (yes with `cli`) | the `capture` module: whole `curl -i` responses and HAR 1.2 captures, streamed | `httparse`, `base64` |
+//! | `gzip` | no (yes with `cli`) | bodies sent with `Content-Encoding: gzip` or `deflate` decoded as they stream | `flate2` (pure Rust, `miniz_oxide`) |
 //! | `http` | no | `Options::from_http_parts`, `Options::from_http_headers`, `http_types::from_response` | `http` 1.x |
 //! | `async-tokio` | no | `from_async_reader` (module `async_tokio`) over a `tokio::io::AsyncBufRead` | `tokio` (`rt`, `sync`, `io-util`) |
 //! | `reqwest-middleware` | no | `middleware::ReportMiddleware` and `middleware::ReportRetryStrategy` (implies `http`) | `reqwest` 0.13 (no TLS of its own), `reqwest-middleware` 0.5, `reqwest-retry` 0.9, `futures-util`, `async-trait` |

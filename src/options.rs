@@ -30,6 +30,7 @@ pub struct Options {
     pub(crate) status: Option<u16>,
     pub(crate) retry_after: Option<String>,
     pub(crate) content_type: Option<String>,
+    pub(crate) content_encoding: Option<String>,
     pub(crate) limits: Limits,
     now: Option<SystemTime>,
     /// `None`: [`Options::DEFAULT_MAX_RETRY_AFTER`].
@@ -90,9 +91,15 @@ impl Options {
         self
     }
 
-    /// A response header. `Retry-After` (delta-seconds or HTTP-date) and
-    /// `Content-Type` (its `charset`) are used; other headers are ignored.
-    /// Names are case-insensitive; the first of a repeated header counts.
+    /// A response header. `Retry-After` (delta-seconds or HTTP-date),
+    /// `Content-Type` (its `charset`) and `Content-Encoding` are used; other
+    /// headers are ignored. Names are case-insensitive; the first of a
+    /// repeated header counts.
+    ///
+    /// `Content-Encoding` (`gzip`, `x-gzip`, `deflate`) is decoded as the
+    /// body is read, with the `gzip` feature (on with `cli`);
+    /// [`Limits::max_body_bytes`](crate::Limits::max_body_bytes) bounds the
+    /// bytes received and the bytes decoded alike.
     ///
     /// ```
     /// use vendor_errors::Options;
@@ -109,7 +116,9 @@ impl Options {
     /// Response headers, as any client lists them: `&str` or `String`
     /// pairs, an [`http::HeaderMap`](https://docs.rs/http/1/http/header/struct.HeaderMap.html)
     /// (`&HeaderName`, `&HeaderValue`), raw byte values. Each is applied as
-    /// [`header`](Self::header) does (the first of a repeated name counts).
+    /// [`header`](Self::header) does (the first of a repeated name counts;
+    /// `Content-Encoding` (gzip, deflate) is decoded as the body is read,
+    /// with the `gzip` feature).
     ///
     /// A value that is not UTF-8 is decoded as ISO-8859-1 (Latin-1), as
     /// HTTP/1.1 historically allowed, and never dropped: a `Retry-After`
@@ -152,6 +161,8 @@ impl Options {
             &mut self.retry_after
         } else if name.trim().eq_ignore_ascii_case("content-type") {
             &mut self.content_type
+        } else if name.trim().eq_ignore_ascii_case("content-encoding") {
+            &mut self.content_encoding
         } else {
             return;
         };
@@ -264,6 +275,16 @@ impl Options {
 mod tests {
     use super::*;
     use crate::retry::RetryClass;
+
+    #[test]
+    fn keeps_the_first_content_encoding_trimmed() {
+        let opts = Options::new().header("content-encoding", " gzip ").header("Content-Encoding", "br");
+        assert_eq!(opts.content_encoding.as_deref(), Some("gzip"));
+        let opts =
+            Options::new().headers([("X-Other", "1"), (" CONTENT-ENCODING", "deflate"), ("content-encoding", "gzip")]);
+        assert_eq!(opts.content_encoding.as_deref(), Some("deflate"));
+        assert_eq!(Options::new().header("Content-Type", "text/xml").content_encoding, None);
+    }
 
     #[test]
     fn profiles_are_kept_in_order_and_shared() {
