@@ -1,5 +1,5 @@
 //! One pipeline for every body, in memory or streamed: unwrap (content
-//! coding, then a `multipart/related` root part), sniff (charset and kind
+//! coding, decoded as it streams; then a `multipart/related` root part), sniff (charset and kind
 //! from the first bytes), read (a SOAP envelope after a page, XML, JSON),
 //! conclude (`crate::fallback`). The stages see a body only through
 //! [`Body`], written once for a slice and once for a stream, so a new
@@ -10,6 +10,9 @@ use std::io::{self, BufRead, Read};
 use crate::emit::{Emitter, Halt, Sink};
 use crate::entry::Scanned;
 use crate::fallback::{conclude, html_title};
+#[cfg(feature = "gzip")]
+use crate::input::content_encoding;
+use crate::input::content_encoding::ContentCoding;
 use crate::input::io_to_parse_error;
 use crate::input::limited::Limited;
 use crate::input::multipart::{Multipart, PartContent, RootPart};
@@ -27,8 +30,9 @@ use crate::xml::{self, BufSource, Cursor, SliceSource, Source};
 /// Reads a body held in memory, handing each error to `sink` as it is
 /// found, until the sink asks to stop. UTF-8 XML is read in place.
 pub(crate) fn scan_slice_with(body: &[u8], opts: &Options, sink: Sink<'_>) -> Result<Scanned, ParseError> {
-    if body.len() as u64 > opts.limits.max_body_bytes {
-        // The stream reader stops at the limit exactly where it is crossed.
+    // The stream reader stops at the limit exactly where it is crossed, and
+    // decodes a coded body as it streams.
+    if body.len() as u64 > opts.limits.max_body_bytes || opts.content_encoding.is_some() {
         return scan_reader_with(body, opts, sink);
     }
     let response = Response::new(opts);
@@ -39,7 +43,19 @@ pub(crate) fn scan_slice_with(body: &[u8], opts: &Options, sink: Sink<'_>) -> Re
 /// found, until the sink asks to stop (nothing more is read then).
 pub(crate) fn scan_reader_with<R: BufRead>(body: R, opts: &Options, sink: Sink<'_>) -> Result<Scanned, ParseError> {
     let response = Response::new(opts);
-    read_framed(StreamBody::new(body), &response, &mut Emitter::new(sink, opts))
+    let out = &mut Emitter::new(sink, opts);
+    match ContentCoding::from_header(opts.content_encoding.as_deref()) {
+        Ok(ContentCoding::Identity) => read_framed(StreamBody::new(body), &response, out),
+        #[cfg(feature = "gzip")]
+        Ok(coding) => {
+            let decoded = content_encoding::decoder(body, coding, opts.limits.max_body_bytes);
+            read_framed(StreamBody::new(decoded), &response, out)
+        }
+        Err(unsupported) => {
+            let broke = ParseError::UnsupportedCoding { coding: unsupported.coding };
+            conclude(out, Err(broke.into()), &Head::sniff(&[], Frame::whole(opts)), &[], &response)
+        }
+    }
 }
 
 /// A body as the stages see it: its first bytes, read again as often as

@@ -76,6 +76,19 @@ pub enum ParseError {
         /// The label as given.
         label: String,
     },
+    /// A `Content-Encoding` this crate does not decode (`br`, `zstd`, two
+    /// codings in a row, or gzip and deflate without the `gzip` feature):
+    /// the body is not read as if it were not coded.
+    ///
+    /// ```
+    /// use vendor_errors::{Options, ParseError};
+    /// let err = vendor_errors::from_slice(b"...", &Options::new().header("Content-Encoding", "br")).unwrap_err();
+    /// assert_eq!(err, ParseError::UnsupportedCoding { coding: "br".into() });
+    /// ```
+    UnsupportedCoding {
+        /// The coding as given.
+        coding: String,
+    },
     /// A hard [`Limits`](crate::Limits) bound was exceeded.
     Limit {
         /// Which limit.
@@ -127,7 +140,10 @@ impl ParseError {
     /// ```
     pub fn offset(&self) -> u64 {
         match self {
-            ParseError::Empty | ParseError::Html { .. } | ParseError::UnsupportedEncoding { .. } => 0,
+            ParseError::Empty
+            | ParseError::Html { .. }
+            | ParseError::UnsupportedEncoding { .. }
+            | ParseError::UnsupportedCoding { .. } => 0,
             ParseError::NotMarkup { offset, .. }
             | ParseError::Xml { offset, .. }
             | ParseError::Json { offset, .. }
@@ -160,6 +176,7 @@ impl fmt::Display for ParseError {
             }
             ParseError::Encoding { offset, encoding } => write!(f, "invalid {encoding} at byte {offset}"),
             ParseError::UnsupportedEncoding { label } => write!(f, "unsupported encoding {label:?}"),
+            ParseError::UnsupportedCoding { coding } => write!(f, "unsupported content coding {coding:?}"),
             ParseError::Limit { limit, max, offset } => write!(f, "{limit} limit of {max} exceeded at byte {offset}"),
             ParseError::Multipart { offset, reason } => {
                 write!(f, "malformed multipart body at byte {offset}: {reason}")
@@ -208,7 +225,8 @@ impl PartialEq for ParseError {
             | (Json { offset: a, reason: x }, Json { offset: b, reason: y }) => a == b && x == y,
             (Truncated { offset: a, open: x }, Truncated { offset: b, open: y }) => a == b && x == y,
             (Encoding { offset: a, encoding: x }, Encoding { offset: b, encoding: y }) => a == b && x == y,
-            (UnsupportedEncoding { label: a }, UnsupportedEncoding { label: b }) => a == b,
+            (UnsupportedEncoding { label: a }, UnsupportedEncoding { label: b })
+            | (UnsupportedCoding { coding: a }, UnsupportedCoding { coding: b }) => a == b,
             (Limit { limit: l, max: m, offset: a }, Limit { limit: k, max: n, offset: b }) => {
                 l == k && m == n && a == b
             }

@@ -33,10 +33,12 @@
 //!   on every later read.
 
 use std::fmt;
+#[cfg(any(feature = "gzip", test))]
 use std::io::{self, BufRead, Read};
 
 #[cfg(feature = "gzip")]
 use self::inflate::{Compressed, Inflate};
+#[cfg(any(feature = "gzip", test))]
 use super::limited::Limited;
 
 /// The decoded bytes buffered at once.
@@ -120,6 +122,7 @@ impl std::error::Error for UnsupportedCoding {}
 /// takes at most `max_bytes` bytes from `body` and hands out at most
 /// `max_bytes` decoded bytes (see the module's documentation for what its
 /// reads return).
+#[cfg(any(feature = "gzip", test))]
 pub(crate) fn decoder<R: BufRead>(body: R, coding: ContentCoding, max_bytes: u64) -> Decoder<R> {
     let decoding = match coding {
         ContentCoding::Identity => Decoding::Identity(body),
@@ -132,14 +135,17 @@ pub(crate) fn decoder<R: BufRead>(body: R, coding: ContentCoding, max_bytes: u64
 }
 
 /// A body as decoded: made by [`decoder`].
+#[cfg(any(feature = "gzip", test))]
 pub(crate) struct Decoder<R>(Limited<Decoding<R>>);
 
+#[cfg(any(feature = "gzip", test))]
 impl<R: BufRead> Read for Decoder<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         super::read_from_buf(self, out)
     }
 }
 
+#[cfg(any(feature = "gzip", test))]
 impl<R: BufRead> BufRead for Decoder<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         self.0.fill_buf()
@@ -151,6 +157,7 @@ impl<R: BufRead> BufRead for Decoder<R> {
 }
 
 /// The decoded bytes, before the decoded-side limit.
+#[cfg(any(feature = "gzip", test))]
 enum Decoding<R> {
     /// Not coded: the body's own buffer, nothing copied.
     Identity(R),
@@ -166,12 +173,14 @@ impl<R: BufRead> Decoding<R> {
     }
 }
 
+#[cfg(any(feature = "gzip", test))]
 impl<R: BufRead> Read for Decoding<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         super::read_from_buf(self, out)
     }
 }
 
+#[cfg(any(feature = "gzip", test))]
 impl<R: BufRead> BufRead for Decoding<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         match self {

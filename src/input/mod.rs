@@ -1,9 +1,6 @@
 //! Bytes in: encoding detection, transcoding to UTF-8, and the byte limits
 //! that hold whatever the XML reader does.
 
-// Compiled for its tests only until the body pipeline decodes with it:
-// then this `cfg` goes.
-#[cfg(test)]
 pub(crate) mod content_encoding;
 pub(crate) mod limited;
 pub(crate) mod multipart;
