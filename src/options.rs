@@ -256,7 +256,6 @@ impl Options {
     }
 
     /// The profiles given, in order.
-    #[cfg_attr(not(test), expect(dead_code, reason = "the readers read it once profiles are wired"))]
     pub(crate) fn profiles(&self) -> &[Arc<Profile>] {
         &self.profiles
     }

@@ -575,6 +575,33 @@ fn bad_profiles_are_usage_errors_naming_file_line_and_key() {
     assert_bad_profile(&bad("does-nothing.toml"), ": ", "the profile would do nothing");
 }
 
+/// Every bad profile of `fixtures/profiles/bad/` (a golden fixture: the
+/// profile and, beside it, the one line the CLI must print): exit 64 with
+/// exactly that line, nothing read.
+#[test]
+fn bad_profile_fixtures_print_their_expected_line() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut cases: Vec<PathBuf> = fs::read_dir(root.join("fixtures/profiles/bad"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 10);
+    for case in cases {
+        let relative = case.strip_prefix(root).unwrap().to_str().unwrap().replace('\\', "/");
+        let out = Command::new(env!("CARGO_BIN_EXE_vendor-errors"))
+            .current_dir(root)
+            .args(["--profile", &relative, "--status", "503", "fixtures/soap/soap11-server-fault.xml"])
+            .output()
+            .unwrap();
+        let expected = fs::read_to_string(case.with_extension("expected")).unwrap();
+        assert_eq!(out.status.code(), Some(64), "{relative}");
+        assert!(out.stdout.is_empty(), "{relative}: nothing is read");
+        assert_eq!(stderr(&out), expected, "{relative}");
+    }
+}
+
 #[test]
 fn unreadable_and_repeated_profiles_are_usage_errors() {
     let out = run(&["--profile", "/no/such/profile.toml"], b"");

@@ -2,7 +2,8 @@
 //! the library (from a slice and from a stream) and by the CLI, and each
 //! output must equal `<case>.expected` beside it.
 //!
-//! - `<case>.args` (optional): CLI arguments, one per line (`--status`, `500`).
+//! - `<case>.args` (optional): CLI arguments, one per line (`--status`, `500`;
+//!   `--profile`, a profile file's path from the package root).
 //! - `<case>.expected`: the CLI's standard output, one JSON object per error;
 //!   or, for a body that is not understood, one line `error: <message>` (the
 //!   CLI then exits 2 and prints the message on standard error).
@@ -82,6 +83,10 @@ fn options(args: &[String]) -> Options {
             "--header" => {
                 let (name, value) = value.split_once(':').unwrap();
                 opts.header(name, value)
+            }
+            "--profile" => {
+                let toml = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(value)).unwrap();
+                opts.profile(toml::from_str::<vendor_errors::Profile>(&toml).unwrap())
             }
             other => panic!("unknown fixture flag {other}"),
         };

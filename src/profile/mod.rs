@@ -268,8 +268,8 @@ impl Profile {
 }
 
 /// What the readers ask of a profile: its signals and its rules.
-#[cfg_attr(not(test), expect(dead_code, reason = "the readers call these once profiles are wired"))]
 impl Profile {
+    #[cfg(test)]
     /// `[detect]`.
     pub(crate) fn detect(&self) -> &Detect {
         &self.detect
@@ -308,23 +308,26 @@ impl Profile {
     }
 }
 
-#[cfg_attr(not(test), expect(dead_code, reason = "the readers call these once profiles are wired"))]
 impl Detect {
+    #[cfg(test)]
     /// No signal at all: the profile claims nothing under `auto`.
     pub(crate) fn is_empty(&self) -> bool {
         self.namespaces.is_empty() && self.roots.is_empty() && self.json_keys.is_empty()
     }
 
+    #[cfg(test)]
     /// Any namespace signal (the XML readers need to look at namespaces).
     pub(crate) fn has_namespaces(&self) -> bool {
         !self.namespaces.is_empty()
     }
 
+    #[cfg(test)]
     /// The `roots`, as written.
     pub(crate) fn roots(&self) -> impl Iterator<Item = &str> {
         self.roots.iter().map(|r| &**r)
     }
 
+    #[cfg(test)]
     /// The `json_keys`, as written.
     pub(crate) fn json_keys(&self) -> impl Iterator<Item = &str> {
         self.json_keys.iter().map(|k| &**k)

@@ -7,8 +7,6 @@
 //! `Leaves::at` matches): `errors/reason` matches the leaves
 //! `errors/reason` and `ApiFault/errors/reason`, not `xerrors/reason`.
 
-#![cfg_attr(not(test), expect(dead_code, reason = "the readers call the matchers once profiles are wired"))]
-
 /// A path of local names joined by `/`, as written (validated).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct LocalPath(Box<str>);
@@ -25,6 +23,7 @@ impl LocalPath {
         Ok(LocalPath(path.into()))
     }
 
+    #[cfg(test)]
     /// The path as written.
     pub(crate) fn as_str(&self) -> &str {
         &self.0
@@ -41,6 +40,7 @@ impl LocalPath {
         self.rev_segments().all(|segment| names.next() == Some(segment))
     }
 
+    #[cfg(test)]
     /// True when the stack of local names (outermost first) ends with the
     /// path: `Problems/Problem` matches `[Envelope, Body, Problems, Problem]`.
     pub(crate) fn matches_stack<S: AsRef<str>>(&self, stack: &[S]) -> bool {

@@ -6,8 +6,6 @@
 //! and the first present wins; a match with a message but no code has the
 //! code `unknown`; a match with neither is not an error.
 
-#![cfg_attr(not(test), expect(dead_code, reason = "the readers call the rules once profiles are wired"))]
-
 use std::borrow::Cow;
 use std::time::Duration;
 
@@ -28,6 +26,7 @@ pub(crate) struct DelayPaths<P> {
 }
 
 impl<P> DelayPaths<P> {
+    #[cfg(test)]
     /// No path at all.
     pub(crate) fn is_empty(&self) -> bool {
         self.secs.is_empty() && self.millis.is_empty()
@@ -134,16 +133,19 @@ pub(crate) struct FaultRule {
 }
 
 impl FaultRule {
+    #[cfg(test)]
     /// Paths to the code, in order (may be empty).
     pub(crate) fn code_paths(&self) -> &[LocalPath] {
         &self.code
     }
 
+    #[cfg(test)]
     /// Paths to the message, in order (empty: the fault's own string).
     pub(crate) fn message_paths(&self) -> &[LocalPath] {
         &self.message
     }
 
+    #[cfg(test)]
     /// Paths to the delay.
     pub(crate) fn retry_after_paths(&self) -> &DelayPaths<LocalPath> {
         &self.retry_after
@@ -207,6 +209,7 @@ pub(crate) struct ElementRule {
 }
 
 impl ElementRule {
+    #[cfg(test)]
     /// True when the stack of local names (outermost first, the candidate
     /// element last) ends with `at`.
     pub(crate) fn matches_path<S: AsRef<str>>(&self, stack: &[S]) -> bool {
@@ -218,21 +221,25 @@ impl ElementRule {
         &self.at
     }
 
+    #[cfg(test)]
     /// Paths below the matched element to the code, in order.
     pub(crate) fn code_paths(&self) -> &[LocalPath] {
         &self.code
     }
 
+    #[cfg(test)]
     /// Paths below the matched element to the message, in order.
     pub(crate) fn message_paths(&self) -> &[LocalPath] {
         &self.message
     }
 
+    #[cfg(test)]
     /// The severity test, when the rule has one.
     pub(crate) fn severity(&self) -> Option<&Severity> {
         self.severity.as_ref()
     }
 
+    #[cfg(test)]
     /// Paths below the matched element to the delay.
     pub(crate) fn retry_after_paths(&self) -> &DelayPaths<LocalPath> {
         &self.retry_after

@@ -11,6 +11,7 @@ mod json;
 mod marketo;
 mod netsuite;
 mod openair;
+mod profile;
 mod qlm;
 mod salesforce;
 mod salto;
@@ -21,6 +22,7 @@ mod table;
 pub(crate) use table::ORDER;
 pub(crate) use table::catalog;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -31,6 +33,7 @@ use crate::error::VendorError;
 use crate::limits::Limits;
 use crate::notes::{self, Note};
 use crate::options::Options;
+use crate::profile::Profile;
 use crate::retry::{self, DelayCap, Evidence, RetryAfter};
 use crate::soap::{BodyReader, Fault};
 use crate::vendor::{Code, Vendor, VendorHint};
@@ -60,6 +63,7 @@ impl<'o> Response<'o> {
             status: self.opts.status,
             retry_after: self.retry_after.and_then(RetryAfter::delay),
             cap: &self.cap,
+            profiles: self.opts.profiles(),
         }
     }
 
@@ -86,6 +90,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) retry_after: Option<Duration>,
     /// The cap on delays, applied by the retry chain.
     pub(crate) cap: &'a DelayCap,
+    /// The vendor profiles given, tried before the built-in vendors.
+    pub(crate) profiles: &'a [Arc<Profile>],
 }
 
 impl<'a> Ctx<'a> {
@@ -160,14 +166,16 @@ pub(crate) fn json_code(value: &Value) -> Option<Code> {
 
 /// A fault as the vendor that sent it reads it, else as a generic SOAP fault.
 pub(crate) fn fault_error(mut fault: Fault, ctx: Ctx<'_>) -> VendorError {
-    table::read_fault(&mut fault, ctx).unwrap_or_else(|| fault.into_generic_error(ctx.evidence(), ctx.limits))
+    profile::read_fault(&mut fault, ctx)
+        .or_else(|| table::read_fault(&mut fault, ctx))
+        .unwrap_or_else(|| fault.into_generic_error(ctx.evidence(), ctx.limits))
 }
 
 /// Reads a JSON body for the vendors allowed, the generic JSON formats
 /// last; when none claims it, its first message-like text is kept for the
 /// HTTP fallback.
 pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
-    if !table::read_json(body, ctx, out)? {
+    if !(profile::read_json(body, ctx, out)? || table::read_json(body, ctx, out)?) {
         let max = ctx.limits.max_message_bytes;
         out.page_message = salto::message_of(body, max).or_else(|| json::error_sentence(body, max));
     }
@@ -177,7 +185,10 @@ pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result
 /// Reads a root element no SOAP envelope claimed, when a vendor recognises
 /// it; anything else is foreign XML, a success as far as errors go.
 pub(crate) fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
-    table::read_root(root, ctx, out).map(drop)
+    match profile::read_root(root, ctx, out)? {
+        Some(root) => table::read_root(root, ctx, out).map(drop),
+        None => Ok(()),
+    }
 }
 
 /// In-band results in a SOAP body (not faults), read by the vendors allowed.
@@ -192,7 +203,10 @@ impl BodyReader for SoapBody<'_> {
         out: &mut Emitter,
     ) -> Result<Option<Element<'c, S>>, Halt> {
         // One reader per item: it is read once, as it streams by.
-        table::read_item(item, self.ctx, out)
+        match profile::read_item(item, self.ctx, out)? {
+            Some(item) => table::read_item(item, self.ctx, out),
+            None => Ok(None),
+        }
     }
 
     fn fault_error(&self, fault: Fault) -> VendorError {
