@@ -41,6 +41,15 @@
 //! or a name next, the catch-alls last. A vendor asked for by name is the
 //! only one that reads, so the order matters only under `Auto`.
 //!
+//! **Vendor profiles** ([`Options::profile`](crate::Options::profile),
+//! `--profile FILE`) come before all of these, in the order given: a
+//! profile under its own hint reads every body; under `Auto` it claims a
+//! SOAP fault whose code QName or a detail child is in one of its
+//! `[detect]` namespaces, a SOAP body item in one, a document element named
+//! in its `roots` or in one of its namespaces, a JSON body whose top-level
+//! object has one of its `json_keys` (see [`profile`](crate::profile)).
+//! What no profile claims goes on to the built-in vendors.
+//!
 //! Before these: a `multipart/related` body (MTOM/XOP, SOAP with
 //! attachments, from the `Content-Type` boundary or the body's first line)
 //! is read from its root part; an HTML page or text followed by a SOAP

@@ -188,3 +188,12 @@ fn options_take_profiles() {
     let report = vendor_errors::from_slice(b"", &opts.status(503)).unwrap();
     assert_eq!(report.errors.len(), 1);
 }
+
+/// The README's worked profile is `fixtures/profiles/fulfil.toml`, word for word.
+#[test]
+fn the_readme_profile_is_the_fixture() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let profile = std::fs::read_to_string(root.join("fixtures/profiles/fulfil.toml")).unwrap();
+    assert!(readme.contains(&format!("```toml\n{profile}```")), "README and fixtures/profiles/fulfil.toml differ");
+}
