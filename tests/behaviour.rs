@@ -225,3 +225,16 @@ fn a_scan_stopped_at_the_first_error_reads_no_further() {
     assert!(scanned.stopped);
     assert!(counted.1 <= 8192 + 4096, "{} of {} bytes read", counted.1, body.len());
 }
+
+/// The `hint` fuzz target picks `VendorHint::ALL[byte]`; `fuzz/seed.sh`
+/// names the hints by that place to seed each fixture under its vendor's.
+#[test]
+fn the_fuzz_seed_script_lists_the_hints_in_order() {
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seed.sh");
+    let Ok(script) = std::fs::read(&seed) else { return }; // the packaged crate has no fuzz/
+    let script = String::from_utf8_lossy(&script);
+    let line = script.lines().find_map(|l| l.strip_prefix("hints=(")).expect("a hints=(...) line");
+    let listed: Vec<&str> = line.trim_end_matches(')').split_whitespace().collect();
+    let all: Vec<&str> = vendor_errors::VendorHint::ALL.iter().map(|h| h.as_str()).collect();
+    assert_eq!(listed, all);
+}

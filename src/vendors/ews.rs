@@ -50,13 +50,13 @@ fn back_off(leaves: &Leaves) -> Option<Duration> {
 
 /// The EWS code a fault carries, if this reader claims it.
 fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
-    if !ctx.allows(VendorHint::Ews) {
+    if !ctx.may_read(VendorHint::Ews) {
         return None;
     }
     let from_detail = fault.detail.at("ResponseCode").map(str::trim).filter(|c| !c.is_empty());
     let ours = fault.code.ns.as_deref() == Some(TYPES_NS) || fault.detail.child_in(|ns| ns == ERRORS_NS).is_some();
     let likely = from_detail.is_some() || fault.code.local().starts_with("Error");
-    let insisted = ctx.insists(VendorHint::Ews) && likely;
+    let insisted = ctx.named(VendorHint::Ews) && likely;
     if !(ours || insisted) {
         return None;
     }
@@ -78,7 +78,7 @@ fn fault_error(fault: Fault, code: Code, ctx: Ctx<'_>) -> VendorError {
 
 /// Should this SOAP body item be read as EWS's?
 fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
-    ctx.insists(VendorHint::Ews) || ctx.allows(VendorHint::Ews) && item.namespace() == Some(MESSAGES_NS)
+    ctx.named(VendorHint::Ews) || ctx.may_read(VendorHint::Ews) && item.namespace() == Some(MESSAGES_NS)
 }
 
 /// Reads a method response: its response messages of class `Error`.
@@ -144,7 +144,6 @@ fn read_message<S: Source>(
 pub(crate) struct Ews;
 
 impl Reader for Ews {
-    const VENDOR: Vendor = Vendor::Ews;
     const CATALOG: &'static [Entry] = catalog::ews::ENTRIES;
 
     fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {

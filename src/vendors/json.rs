@@ -162,7 +162,7 @@ fn read_object(object: &Map<String, Value>, sink: &mut Reported<'_, '_, '_>) -> 
         for (i, item) in items.iter().enumerate() {
             sink.push(errors_item(item, ctx), Some(i))?;
         }
-    } else if ctx.insists(VendorHint::Json) && object.get("message").is_some_and(Value::is_string) {
+    } else if ctx.named(VendorHint::Json) && object.get("message").is_some_and(Value::is_string) {
         sink.push(error_object(object, ctx), None)?;
     }
     Ok(())
@@ -313,7 +313,7 @@ fn oauth_error(error: &str, object: &Map<String, Value>, ctx: Ctx<'_>) -> Option
     let registered = catalog::entry(Vendor::Json, &Code::from(error))
         .is_some_and(|e| matches!(&e.code, Code::Text(t) if t == error && !t.bytes().any(|b| b.is_ascii_uppercase())));
     let described = ["error_description", "error_uri"].iter().any(|k| object.get(*k).is_some_and(Value::is_string));
-    if error.is_empty() || !(registered || described || ctx.insists(VendorHint::Json)) {
+    if error.is_empty() || !(registered || described || ctx.named(VendorHint::Json)) {
         return None;
     }
     let max = ctx.limits.max_message_bytes;
@@ -448,11 +448,10 @@ fn push(found: Found, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
 pub(crate) struct Json;
 
 impl Reader for Json {
-    const VENDOR: Vendor = Vendor::Json;
     const CATALOG: &'static [Entry] = catalog::json::ENTRIES;
 
     fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
-        Ok(ctx.allows(VendorHint::Json) && read_json(body, ctx, out)?)
+        Ok(ctx.may_read(VendorHint::Json) && read_json(body, ctx, out)?)
     }
 }
 

@@ -32,7 +32,7 @@ use crate::vendors::{Ctx, json_code};
 
 /// The Marketo code a fault carries, if this reader claims it.
 fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
-    if !ctx.allows(VendorHint::Marketo) {
+    if !ctx.may_read(VendorHint::Marketo) {
         return None;
     }
     let has_exception = fault.detail.items().any(|l| l.path.starts_with("serviceException/"));
@@ -47,7 +47,7 @@ fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
         .or_else(|| fault.detail.at("serviceException/message").and_then(trailing_code))?;
     let named = fault.detail.at("serviceException/name") == Some("mktServiceException");
     let known = catalog::entry(Vendor::Marketo, &Code::Num(code)).is_some();
-    (named || known || ctx.insists(VendorHint::Marketo)).then_some(code)
+    (named || known || ctx.named(VendorHint::Marketo)).then_some(code)
 }
 
 /// `20014` in `20014 - Authentication failed`.
@@ -105,7 +105,7 @@ fn push_errors(list: Option<&Value>, index: Option<u32>, ctx: Ctx<'_>, out: &mut
 fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
     let Some(object) = body.as_object() else { return Ok(false) };
     let success = object.get("success");
-    let claimed = ctx.insists(VendorHint::Marketo) || object.contains_key("requestId") && success.is_some();
+    let claimed = ctx.named(VendorHint::Marketo) || object.contains_key("requestId") && success.is_some();
     if !claimed {
         return Ok(false);
     }
@@ -125,7 +125,6 @@ fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stop
 pub(crate) struct Marketo;
 
 impl Reader for Marketo {
-    const VENDOR: Vendor = Vendor::Marketo;
     const CATALOG: &'static [Entry] = catalog::marketo::ENTRIES;
 
     fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
@@ -134,6 +133,6 @@ impl Reader for Marketo {
     }
 
     fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
-        Ok(ctx.allows(VendorHint::Marketo) && read_json(body, ctx, out)?)
+        Ok(ctx.may_read(VendorHint::Marketo) && read_json(body, ctx, out)?)
     }
 }

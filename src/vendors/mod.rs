@@ -6,21 +6,34 @@
 //! Under [`VendorHint::Auto`] a reader claims only what the body makes
 //! unambiguous; under its own hint it also reads what is merely likely.
 
-mod ews;
-mod json;
-mod marketo;
-mod netsuite;
-mod openair;
 mod profile;
-mod qlm;
-mod salesforce;
-mod salto;
-mod superoffice;
 mod table;
 
 #[cfg(test)]
-pub(crate) use table::ORDER;
-pub(crate) use table::catalog;
+pub(crate) use builtin::ORDER;
+pub(crate) use builtin::catalog;
+
+table::vendor_table! {
+    /// Microsoft Exchange Web Services.
+    Ews = "ews" in ews, hint "Exchange Web Services.";
+    /// Salesforce: SOAP API faults and per-record results, REST errors.
+    Salesforce = "salesforce" in salesforce, hint "Salesforce.";
+    /// NetSuite SuiteTalk SOAP web services.
+    NetSuite = "netsuite" in netsuite, hint "NetSuite SuiteTalk.";
+    /// Marketo (Adobe) SOAP and REST APIs.
+    Marketo = "marketo" in marketo, hint "Marketo.";
+    /// SuperOffice Customer Service SOAP interface.
+    SuperOffice = "superoffice" in superoffice, hint "SuperOffice Customer Service.";
+    /// Soraco Quick License Manager license server.
+    Qlm = "qlm" in qlm, hint "Quick License Manager.";
+    /// NetSuite OpenAir (SuiteProjects Pro), XML API and SOAP API.
+    OpenAir = "openair" in openair, hint "NetSuite OpenAir.";
+    /// Salto KS REST API.
+    SaltoKs = "salto" in salto, hint "Salto KS.";
+    /// A generic JSON error body no vendor reader claimed: RFC 9457 problem
+    /// details, OAuth 2.0 errors, `{"error": {..}}`, `{"errors": [..]}`, JSON-RPC.
+    Json = "json" in json, hint "Generic JSON error bodies only (problem details, OAuth, JSON-RPC...), whoever sent them.";
+}
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -36,7 +49,7 @@ use crate::options::Options;
 use crate::profile::Profile;
 use crate::retry::{self, DelayCap, Evidence, RetryAfter};
 use crate::soap::{BodyReader, Fault};
-use crate::vendor::{Code, Vendor, VendorHint};
+use crate::vendor::Code;
 use crate::xml::{Element, Source};
 
 /// What the response says besides its body, read once per body: the
@@ -96,12 +109,12 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// May the reader for `hint` look at this body at all?
-    pub(crate) fn allows(&self, hint: VendorHint) -> bool {
+    pub(crate) fn may_read(&self, hint: VendorHint) -> bool {
         self.hint == hint || self.hint == VendorHint::Auto
     }
 
     /// Was the reader for `hint` asked for by name (so it may read what is merely likely)?
-    pub(crate) fn insists(&self, hint: VendorHint) -> bool {
+    pub(crate) fn named(&self, hint: VendorHint) -> bool {
         self.hint == hint
     }
 
@@ -167,7 +180,7 @@ pub(crate) fn json_code(value: &Value) -> Option<Code> {
 /// A fault as the vendor that sent it reads it, else as a generic SOAP fault.
 pub(crate) fn fault_error(mut fault: Fault, ctx: Ctx<'_>) -> VendorError {
     profile::read_fault(&mut fault, ctx)
-        .or_else(|| table::read_fault(&mut fault, ctx))
+        .or_else(|| builtin::read_fault(&mut fault, ctx))
         .unwrap_or_else(|| fault.into_generic_error(ctx.evidence(), ctx.limits))
 }
 
@@ -175,7 +188,7 @@ pub(crate) fn fault_error(mut fault: Fault, ctx: Ctx<'_>) -> VendorError {
 /// last; when none claims it, its first message-like text is kept for the
 /// HTTP fallback.
 pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
-    if !(profile::read_json(body, ctx, out)? || table::read_json(body, ctx, out)?) {
+    if !(profile::read_json(body, ctx, out)? || builtin::read_json(body, ctx, out)?) {
         let max = ctx.limits.max_message_bytes;
         out.page_message = salto::message_of(body, max).or_else(|| json::error_sentence(body, max));
     }
@@ -186,7 +199,7 @@ pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result
 /// it; anything else is foreign XML, a success as far as errors go.
 pub(crate) fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     match profile::read_root(root, ctx, out)? {
-        Some(root) => table::read_root(root, ctx, out).map(drop),
+        Some(root) => builtin::read_root(root, ctx, out).map(drop),
         None => Ok(()),
     }
 }
@@ -204,7 +217,7 @@ impl BodyReader for SoapBody<'_> {
     ) -> Result<Option<Element<'c, S>>, Halt> {
         // One reader per item: it is read once, as it streams by.
         match profile::read_item(item, self.ctx, out)? {
-            Some(item) => table::read_item(item, self.ctx, out),
+            Some(item) => builtin::read_item(item, self.ctx, out),
             None => Ok(None),
         }
     }

@@ -45,11 +45,11 @@ fn is_faults_ns(ns: &str) -> bool {
 
 /// The code and fault type a fault carries, if this reader claims it.
 fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<(Code, String)> {
-    if !ctx.allows(VendorHint::NetSuite) {
+    if !ctx.may_read(VendorHint::NetSuite) {
         return None;
     }
     let entry = fault.detail.child_in(is_faults_ns).or_else(|| {
-        let insisted = ctx.insists(VendorHint::NetSuite);
+        let insisted = ctx.named(VendorHint::NetSuite);
         fault.detail.children().find(|c| insisted && c.local.ends_with("Fault"))
     })?;
     let code = fault.detail.at(&format!("{}/code", entry.local)).map(str::trim).filter(|c| !c.is_empty());
@@ -75,8 +75,8 @@ fn fault_error(fault: Fault, code: Code, fault_type: String, ctx: Ctx<'_>) -> Ve
 
 /// Should this SOAP body item be read as NetSuite's?
 fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
-    ctx.insists(VendorHint::NetSuite)
-        || ctx.allows(VendorHint::NetSuite) && item.namespace().is_some_and(is_netsuite_ns)
+    ctx.named(VendorHint::NetSuite)
+        || ctx.may_read(VendorHint::NetSuite) && item.namespace().is_some_and(is_netsuite_ns)
 }
 
 /// Reads a method response for failed statuses.
@@ -158,7 +158,6 @@ fn read_detail<S: Source>(mut detail: Element<'_, S>, ctx: Ctx<'_>) -> Result<Op
 pub(crate) struct NetSuite;
 
 impl Reader for NetSuite {
-    const VENDOR: Vendor = Vendor::NetSuite;
     const CATALOG: &'static [Entry] = catalog::netsuite::ENTRIES;
 
     fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {

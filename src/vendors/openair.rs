@@ -56,7 +56,7 @@ fn status_code(status: &str, ctx: Ctx<'_>) -> Option<Code> {
     match parse_decimal(status) {
         Some(0) => None,
         Some(n) => Some(Code::Num(n)),
-        None if ctx.insists(VendorHint::OpenAir) && !status.is_empty() => Some(Code::from(status)),
+        None if ctx.named(VendorHint::OpenAir) && !status.is_empty() => Some(Code::from(status)),
         None => None,
     }
 }
@@ -130,7 +130,7 @@ fn read_command_errors<S: Source>(
 
 /// The OpenAir code a fault carries, if this reader claims it.
 fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
-    if !ctx.allows(VendorHint::OpenAir) {
+    if !ctx.may_read(VendorHint::OpenAir) {
         return None;
     }
     let ns = fault.code.ns.as_deref();
@@ -138,7 +138,7 @@ fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
     let from_code = parse_decimal(fault.code.local()).filter(|_| in_envelope_ns);
     let from_detail = fault.detail.at("Error/code").and_then(parse_decimal);
     match (from_detail, from_code) {
-        (Some(detail), _) if from_code.is_some() || ctx.insists(VendorHint::OpenAir) => Some(detail),
+        (Some(detail), _) if from_code.is_some() || ctx.named(VendorHint::OpenAir) => Some(detail),
         (_, code) => code,
     }
 }
@@ -203,7 +203,7 @@ fn read_oa_errors<S: Source>(
     let array_of_oa = errors.attr_ns(SOAP_ENC_NS, "arrayType").is_some_and(|t| t.contains("oaError"));
     while let Some(item) = errors.next_child()? {
         let typed = array_of_oa || item.attr_ns(XSI_NS, "type").is_some_and(|t| t.ends_with("oaError"));
-        if !typed && !ctx.insists(VendorHint::OpenAir) {
+        if !typed && !ctx.named(VendorHint::OpenAir) {
             continue;
         }
         let leaves: Leaves = item.leaves(MAX_LEAVES, ctx.limits.max_message_bytes)?;
@@ -228,7 +228,6 @@ fn read_oa_errors<S: Source>(
 pub(crate) struct OpenAir;
 
 impl Reader for OpenAir {
-    const VENDOR: Vendor = Vendor::OpenAir;
     const CATALOG: &'static [Entry] = catalog::openair::ENTRIES;
 
     fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
@@ -240,7 +239,7 @@ impl Reader for OpenAir {
     /// (nested faults too), so it comes after the readers that claim by
     /// namespace or name.
     fn claims_item<S: Source>(_item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
-        ctx.allows(VendorHint::OpenAir)
+        ctx.may_read(VendorHint::OpenAir)
     }
 
     fn read_item<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
@@ -248,7 +247,7 @@ impl Reader for OpenAir {
     }
 
     fn claims_root<S: Source>(root: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
-        ctx.allows(VendorHint::OpenAir) && is_xml_api_root(root)
+        ctx.may_read(VendorHint::OpenAir) && is_xml_api_root(root)
     }
 
     fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {

@@ -54,12 +54,12 @@ const MAX_WALK_DEPTH: u32 = 256;
 /// The profiles a body may be read with: all of them under `auto`, the one
 /// named under its hint, none under a built-in vendor's hint.
 fn allowed<'a>(ctx: Ctx<'a>) -> impl Iterator<Item = &'a Profile> {
-    ctx.profiles.iter().map(Arc::as_ref).filter(move |p| ctx.allows(p.hint()))
+    ctx.profiles.iter().map(Arc::as_ref).filter(move |p| ctx.may_read(p.hint()))
 }
 
 /// Was this profile named by the hint (so it reads without signals)?
 fn named(profile: &Profile, ctx: Ctx<'_>) -> bool {
-    ctx.insists(profile.hint())
+    ctx.named(profile.hint())
 }
 
 /// A profile's error with `code`: name, description and class from its

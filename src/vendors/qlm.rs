@@ -137,8 +137,8 @@ fn read_wrapper<S: Source>(wrapper: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emit
 /// its items are `PascalCaseResponse`.
 fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
     let local = item.local_name();
-    ctx.insists(VendorHint::Qlm)
-        || ctx.allows(VendorHint::Qlm)
+    ctx.named(VendorHint::Qlm)
+        || ctx.may_read(VendorHint::Qlm)
             && local.len() > "Response".len()
             && local.ends_with("Response")
             && local.starts_with(|c: char| c.is_ascii_uppercase())
@@ -149,7 +149,7 @@ fn read_soap_item<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, out: &mut E
     let result_part = format!("{}Result", operation_of(item.local_name()));
     while let Some(part) = item.next_child()? {
         let local = part.local_name();
-        if local == result_part || local.eq_ignore_ascii_case("response") || ctx.insists(VendorHint::Qlm) {
+        if local == result_part || local.eq_ignore_ascii_case("response") || ctx.named(VendorHint::Qlm) {
             read_wrapper(part, ctx, out)?;
         }
     }
@@ -160,7 +160,6 @@ fn read_soap_item<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, out: &mut E
 pub(crate) struct Qlm;
 
 impl Reader for Qlm {
-    const VENDOR: Vendor = Vendor::Qlm;
     const CATALOG: &'static [Entry] = catalog::qlm::ENTRIES;
 
     fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
@@ -174,7 +173,7 @@ impl Reader for Qlm {
     /// A `<QuickLicenseManager>` fragment, or the `<string>` ASP.NET's HTTP
     /// GET/POST bindings wrap a string result in.
     fn claims_root<S: Source>(root: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
-        ctx.allows(VendorHint::Qlm) && (is_fragment_root(root) || root.local_name() == "string")
+        ctx.may_read(VendorHint::Qlm) && (is_fragment_root(root) || root.local_name() == "string")
     }
 
     fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {

@@ -60,13 +60,13 @@ fn looks_like_code(text: &str) -> bool {
 
 /// The Salesforce code a fault carries, if this reader claims it.
 fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
-    if !ctx.allows(VendorHint::Salesforce) {
+    if !ctx.may_read(VendorHint::Salesforce) {
         return None;
     }
     let from_detail = fault.detail.at("exceptionCode").map(str::trim).filter(|c| !c.is_empty());
     let ours = fault.code.ns.as_deref().is_some_and(is_fault_ns) || fault.detail.child_in(is_fault_ns).is_some();
     let likely = from_detail.is_some() || looks_like_code(fault.code.local());
-    let insisted = ctx.insists(VendorHint::Salesforce) && likely;
+    let insisted = ctx.named(VendorHint::Salesforce) && likely;
     if !(ours || insisted) {
         return None;
     }
@@ -92,7 +92,7 @@ fn fault_error(fault: Fault, code: Code, ctx: Ctx<'_>) -> VendorError {
 
 /// Should this SOAP body item be read as Salesforce's?
 fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
-    ctx.insists(VendorHint::Salesforce) || ctx.allows(VendorHint::Salesforce) && item.namespace().is_some_and(is_api_ns)
+    ctx.named(VendorHint::Salesforce) || ctx.may_read(VendorHint::Salesforce) && item.namespace().is_some_and(is_api_ns)
 }
 
 /// Reads a method response: each failed `result`'s errors.
@@ -205,7 +205,7 @@ fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stop
         item.get("errorCode").and_then(Value::as_str).map(str::trim)
     }
     let ours = items.iter().any(|item| code_of(item).is_some_and(looks_like_code));
-    let insisted = ctx.insists(VendorHint::Salesforce) && items.iter().any(|i| code_of(i).is_some());
+    let insisted = ctx.named(VendorHint::Salesforce) && items.iter().any(|i| code_of(i).is_some());
     if !(ours || insisted) {
         return Ok(false);
     }
@@ -239,7 +239,6 @@ fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stop
 pub(crate) struct Salesforce;
 
 impl Reader for Salesforce {
-    const VENDOR: Vendor = Vendor::Salesforce;
     const CATALOG: &'static [Entry] = catalog::salesforce::ENTRIES;
 
     fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
@@ -256,7 +255,7 @@ impl Reader for Salesforce {
     }
 
     fn claims_root<S: Source>(root: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
-        ctx.allows(VendorHint::Salesforce) && is_rest_xml_root(root)
+        ctx.may_read(VendorHint::Salesforce) && is_rest_xml_root(root)
     }
 
     fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
@@ -264,6 +263,6 @@ impl Reader for Salesforce {
     }
 
     fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
-        Ok(ctx.allows(VendorHint::Salesforce) && read_json(body, ctx, out)?)
+        Ok(ctx.may_read(VendorHint::Salesforce) && read_json(body, ctx, out)?)
     }
 }

@@ -61,7 +61,7 @@ fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stop
             continue;
         };
         let known = catalog::entry(Vendor::SaltoKs, &code).is_some();
-        if !known && !ctx.insists(VendorHint::SaltoKs) {
+        if !known && !ctx.named(VendorHint::SaltoKs) {
             continue;
         }
         claimed = true;
@@ -74,13 +74,12 @@ fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stop
 }
 
 /// Salto KS in the vendor table.
-pub(crate) struct Salto;
+pub(crate) struct SaltoKs;
 
-impl Reader for Salto {
-    const VENDOR: Vendor = Vendor::SaltoKs;
+impl Reader for SaltoKs {
     const CATALOG: &'static [Entry] = catalog::salto::ENTRIES;
 
     fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
-        Ok(ctx.allows(VendorHint::SaltoKs) && read_json(body, ctx, out)?)
+        Ok(ctx.may_read(VendorHint::SaltoKs) && read_json(body, ctx, out)?)
     }
 }

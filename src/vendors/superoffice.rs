@@ -92,8 +92,8 @@ const METHODS: &[&str] = &[
 
 /// Should this body item be read as SuperOffice's?
 fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
-    ctx.insists(VendorHint::SuperOffice)
-        || ctx.allows(VendorHint::SuperOffice) && {
+    ctx.named(VendorHint::SuperOffice)
+        || ctx.may_read(VendorHint::SuperOffice) && {
             let method = operation_of(item.local_name());
             METHODS.iter().any(|m| m.eq_ignore_ascii_case(method))
         }
@@ -105,13 +105,13 @@ fn code_of(text: &str, ctx: Ctx<'_>) -> Option<Code> {
     let known = catalog::lookup(Vendor::SuperOffice, text).map(|e| e.code.clone());
     match known {
         Some(code) => Some(code),
-        None => Some(Code::parse(text.trim())).filter(|c| c.as_num().is_some() && ctx.insists(VendorHint::SuperOffice)),
+        None => Some(Code::parse(text.trim())).filter(|c| c.as_num().is_some() && ctx.named(VendorHint::SuperOffice)),
     }
 }
 
 fn is_code_part(local: &str, ctx: Ctx<'_>) -> bool {
     local.eq_ignore_ascii_case("errorCode")
-        || ctx.insists(VendorHint::SuperOffice)
+        || ctx.named(VendorHint::SuperOffice)
             && ["return", "result"].iter().any(|p| {
                 // Compared as bytes: any character may stand before the suffix.
                 let name = local.as_bytes();
@@ -146,12 +146,11 @@ fn read_response<S: Source>(mut response: Element<'_, S>, ctx: Ctx<'_>, out: &mu
 pub(crate) struct SuperOffice;
 
 impl Reader for SuperOffice {
-    const VENDOR: Vendor = Vendor::SuperOffice;
     const CATALOG: &'static [Entry] = catalog::superoffice::ENTRIES;
 
     /// A fault from an endpoint the caller named keeps that vendor.
     fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
-        if !ctx.insists(VendorHint::SuperOffice) {
+        if !ctx.named(VendorHint::SuperOffice) {
             return None;
         }
         let mut e = std::mem::take(fault).into_generic_error(ctx.evidence(), ctx.limits);
