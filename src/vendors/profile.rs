@@ -18,7 +18,8 @@
 //!   `[fault]` paths, else the fault's `faultstring` / `Reason`; the
 //!   fault's context (fault code as written, subcodes, actor, detail) kept;
 //! - a document element or SOAP body item it claims is walked whole (at
-//!   most [`MAX_WALK_DEPTH`] levels below it), and each element whose
+//!   most [`MAX_WALK_DEPTH`] levels below it; a SOAP `Fault` met on the way
+//!   is read as a fault, as everywhere in a body), and each element whose
 //!   local-name path ends with an `[[element]]` rule's `at` is read by the
 //!   first such rule (its leaves, at most [`MAX_LEAVES`]); `index` is its
 //!   position among the elements that rule matched;
@@ -206,6 +207,10 @@ impl Walk<'_> {
         ctx: Ctx<'_>,
         out: &mut Emitter,
     ) -> Result<(), Halt> {
+        if soap::is_soap(&el, "Fault") {
+            // A SOAP fault anywhere in the body is reported, as everywhere.
+            return soap::read_fault_salvaging(el, ctx.limits, out, |fault| super::fault_error(fault, ctx));
+        }
         self.path.push(el.local_name());
         let rules = self.profile.element_rules();
         if let Some(at) = rules.iter().position(|r| r.at().matches_rev(self.path.rev())) {
