@@ -21,8 +21,9 @@
 //!   most [`MAX_WALK_DEPTH`] levels below it; a SOAP `Fault` met on the way
 //!   is read as a fault, as everywhere in a body), and each element whose
 //!   local-name path ends with an `[[element]]` rule's `at` is read by the
-//!   first such rule (its leaves, at most [`MAX_LEAVES`]); `index` is its
-//!   position among the elements that rule matched;
+//!   first such rule (its leaves, at most [`MAX_LEAVES`], also rendered as
+//!   the error's `detail`); `index` is its position among the elements
+//!   that rule matched;
 //! - a JSON body it claims is read by each `[[json]]` rule in order; a
 //!   value an earlier rule matched is not read again.
 //!
@@ -240,7 +241,10 @@ impl Walk<'_> {
         let message = found.message.map(str::to_owned);
         let mut e = profile_error(self.profile, found.code, message, found.retry_after, ctx.evidence());
         e.index = Some(index);
-        e.truncated = leaves.truncated;
+        // The element's leaves, as a fault's detail is given: for logs.
+        let detail = leaves.render(ctx.limits.max_detail_bytes);
+        e.truncated = leaves.truncated || detail.truncated;
+        e.detail = Some(detail.text).filter(|d| !d.is_empty());
         out.push(e)?;
         Ok(())
     }
