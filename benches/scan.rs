@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use quick_xml::Reader;
 use quick_xml::events::Event;
-use vendor_errors::Options;
+use vendor_errors::profile::{CodeSpec, ElementSpec, FaultSpec, JsonSpec};
+use vendor_errors::{Options, Profile, RetryClass, Vendor};
 
 #[path = "support/data.rs"]
 mod data;
@@ -102,6 +103,84 @@ fn ratio<A, B>(n: u64, base: impl Fn() -> A, measured: impl Fn() -> B) -> Durati
     Duration::from_secs_f64(measured_time.as_secs_f64() / base_time.as_secs_f64() * 1e-6 * n as f64)
 }
 
+/// Three realistic profiles, none of which claims the bench bodies: one
+/// recognising its bodies by namespace with a fault rule, one with element
+/// rules and severities, one with JSON rules and `when` conditions.
+fn profiles() -> [Profile; 3] {
+    let adserver = Profile::builder("adserver")
+        .detect_namespace("https://ads.example.com/apis/ads/publisher/*")
+        .detect_namespace("urn:globex:billing:*")
+        .fault(
+            FaultSpec::new()
+                .code(["ApiExceptionFault/errors/reason", "ApiExceptionFault/errors/errorString"])
+                .message("ApiExceptionFault/message")
+                .retry_after_secs("ApiExceptionFault/errors/retryAfterSeconds"),
+        )
+        .code("EXCEEDED_QUOTA", CodeSpec::new(RetryClass::Throttled).name("QuotaError.EXCEEDED_QUOTA"))
+        .code("AUTHENTICATION_FAILED", RetryClass::Reauth)
+        .code("INTERNAL_API_ERROR", RetryClass::Transient)
+        .code("NOT_FOUND", RetryClass::Permanent);
+    let fulfil = Profile::builder("fulfil")
+        .detect_root("FulfilmentResult")
+        .detect_root("DispatchResult")
+        .element(
+            ElementSpec::at("Problems/Problem")
+                .code("Id")
+                .message(["Text", "Summary"])
+                .severity("Level", ["error", "fatal"])
+                .retry_after_secs("WaitSeconds"),
+        )
+        .element(ElementSpec::at("Rejections/Line").code("Reason").message("Note").severity("Severity", ["hard"]))
+        .code("1001", CodeSpec::new(RetryClass::Permanent).name("OutOfStock"))
+        .code("2001", CodeSpec::new(RetryClass::Throttled).name("WarehouseBusy"))
+        .code("9000", CodeSpec::new(RetryClass::Transient).name("Internal"));
+    let failures = Profile::builder("failures")
+        .detect_json_key("failures")
+        .json(
+            JsonSpec::at("/failures/*")
+                .code("kind")
+                .message(["detail", "title"])
+                .retry_after_ms("waitMs")
+                .when("/ok", false),
+        )
+        .json(JsonSpec::at("/result/errors/*").code("/id").message("/text").when("/result/state", "failed"))
+        .code("RATE_LIMITED", RetryClass::Throttled)
+        .code("TOKEN_EXPIRED", RetryClass::Reauth)
+        .code("BACKEND_DOWN", RetryClass::Transient)
+        .code("INVALID_ITEM", RetryClass::Permanent);
+    [adserver, fulfil, failures].map(|spec| spec.build().expect("a bench profile builds"))
+}
+
+/// What three profiles that claim nothing cost: `from_slice` with them
+/// given against `from_slice` with none, interleaved as the `…_ratios`
+/// groups are, on the small bodies (the large read is left out: its cost
+/// is the body's, not the profiles' checks).
+fn profile_cost(c: &mut Criterion) {
+    let plain = Options::new().status(200);
+    let with = profiles().into_iter().fold(plain.clone(), Options::profile);
+    let bodies = [
+        ("soap_fault_1k", data::soap_fault()),
+        ("soap12_fault_2k", data::soap12_fault()),
+        ("soap_success_3k", data::soap_success()),
+        ("json_error_1k", data::json_error()),
+    ];
+    let mut group = c.benchmark_group("profiles_ratios");
+    group.sample_size(100);
+    for (name, body) in &bodies {
+        let report = vendor_errors::from_slice(body, &with).expect("a bench body reads");
+        assert!(
+            report.errors.iter().all(|e| !matches!(e.vendor, Vendor::Profile(_))),
+            "a bench profile claims {name}: the bench measures profiles that claim nothing"
+        );
+        group.bench_function(format!("{name}: 3 profiles / none"), |b| {
+            b.iter_custom(|n| {
+                ratio(n, || vendor_errors::from_slice(body, &plain), || vendor_errors::from_slice(body, &with))
+            })
+        });
+    }
+    group.finish();
+}
+
 /// Time to the first error of a body with 100 000 failed commands, against
 /// a full read of the same body.
 fn first_error(c: &mut Criterion) {
@@ -138,5 +217,5 @@ fn ratios(c: &mut Criterion) {
     bench_ratios(c, "openair_read_31mb", &data::openair_read(30), 10);
 }
 
-criterion_group!(scan, benches, ratios, first_error);
+criterion_group!(scan, benches, ratios, profile_cost, first_error);
 criterion_main!(scan);

@@ -3,9 +3,13 @@
 //! and every golden fixture body (named `fixtures/<vendor>/<case>.<ext>`),
 //! with the fuzz targets' checks (`common/fuzz_input.rs`). Each is read raw
 //! (as the raw targets do) and as a structured input under every vendor hint
-//! (as `hint_*` and `differential` do), and with the `async-tokio` feature
-//! as `differential_async` reads it. The packaged crate has no `fuzz/`:
-//! there only the fixtures are replayed.
+//! (as `hint_*` and `differential` do), with the `async-tokio` feature
+//! as `differential_async` reads it, as the `profile` target reads it (its
+//! first bytes describe profiles: `common/fuzz_profile.rs`), and with the
+//! example profiles given. The packaged crate has no `fuzz/`: there only the
+//! fixtures are replayed. `profile/examples-are-fixtures-profiles` checks
+//! that the `profile` target's example profiles (built in code) are those
+//! of `fixtures/profiles/`.
 //!
 //! `cargo test --test regressions -- hint_superoffice` replays one target's
 //! inputs.
@@ -14,11 +18,15 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use vendor_errors::{Limits, Options, VendorHint};
+use vendor_errors::{Limits, Options, Profile, VendorHint};
 
 #[path = "common/fuzz_input.rs"]
 #[allow(dead_code)]
 mod input;
+
+#[path = "common/fuzz_profile.rs"]
+#[allow(dead_code)]
+mod fuzz_profile;
 
 #[cfg(feature = "async-tokio")]
 #[path = "common/fuzz_async.rs"]
@@ -76,10 +84,30 @@ fn replay(path: &Path) -> Result<(), Failed> {
             }
         }
     }
+    // As the profile target sees it, and with the example profiles given.
+    if std::panic::catch_unwind(|| fuzz_profile::run_profile(&data)).is_err() {
+        return Err(format!("profile {name} failed").into());
+    }
+    if std::panic::catch_unwind(|| fuzz_profile::check_with_examples(&data)).is_err() {
+        return Err(format!("{name} with the example profiles failed").into());
+    }
     // As differential_async sees it (its first two bytes set up the read).
     #[cfg(feature = "async-tokio")]
     if std::panic::catch_unwind(|| fuzz_async::check_async(&data)).is_err() {
         return Err(format!("async {name} failed").into());
+    }
+    Ok(())
+}
+
+/// The `profile` target's example profiles are `fixtures/profiles/*.toml`.
+fn examples_are_fixtures() -> Result<(), Failed> {
+    for example in fuzz_profile::examples() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/profiles/{}.toml", example.name()));
+        let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let profile: Profile = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        if profile != **example {
+            return Err(format!("{} differs from the example built in common/fuzz_profile.rs", path.display()).into());
+        }
     }
     Ok(())
 }
@@ -90,6 +118,7 @@ fn main() {
         .into_iter()
         .chain(inputs("fixtures", "fixtures/"))
         .map(|(name, path)| Trial::test(name, move || replay(&path)))
+        .chain([Trial::test("profile/examples-are-fixtures-profiles", examples_are_fixtures)])
         .collect();
     libtest_mimic::run(&args, trials).exit();
 }

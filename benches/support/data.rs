@@ -120,3 +120,25 @@ pub fn openair_failed_commands(n: usize) -> Vec<u8> {
     s.push_str("</response>\n");
     s.into_bytes()
 }
+
+/// A JSON error body of about 1 KB: an RFC 9457 problem with four field
+/// errors, a trace object and the request's links.
+pub fn json_error() -> Vec<u8> {
+    br#"{
+  "type": "https://api.example.test/problems/validation",
+  "title": "Your request parameters did not validate.",
+  "status": 422,
+  "detail": "4 fields of order 88213 are invalid; nothing was saved.",
+  "instance": "/orders/88213",
+  "errors": [
+    {"code": "INVALID_EMAIL", "field": "customer.email", "message": "Email address is not valid."},
+    {"code": "OUT_OF_RANGE", "field": "lines[2].quantity", "message": "Quantity must be between 1 and 99."},
+    {"code": "REQUIRED", "field": "shipping.postcode", "message": "Postcode is required for this country."},
+    {"code": "UNKNOWN_SKU", "field": "lines[3].sku", "message": "SKU 4471-Z does not exist in the catalogue."}
+  ],
+  "trace": {"id": "5f0c2a7e-1b7d-4a53-9a55-0b1e2f3c4d5e", "region": "eu-west-1", "service": "orders-api", "attempt": 1},
+  "links": {"self": "https://api.example.test/orders/88213", "docs": "https://api.example.test/docs/problems/validation"}
+}
+"#
+    .to_vec()
+}

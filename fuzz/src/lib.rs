@@ -8,3 +8,6 @@ pub mod input;
 
 #[path = "../../tests/common/fuzz_async.rs"]
 pub mod fuzz_async;
+
+#[path = "../../tests/common/fuzz_profile.rs"]
+pub mod fuzz_profile;
