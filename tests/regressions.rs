@@ -84,6 +84,10 @@ fn replay(path: &Path) -> Result<(), Failed> {
             }
         }
     }
+    // As the hint target sees it (its first byte picks the hint).
+    if std::panic::catch_unwind(|| input::run_hint(&data)).is_err() {
+        return Err(format!("hint {name} failed").into());
+    }
     // As the profile target sees it, and with the example profiles given.
     if std::panic::catch_unwind(|| fuzz_profile::run_profile(&data)).is_err() {
         return Err(format!("profile {name} failed").into());

@@ -133,7 +133,7 @@ fn read_message<S: Source>(
     let Some(code) = code.filter(|c| !c.is_empty()) else { return Ok(()) };
     let evidence = Evidence { backoff: delay, ..ctx.evidence() };
     let mut e = ctx.catalog_error_with(Vendor::Ews, Code::from(code), text, evidence);
-    e.truncated = truncated;
+    e.truncated |= truncated;
     e.command = Some(command.to_owned());
     e.index = index;
     out.push(e)?;

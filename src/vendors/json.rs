@@ -440,7 +440,7 @@ fn push(found: Found, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
         e.detail = Some(detail.text);
     }
     e.index = found.index.and_then(|i| u32::try_from(i).ok());
-    e.truncated = truncated;
+    e.truncated |= truncated;
     out.push(e)
 }
 

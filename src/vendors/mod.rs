@@ -141,9 +141,15 @@ impl<'a> Ctx<'a> {
         evidence: Evidence<'_>,
     ) -> VendorError {
         let entry = catalog::entry(vendor, &code);
+        let mut truncated = false;
         let message = message.filter(|m| !m.is_empty()).unwrap_or_else(|| match entry {
             Some(e) => e.description.to_owned(),
-            None => format!("{vendor} error {code}"),
+            None => {
+                // The code is the body's: the message made of it is cut as a body's text is.
+                let said = generic_message(vendor.as_str(), &code, self.limits.max_message_bytes);
+                truncated = said.truncated;
+                said.text
+            }
         });
         let retry = retry::decide(&Evidence {
             catalog: entry.map(|e| e.retry).or(evidence.catalog),
@@ -157,8 +163,14 @@ impl<'a> Ctx<'a> {
             |r: &&catalog::Entry| r.name != r.description && !matches!(&r.code, Code::Text(t) if t == r.name);
         e.name = entry.filter(says_more).map(|r| r.name.to_owned());
         e.informational = entry.is_some_and(|e| e.informational);
+        e.truncated = truncated;
         e
     }
+}
+
+/// The message of a code no catalog knows (`qlm error 12345`), cut at `max` bytes.
+pub(crate) fn generic_message(vendor: &str, code: &Code, max: usize) -> crate::text::Capped {
+    crate::text::collapse_whitespace(&format!("{vendor} error {code}"), max)
 }
 
 /// The operation a SOAP method response answers: `getTicket` for

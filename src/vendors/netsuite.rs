@@ -150,7 +150,7 @@ fn read_detail<S: Source>(mut detail: Element<'_, S>, ctx: Ctx<'_>) -> Result<Op
     }
     let Some(code) = code.filter(|c| !c.is_empty()) else { return Ok(None) };
     let mut e = ctx.catalog_error(Vendor::NetSuite, Code::from(code), Some(message.text));
-    e.truncated = message.truncated;
+    e.truncated |= message.truncated;
     Ok(Some(e))
 }
 

@@ -35,7 +35,7 @@ use crate::error::VendorError;
 use crate::parse_error::ParseError;
 use crate::retry::{Evidence, RetryClass};
 use crate::soap::{self, Fault, is_envelope_ns};
-use crate::text::Capped;
+use crate::text::{Capped, collapse_whitespace};
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
 use crate::vendors::{Ctx, operation_of};
 use crate::xml::{Element, Leaves, Source};
@@ -56,7 +56,10 @@ fn status_code(status: &str, ctx: Ctx<'_>) -> Option<Code> {
     match parse_decimal(status) {
         Some(0) => None,
         Some(n) => Some(Code::Num(n)),
-        None if ctx.named(VendorHint::OpenAir) && !status.is_empty() => Some(Code::from(status)),
+        // The attribute's text, cut as a body's text is (it is not capped on its way in).
+        None if ctx.named(VendorHint::OpenAir) && !status.is_empty() => {
+            Some(Code::from(collapse_whitespace(status, ctx.limits.max_message_bytes).text))
+        }
         None => None,
     }
 }
@@ -76,7 +79,7 @@ fn read_xml_api<S: Source>(mut response: Element<'_, S>, ctx: Ctx<'_>, out: &mut
         let verdict = Evidence { stated: Some(RetryClass::Permanent), ..ctx.evidence() };
         let mut e = ctx.catalog_error_with(Vendor::OpenAir, code, Some(text), verdict);
         e.name = Some("Request not parsed".to_owned());
-        e.truncated = truncated;
+        e.truncated |= truncated;
         out.push(e)?;
         return Ok(());
     }
@@ -90,7 +93,7 @@ fn read_xml_api<S: Source>(mut response: Element<'_, S>, ctx: Ctx<'_>, out: &mut
         let name = command.local_name().to_owned();
         let (message, detail) = read_command_errors(command, ctx)?;
         let mut e = ctx.catalog_error(Vendor::OpenAir, code, message.as_ref().map(|m| m.text.clone()));
-        e.truncated = message.is_some_and(|m| m.truncated) || detail.as_ref().is_some_and(|d| d.truncated);
+        e.truncated |= message.is_some_and(|m| m.truncated) || detail.as_ref().is_some_and(|d| d.truncated);
         e.detail = detail.map(|d| d.text);
         e.command = Some(name);
         e.index = Some(position);
@@ -216,7 +219,7 @@ fn read_oa_errors<S: Source>(
         if text.is_some() {
             e.detail = comment.map(str::to_owned);
         }
-        e.truncated = leaves.truncated;
+        e.truncated |= leaves.truncated;
         e.command = Some(command.to_owned());
         e.index = Some(position);
         out.push(e)?;

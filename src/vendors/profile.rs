@@ -71,18 +71,21 @@ fn profile_error(
     code: Code,
     message: Option<String>,
     backoff: Option<Duration>,
+    ctx: Ctx<'_>,
     evidence: Evidence<'_>,
 ) -> VendorError {
     let entry = profile.entry(&code);
-    let message = message.filter(|m| !m.is_empty()).unwrap_or_else(|| {
-        entry
-            .and_then(|e| e.description.clone())
-            .filter(|d| !d.is_empty())
-            .unwrap_or_else(|| format!("{} error {code}", profile.name().as_str()))
+    let mut truncated = false;
+    let description = entry.and_then(|e| e.description.clone()).filter(|d| !d.is_empty());
+    let message = message.filter(|m| !m.is_empty()).or(description).unwrap_or_else(|| {
+        let said = super::generic_message(profile.name().as_str(), &code, ctx.limits.max_message_bytes);
+        truncated = said.truncated;
+        said.text
     });
     let evidence = Evidence { catalog: entry.map(|e| e.retry), backoff, ..evidence };
     let mut e = VendorError::new(profile.vendor(), code, message, crate::retry::decide(&evidence));
     e.name = entry.and_then(|e| e.name.clone());
+    e.truncated = truncated;
     e
 }
 
@@ -101,7 +104,7 @@ pub(crate) fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError>
     let message = message.map(str::to_owned).or_else(|| fault.reason().map(|r| r.text.clone()));
     let lang = fault.reason().filter(|r| message.as_deref() == Some(r.text.as_str())).and_then(|r| r.lang.clone());
     let evidence = fault.evidence(ctx.evidence());
-    let mut e = profile_error(profile, code, message, backoff, evidence);
+    let mut e = profile_error(profile, code, message, backoff, ctx, evidence);
     e.lang = lang;
     std::mem::take(fault).move_context_into(&mut e, ctx.limits);
     Some(e)
@@ -239,11 +242,11 @@ impl Walk<'_> {
         let leaves = el.leaves(MAX_LEAVES, ctx.limits.max_message_bytes)?;
         let Some(found) = rule.read(|| leaves.items().map(|l| (l.path, l.text))) else { return Ok(()) };
         let message = found.message.map(str::to_owned);
-        let mut e = profile_error(self.profile, found.code, message, found.retry_after, ctx.evidence());
+        let mut e = profile_error(self.profile, found.code, message, found.retry_after, ctx, ctx.evidence());
         e.index = Some(index);
         // The element's leaves, as a fault's detail is given: for logs.
         let detail = leaves.render(ctx.limits.max_detail_bytes);
-        e.truncated = leaves.truncated || detail.truncated;
+        e.truncated |= leaves.truncated || detail.truncated;
         e.detail = Some(detail.text).filter(|d| !d.is_empty());
         out.push(e)?;
         Ok(())
@@ -265,9 +268,10 @@ pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result
             }
             let message = found.message.map(|m| crate::text::collapse_whitespace(&m, ctx.limits.max_message_bytes));
             let truncated = message.as_ref().is_some_and(|m| m.truncated);
-            let mut e = profile_error(profile, found.code, message.map(|m| m.text), found.retry_after, ctx.evidence());
+            let mut e =
+                profile_error(profile, found.code, message.map(|m| m.text), found.retry_after, ctx, ctx.evidence());
             e.index = u32::try_from(found.index).ok();
-            e.truncated = truncated;
+            e.truncated |= truncated;
             out.push(e)?;
         }
     }

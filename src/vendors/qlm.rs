@@ -92,7 +92,7 @@ fn fragment_error<S: Source>(mut root: Element<'_, S>, ctx: Ctx<'_>) -> Result<O
     };
     let truncated = message.as_ref().is_some_and(|m| m.truncated);
     let mut e = ctx.catalog_error(Vendor::Qlm, Code::Num(code), message.map(|m| m.text));
-    e.truncated = truncated;
+    e.truncated |= truncated;
     Ok(Some(e))
 }
 

@@ -172,7 +172,7 @@ fn read_error<S: Source>(
         e.detail = Some(fields.text);
         truncated |= fields.truncated;
     }
-    e.truncated = truncated;
+    e.truncated |= truncated;
     Ok(Some(e))
 }
 
