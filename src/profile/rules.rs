@@ -133,24 +133,6 @@ pub(crate) struct FaultRule {
 }
 
 impl FaultRule {
-    #[cfg(test)]
-    /// Paths to the code, in order (may be empty).
-    pub(crate) fn code_paths(&self) -> &[LocalPath] {
-        &self.code
-    }
-
-    #[cfg(test)]
-    /// Paths to the message, in order (empty: the fault's own string).
-    pub(crate) fn message_paths(&self) -> &[LocalPath] {
-        &self.message
-    }
-
-    #[cfg(test)]
-    /// Paths to the delay.
-    pub(crate) fn retry_after_paths(&self) -> &DelayPaths<LocalPath> {
-        &self.retry_after
-    }
-
     /// Reads the detail's leaves (`(path, text)` pairs, paths relative to
     /// the detail element, given afresh at each call): the code found
     /// (`None`: none present, the fault's own code applies), the message
@@ -219,30 +201,6 @@ impl ElementRule {
     /// The `at` path.
     pub(crate) fn at(&self) -> &LocalPath {
         &self.at
-    }
-
-    #[cfg(test)]
-    /// Paths below the matched element to the code, in order.
-    pub(crate) fn code_paths(&self) -> &[LocalPath] {
-        &self.code
-    }
-
-    #[cfg(test)]
-    /// Paths below the matched element to the message, in order.
-    pub(crate) fn message_paths(&self) -> &[LocalPath] {
-        &self.message
-    }
-
-    #[cfg(test)]
-    /// The severity test, when the rule has one.
-    pub(crate) fn severity(&self) -> Option<&Severity> {
-        self.severity.as_ref()
-    }
-
-    #[cfg(test)]
-    /// Paths below the matched element to the delay.
-    pub(crate) fn retry_after_paths(&self) -> &DelayPaths<LocalPath> {
-        &self.retry_after
     }
 
     /// Reads a matched element's leaves (`(path, text)` pairs, paths
@@ -447,8 +405,8 @@ mod tests {
         assert!(rule.matches_path(&["Envelope", "Body", "Result", "Problems", "Problem"]));
         assert!(!rule.matches_path(&["Problem"]));
         assert_eq!(rule.at().as_str(), "Problems/Problem");
-        assert_eq!((rule.code_paths().len(), rule.message_paths().len()), (1, 2));
-        assert!(rule.severity().is_some() && !rule.retry_after_paths().is_empty());
+        assert_eq!((rule.code.len(), rule.message.len()), (1, 2));
+        assert!(rule.severity.is_some() && !rule.retry_after.is_empty());
         let read = |leaves: &[(&'static str, &'static str)]| rule.read(|| leaves.iter().copied());
         let found =
             read(&[("Id", "1001"), ("Summary", "Out of stock"), ("Level", " Fatal "), ("WaitSeconds", "30")]).unwrap();
@@ -464,7 +422,7 @@ mod tests {
         assert_eq!(read(&[("Id", "1")]), None, "no severity: not an error");
         assert_eq!(read(&[("Text", "t"), ("Level", "error")]).unwrap().code, UNKNOWN);
         assert_eq!(read(&[("Other", "t"), ("Level", "error")]), None, "neither code nor message");
-        let severity = rule.severity().unwrap();
+        let severity = rule.severity.as_ref().unwrap();
         assert!(severity.is_error("ERROR") && severity.is_error("fatal") && !severity.is_error("err"));
     }
 
@@ -476,10 +434,7 @@ mod tests {
             .retry_after_ms("backoff");
         let p = profile(ProfileSpec::new("adserver").fault(rule));
         let rule = p.fault_rule().unwrap();
-        assert_eq!(
-            (rule.code_paths().len(), rule.message_paths().len(), rule.retry_after_paths().millis.len()),
-            (2, 1, 1)
-        );
+        assert_eq!((rule.code.len(), rule.message.len(), rule.retry_after.millis.len()), (2, 1, 1));
         let leaves =
             [("ApiFault/message", "Quota"), ("ApiFault/errors/reason", "RATE_EXCEEDED"), ("x/backoff", "1500")];
         let (code, message, delay) = rule.read(|| leaves.iter().copied());
