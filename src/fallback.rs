@@ -14,7 +14,7 @@ use crate::parse_error::ParseError;
 use crate::retry::{self, Evidence};
 use crate::text::{Capped, collapse_whitespace};
 use crate::vendor::{Code, Vendor};
-use crate::vendors::Response;
+use crate::vendors::{self, Response};
 
 /// Longest page excerpt used as a fallback message.
 const PAGE_EXCERPT_BYTES: usize = 200;
@@ -61,14 +61,24 @@ pub(crate) fn conclude(
                 (None, _, Some(message)) => Page::Message(message),
                 _ => Page::Other,
             };
-            let mut e = fallback_error(
-                status,
-                response.ctx().evidence(),
-                page,
-                cause.as_ref(),
-                limits.max_message_bytes,
-                limits.max_detail_bytes,
-            );
+            // A vendor header that names the error's code (AWS's
+            // `x-amzn-ErrorType`, Azure's `x-ms-error-code`: a `HEAD`
+            // response has no body) makes it that vendor's error.
+            let excerpt = || page_excerpt(page, limits.max_message_bytes);
+            let mut e = match vendors::header_error(response.ctx(), excerpt) {
+                Some(mut e) => {
+                    say_cause(&mut e, cause.as_ref(), limits.max_detail_bytes);
+                    e
+                }
+                None => fallback_error(
+                    status,
+                    response.ctx().evidence(),
+                    page,
+                    cause.as_ref(),
+                    limits.max_message_bytes,
+                    limits.max_detail_bytes,
+                ),
+            };
             // A body cut short, or whose reading failed, may have said more.
             let broke = cause.filter(|c| matches!(c, ParseError::Truncated { .. } | ParseError::Io { .. }));
             e.incomplete = broke.is_some();
@@ -116,13 +126,7 @@ pub(crate) fn fallback_error(
     max_detail: usize,
 ) -> VendorError {
     let entry = catalog::http::entry(status);
-    let excerpt = match page {
-        Page::Html(html) => html_title(html, max_message.min(PAGE_EXCERPT_BYTES)),
-        Page::Text(text) if is_printable(text) => Some(collapse_whitespace(text, max_message.min(PAGE_EXCERPT_BYTES))),
-        Page::Message(text) => Some(collapse_whitespace(text, max_message)).filter(|k| !k.text.is_empty()),
-        Page::Text(_) | Page::Other => None,
-    };
-    let (message, truncated) = match excerpt {
+    let (message, truncated) = match page_excerpt(page, max_message) {
         Some(Capped { text, truncated }) => (text, truncated),
         None => (entry.map_or_else(|| format!("HTTP error {status}"), |e| e.name.to_owned()), false),
     };
@@ -131,7 +135,24 @@ pub(crate) fn fallback_error(
     e.name = entry.map(|e| e.name.to_owned());
     e.http_status = Some(status);
     e.truncated = truncated;
-    // Why an XML or JSON body was not read says something; "it was HTML" does not.
+    say_cause(&mut e, cause, max_detail);
+    e
+}
+
+/// What the page gives as a message: an HTML title, the start of plain
+/// text, an unclaimed JSON message.
+fn page_excerpt(page: Page<'_>, max_message: usize) -> Option<Capped> {
+    match page {
+        Page::Html(html) => html_title(html, max_message.min(PAGE_EXCERPT_BYTES)),
+        Page::Text(text) if is_printable(text) => Some(collapse_whitespace(text, max_message.min(PAGE_EXCERPT_BYTES))),
+        Page::Message(text) => Some(collapse_whitespace(text, max_message)).filter(|k| !k.text.is_empty()),
+        Page::Text(_) | Page::Other => None,
+    }
+}
+
+/// Says in the error's detail why an XML or JSON body was not read (that
+/// says something; "it was HTML" or "it was empty" does not).
+fn say_cause(e: &mut VendorError, cause: Option<&ParseError>, max_detail: usize) {
     if let Some(cause) =
         cause.filter(|c| !matches!(c, ParseError::Empty | ParseError::Html { .. } | ParseError::NotMarkup { .. }))
     {
@@ -139,7 +160,6 @@ pub(crate) fn fallback_error(
         e.detail = Some(kept.text);
         e.truncated |= kept.truncated;
     }
-    e
 }
 
 /// The text of an HTML page's `<title>`, else of its first `<h1>`.

@@ -39,6 +39,15 @@ pub enum Note {
         /// The value as given (at most 64 bytes of it).
         value: String,
     },
+    /// A delay header in milliseconds (`x-amz-retry-after`,
+    /// `retry-after-ms`, `x-ms-retry-after-ms`) is not a number of
+    /// milliseconds; it was ignored.
+    DelayHeaderUnparsable {
+        /// The header's name.
+        header: String,
+        /// The value as given (at most 64 bytes of it, whitespace collapsed).
+        value: String,
+    },
     /// A delay (from `Retry-After` or from the body) was longer than
     /// [`Options::max_retry_after`](crate::Options::max_retry_after) and was cut to it.
     DelayCapped {
@@ -56,6 +65,9 @@ impl fmt::Display for Note {
                 write!(f, "Retry-After {value:?} is neither delay-seconds nor an HTTP-date: ignored")
             }
             Note::RetryAfterInPast { value } => write!(f, "Retry-After {value:?} lies in the past: no wait"),
+            Note::DelayHeaderUnparsable { header, value } => {
+                write!(f, "{header} {value:?} is not a number of milliseconds: ignored")
+            }
             Note::DelayCapped { asked, max } => {
                 write!(f, "a delay of {}s was asked for and cut to {}s", asked.as_secs(), max.as_secs())
             }
@@ -73,11 +85,39 @@ pub(crate) fn retry_after_note(value: &str, read: RetryAfter) -> Option<Note> {
     }
 }
 
+/// A delay header in milliseconds (`x-amz-retry-after`, `retry-after-ms`,
+/// `x-ms-retry-after-ms`): `Err` with its note when it is not a number of
+/// milliseconds (digits, with an optional fraction, as Azure's SDKs read it).
+pub(crate) fn millis_header(header: &str, value: &str) -> Result<Duration, Note> {
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(fraction) {
+        let value = collapse_whitespace(value, QUOTED_VALUE_BYTES).text;
+        return Err(Note::DelayHeaderUnparsable { header: header.to_owned(), value });
+    }
+    // A fraction of a millisecond rounds up: never retry early.
+    let millis = whole.parse::<u64>().unwrap_or(u64::MAX);
+    let up = u64::from(fraction.bytes().any(|b| b != b'0'));
+    Ok(Duration::from_millis(millis.saturating_add(up)))
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::SystemTime;
 
     use super::*;
+
+    #[test]
+    fn millisecond_delay_headers() {
+        assert_eq!(millis_header("x-amz-retry-after", "1500"), Ok(Duration::from_millis(1500)));
+        assert_eq!(millis_header("retry-after-ms", "0.5"), Ok(Duration::from_millis(1)));
+        assert_eq!(millis_header("retry-after-ms", "20.000"), Ok(Duration::from_millis(20)));
+        assert_eq!(millis_header("retry-after-ms", "99999999999999999999999"), Ok(Duration::from_millis(u64::MAX)));
+        for bad in ["", "-5", "soon", ".5", "1.5.5", "1e3", "1 000"] {
+            let note = millis_header("x-ms-retry-after-ms", bad).unwrap_err();
+            assert_eq!(note, Note::DelayHeaderUnparsable { header: "x-ms-retry-after-ms".into(), value: bad.into() });
+        }
+    }
 
     #[test]
     fn retry_after_values_that_need_a_note() {

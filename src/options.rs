@@ -31,6 +31,8 @@ pub struct Options {
     pub(crate) retry_after: Option<String>,
     pub(crate) content_type: Option<String>,
     pub(crate) content_encoding: Option<String>,
+    /// The vendor headers a reader uses ([`VendorHeader`]), by their place in `VendorHeader::ALL`.
+    pub(crate) vendor_headers: [Option<String>; VendorHeader::ALL.len()],
     pub(crate) limits: Limits,
     now: Option<SystemTime>,
     /// `None`: [`Options::DEFAULT_MAX_RETRY_AFTER`].
@@ -91,10 +93,25 @@ impl Options {
         self
     }
 
-    /// A response header. `Retry-After` (delta-seconds or HTTP-date),
-    /// `Content-Type` (its `charset`) and `Content-Encoding` are used; other
-    /// headers are ignored. Names are case-insensitive; the first of a
-    /// repeated header counts.
+    /// A response header. Names are case-insensitive; the first of a
+    /// repeated header counts; values are trimmed. These are used, others
+    /// are ignored:
+    ///
+    /// - `Retry-After` (delta-seconds or HTTP-date), `Content-Type` (its
+    ///   `charset`) and `Content-Encoding`, for every body;
+    /// - delays in milliseconds: `x-amz-retry-after` (AWS),
+    ///   `retry-after-ms` and `x-ms-retry-after-ms` (Azure). Each is a
+    ///   server-given delay like `Retry-After`: the longest of them (and of
+    ///   a vendor's back-off in the body) applies, cut to
+    ///   [`max_retry_after`](Self::max_retry_after); one that is not a
+    ///   number of milliseconds is ignored and noted
+    ///   ([`Note::DelayHeaderUnparsable`](crate::Note::DelayHeaderUnparsable));
+    /// - AWS: `x-amzn-ErrorType` (the error's code, for JSON protocols and
+    ///   bodies without one), `x-amz-request-id` and `x-amz-id-2` (S3: an
+    ///   `<Error>` document is AWS's);
+    /// - Azure: `x-ms-error-code` (the error's code, the only one a `HEAD`
+    ///   response carries) and `x-ms-request-id` (an `<Error>` document is
+    ///   Azure Storage's).
     ///
     /// `Content-Encoding` (`gzip`, `x-gzip`, `deflate`) is decoded as the
     /// body is read, with the `gzip` feature (on with `cli`);
@@ -163,6 +180,8 @@ impl Options {
             &mut self.content_type
         } else if name.trim().eq_ignore_ascii_case("content-encoding") {
             &mut self.content_encoding
+        } else if let Some(at) = VendorHeader::ALL.iter().position(|h| name.trim().eq_ignore_ascii_case(h.name())) {
+            &mut self.vendor_headers[at]
         } else {
             return;
         };
@@ -265,8 +284,68 @@ impl Options {
         self.retry_after.as_deref()
     }
 
+    /// A vendor header's value kept, as given (trimmed).
+    pub(crate) fn vendor_header(&self, header: VendorHeader) -> Option<&str> {
+        self.vendor_headers[header as usize].as_deref()
+    }
+
     pub(crate) fn clock(&self) -> SystemTime {
         self.now.unwrap_or_else(SystemTime::now)
+    }
+}
+
+/// A response header some vendor reader uses besides the three every body
+/// uses (see [`Options::header`]). Kept as a fixed set of slots: no map of
+/// every header a response carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VendorHeader {
+    /// AWS JSON protocols: the error's type (`ns#Name:extra`).
+    AmznErrorType,
+    /// AWS: a delay in milliseconds.
+    AmzRetryAfter,
+    /// S3: the request id.
+    AmzRequestId,
+    /// S3: the extended request id (host id).
+    AmzId2,
+    /// Azure Storage: the error's code.
+    MsErrorCode,
+    /// Azure: the request id.
+    MsRequestId,
+    /// Azure: a delay in milliseconds.
+    RetryAfterMs,
+    /// Azure: a delay in milliseconds.
+    MsRetryAfterMs,
+}
+
+impl VendorHeader {
+    /// Every header, in the order of the slots.
+    pub(crate) const ALL: [VendorHeader; 8] = [
+        VendorHeader::AmznErrorType,
+        VendorHeader::AmzRetryAfter,
+        VendorHeader::AmzRequestId,
+        VendorHeader::AmzId2,
+        VendorHeader::MsErrorCode,
+        VendorHeader::MsRequestId,
+        VendorHeader::RetryAfterMs,
+        VendorHeader::MsRetryAfterMs,
+    ];
+
+    /// The delays in milliseconds among them.
+    pub(crate) const DELAYS: [VendorHeader; 3] =
+        [VendorHeader::AmzRetryAfter, VendorHeader::RetryAfterMs, VendorHeader::MsRetryAfterMs];
+
+    /// The header's name as vendors write it.
+    pub(crate) const fn name(self) -> &'static str {
+        match self {
+            VendorHeader::AmznErrorType => "x-amzn-ErrorType",
+            VendorHeader::AmzRetryAfter => "x-amz-retry-after",
+            VendorHeader::AmzRequestId => "x-amz-request-id",
+            VendorHeader::AmzId2 => "x-amz-id-2",
+            VendorHeader::MsErrorCode => "x-ms-error-code",
+            VendorHeader::MsRequestId => "x-ms-request-id",
+            VendorHeader::RetryAfterMs => "retry-after-ms",
+            VendorHeader::MsRetryAfterMs => "x-ms-retry-after-ms",
+        }
     }
 }
 
@@ -274,6 +353,21 @@ impl Options {
 mod tests {
     use super::*;
     use crate::retry::RetryClass;
+
+    #[test]
+    fn keeps_the_first_vendor_header_of_each_name_trimmed() {
+        let opts = Options::new()
+            .header("X-AMZN-ERRORTYPE", " ThrottlingException ")
+            .header("x-amzn-ErrorType", "Other")
+            .headers([(" x-ms-error-code", "ServerBusy"), ("x-ms-retry-after-ms", "1500"), ("x-other", "1")]);
+        assert_eq!(opts.vendor_header(VendorHeader::AmznErrorType), Some("ThrottlingException"));
+        assert_eq!(opts.vendor_header(VendorHeader::MsErrorCode), Some("ServerBusy"));
+        assert_eq!(opts.vendor_header(VendorHeader::MsRetryAfterMs), Some("1500"));
+        assert_eq!(opts.vendor_header(VendorHeader::AmzRequestId), None);
+        for (at, header) in VendorHeader::ALL.iter().enumerate() {
+            assert_eq!(*header as usize, at, "{header:?} is in its slot");
+        }
+    }
 
     #[test]
     fn keeps_the_first_content_encoding_trimmed() {

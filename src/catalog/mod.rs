@@ -14,6 +14,8 @@
 //! Rows are built by one constructor (`row`, with `num` and `symbol` for
 //! numeric and symbolic codes) and modifiers for what only some rows have.
 
+pub(crate) mod aws;
+pub(crate) mod azure;
 pub(crate) mod ews;
 pub(crate) mod http;
 pub(crate) mod json;
@@ -25,6 +27,8 @@ pub(crate) mod salesforce;
 pub(crate) mod salto;
 pub(crate) mod soap;
 pub(crate) mod superoffice;
+pub(crate) mod usps;
+pub(crate) mod xml;
 
 use std::borrow::Cow;
 

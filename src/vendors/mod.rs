@@ -20,12 +20,18 @@ table::vendor_table! {
     Salesforce = "salesforce" in salesforce, hint "Salesforce.";
     /// NetSuite SuiteTalk SOAP web services.
     NetSuite = "netsuite" in netsuite, hint "NetSuite SuiteTalk.";
+    /// Amazon Web Services: S3, query, EC2 and JSON protocol errors.
+    Aws = "aws" in aws, hint "Amazon Web Services (S3, query, EC2, JSON protocols).";
+    /// Azure Storage: `<Error>` documents and the `x-ms-error-code` header.
+    Azure = "azure" in azure, hint "Azure Storage.";
     /// Marketo (Adobe) SOAP and REST APIs.
     Marketo = "marketo" in marketo, hint "Marketo.";
     /// SuperOffice Customer Service SOAP interface.
     SuperOffice = "superoffice" in superoffice, hint "SuperOffice Customer Service.";
     /// Soraco Quick License Manager license server.
     Qlm = "qlm" in qlm, hint "Quick License Manager.";
+    /// USPS Web Tools XML APIs.
+    Usps = "usps" in usps, hint "USPS Web Tools.";
     /// NetSuite OpenAir (SuiteProjects Pro), XML API and SOAP API.
     OpenAir = "openair" in openair, hint "NetSuite OpenAir.";
     /// Salto KS REST API.
@@ -33,6 +39,10 @@ table::vendor_table! {
     /// A generic JSON error body no vendor reader claimed: RFC 9457 problem
     /// details, OAuth 2.0 errors, `{"error": {..}}`, `{"errors": [..]}`, JSON-RPC.
     Json = "json" in json, hint "Generic JSON error bodies only (problem details, OAuth, JSON-RPC...), whoever sent them.";
+    /// A generic XML error document no vendor reader claimed: a root
+    /// `Error`, `ErrorResponse/Error`, `Response/Errors/Error` or
+    /// `Errors/Error` with a code and a message.
+    Xml = "xml" in xmldoc, hint "Generic XML error documents only (`Error`, `ErrorResponse`, `Errors`...), whoever sent them.";
 }
 
 use std::sync::Arc;
@@ -45,27 +55,34 @@ use crate::emit::{Emitter, Halt, Stopped};
 use crate::error::VendorError;
 use crate::limits::Limits;
 use crate::notes::{self, Note};
-use crate::options::Options;
+use crate::options::{Options, VendorHeader};
 use crate::profile::Profile;
 use crate::retry::{self, DelayCap, Evidence, RetryAfter};
 use crate::soap::{BodyReader, Fault};
+use crate::text::Capped;
 use crate::vendor::Code;
 use crate::xml::{Element, Source};
 
 /// What the response says besides its body, read once per body: the
-/// options, its `Retry-After` parsed against the clock, the cap on delays
-/// (and the longest delay it cut).
+/// options, its `Retry-After` parsed against the clock, its delay headers
+/// in milliseconds, the cap on delays (and the longest delay it cut).
 #[derive(Debug)]
 pub(crate) struct Response<'o> {
     pub(crate) opts: &'o Options,
     retry_after: Option<RetryAfter>,
+    /// The longest delay header in milliseconds that parsed.
+    millis: Option<Duration>,
     cap: DelayCap,
 }
 
 impl<'o> Response<'o> {
     pub(crate) fn new(opts: &'o Options) -> Self {
         let retry_after = opts.retry_after_value().map(|v| RetryAfter::parse(v, opts.clock()));
-        Response { opts, retry_after, cap: DelayCap::new(opts.delay_cap()) }
+        let millis = VendorHeader::DELAYS
+            .iter()
+            .filter_map(|h| notes::millis_header(h.name(), opts.vendor_header(*h)?).ok())
+            .max();
+        Response { opts, retry_after, millis, cap: DelayCap::new(opts.delay_cap()) }
     }
 
     /// What the readers of this body are told.
@@ -74,17 +91,26 @@ impl<'o> Response<'o> {
             hint: self.opts.vendor,
             limits: &self.opts.limits,
             status: self.opts.status,
-            retry_after: self.retry_after.and_then(RetryAfter::delay),
+            // A delay header in milliseconds is a server-given delay like
+            // `Retry-After`: the longer one applies.
+            retry_after: self.retry_after.and_then(RetryAfter::delay).max(self.millis),
             cap: &self.cap,
             profiles: self.opts.profiles(),
+            opts: self.opts,
         }
     }
 
-    /// What the response says besides its errors: its `Retry-After` when it
-    /// could not be used as given, and a delay that was cut.
+    /// What the response says besides its errors: its `Retry-After` (or a
+    /// delay header in milliseconds) when it could not be used as given,
+    /// and a delay that was cut.
     pub(crate) fn notes(&self) -> Vec<Note> {
         let header = self.opts.retry_after_value().zip(self.retry_after);
         let mut notes: Vec<Note> = header.and_then(|(v, read)| notes::retry_after_note(v, read)).into_iter().collect();
+        for h in VendorHeader::DELAYS {
+            if let Some(Err(note)) = self.opts.vendor_header(h).map(|v| notes::millis_header(h.name(), v)) {
+                notes.push(note);
+            }
+        }
         if let Some(asked) = self.cap.longest_cut() {
             notes.push(Note::DelayCapped { asked, max: self.cap.max() });
         }
@@ -105,6 +131,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) cap: &'a DelayCap,
     /// The vendor profiles given, tried before the built-in vendors.
     pub(crate) profiles: &'a [Arc<Profile>],
+    /// The options, for the vendor headers ([`Ctx::header`]).
+    opts: &'a Options,
 }
 
 impl<'a> Ctx<'a> {
@@ -116,6 +144,11 @@ impl<'a> Ctx<'a> {
     /// Was the reader for `hint` asked for by name (so it may read what is merely likely)?
     pub(crate) fn named(&self, hint: VendorHint) -> bool {
         self.hint == hint
+    }
+
+    /// A vendor header the response came with, trimmed (see [`Options::header`]).
+    pub(crate) fn header(&self, header: VendorHeader) -> Option<&'a str> {
+        self.opts.vendor_header(header)
     }
 
     /// What the response says of retrying, before the body says anything.
@@ -187,6 +220,22 @@ pub(crate) fn json_code(value: &Value) -> Option<Code> {
         Value::String(s) => Some(Code::parse(s.trim())),
         _ => None,
     }
+}
+
+/// The error a vendor header names when the body gave none, in the HTTP
+/// fallback's place: AWS's `x-amzn-ErrorType`, Azure's `x-ms-error-code`
+/// (a `HEAD` response has no body), for the vendors the hint allows. Its
+/// message is the page's (`page`: an HTML title, a line of text) when it
+/// has one, else the catalog's description.
+pub(crate) fn header_error(ctx: Ctx<'_>, page: impl FnOnce() -> Option<Capped>) -> Option<VendorError> {
+    let (vendor, code) = aws::header_code(ctx)
+        .map(|code| (Vendor::Aws, code))
+        .or_else(|| azure::header_code(ctx).map(|code| (Vendor::Azure, code)))?;
+    let excerpt = page();
+    let truncated = excerpt.as_ref().is_some_and(|k| k.truncated);
+    let mut e = ctx.catalog_error(vendor, code, excerpt.map(|k| k.text));
+    e.truncated |= truncated;
+    Some(e)
 }
 
 /// A fault as the vendor that sent it reads it, else as a generic SOAP fault.
