@@ -27,19 +27,26 @@
 //!    body (a method response) goes to the first vendor that claims it, in
 //!    the same order: EWS, Salesforce, NetSuite (these by namespace),
 //!    SuperOffice, QLM (these by name), OpenAir (any). A root that is not
-//!    SOAP: Salesforce's `<Errors>`, QLM's `<QuickLicenseManager>` or an
-//!    ASP.NET `<string>` wrapper, OpenAir's `<response>`; any other root is
-//!    foreign XML without errors.
-//! 3. **JSON**: the vendors in the same order again (Salesforce, Marketo,
-//!    Salto KS, then the generic JSON formats, `json`); unclaimed, its
-//!    first message-like text (`message`, a sentence in `error`...) becomes
-//!    the message of the HTTP fallback when the status is an error.
+//!    SOAP: Salesforce's `<Errors>`, AWS's `ErrorResponse` or
+//!    `DeleteResult` (by namespace) or `<Error>` (with AWS headers), Azure
+//!    Storage's `<Error>` (with Azure headers), QLM's `<QuickLicenseManager>`
+//!    or an ASP.NET `<string>` wrapper, a USPS Web Tools reply, OpenAir's
+//!    `<response>`, and last a generic XML error document (`xml`: a root
+//!    `Error`, `ErrorResponse`, `Response` or `Errors` whose children hold
+//!    a code and a message); any other root is foreign XML without errors.
+//! 3. **JSON**: the vendors in the same order again (Salesforce, AWS,
+//!    Azure, Marketo, Salto KS, then the generic JSON formats, `json`);
+//!    unclaimed, its first message-like text (`message`, a sentence in
+//!    `error`...) becomes the message of the HTTP fallback when the status
+//!    is an error.
 //!
 //! The table's order, one for every kind of body: `ews`, `salesforce`,
-//! `netsuite`, `marketo`, `superoffice`, `qlm`, `openair`, `salto`, `json`.
-//! Readers that claim by namespace come first, those that claim by a path
-//! or a name next, the catch-alls last. A vendor asked for by name is the
-//! only one that reads, so the order matters only under `Auto`.
+//! `netsuite`, `aws`, `azure`, `marketo`, `superoffice`, `qlm`, `usps`,
+//! `openair`, `salto`, `json`, `xml`.
+//! Readers that claim by namespace (or by a header) come first, those that
+//! claim by a path or a name next, the catch-alls last. A vendor asked for
+//! by name is the only one that reads, so the order matters only under
+//! `Auto`.
 //!
 //! **Vendor profiles** ([`Options::profile`](crate::Options::profile),
 //! `--profile FILE`) come before all of these, in the order given: a
@@ -133,11 +140,56 @@
 //! `{message, errorCode|code}` objects. `"error": null` is no error. With
 //! the hint, any `error` string and a bare top-level `message` are read too.
 //!
+//! **Amazon Web Services** (`aws`). Claimed: an `ErrorResponse` (query
+//! protocol, wrapped REST-XML) or `DeleteResult` (S3 `DeleteObjects`) in an
+//! `http(s)://<service>.amazonaws.com/doc/<YYYY-MM-DD>/` namespace (or
+//! Amazon MWS's `https://mws.amazonservices.com/...`); an S3 `<Error>`
+//! document (no namespace) that came with `x-amz-request-id` or
+//! `x-amz-id-2`; a JSON body that came with `x-amzn-ErrorType` or whose
+//! `__type` names a `com.amazon…` shape; under an error status, an empty
+//! or unreadable body with `x-amzn-ErrorType` (the header's code). Named
+//! AWS's by the generic XML reader: an `<Error>` with `RequestId` and
+//! `HostId` children (S3, also inside an HTTP 200), an EC2
+//! `Response/Errors/Error` with a `RequestID`. `DeleteResult`'s `Error`
+//! entries are item errors (`index`, the key in `detail`); its `Deleted`
+//! entries are not errors. With the hint: `Error`, `ErrorResponse`,
+//! `Response`, `DeleteResult` roots in any namespace, JSON objects with
+//! `__type` or `code`.
+//!
+//! **Azure Storage** (`azure`). Claimed: an `<Error>` document (no
+//! namespace), or a JSON `odata.error` body, that came with
+//! `x-ms-error-code` or `x-ms-request-id`; a JSON `{"error": {..}}` body
+//! that came with `x-ms-error-code`; under an error status, an empty or
+//! unreadable body with `x-ms-error-code` (a `HEAD` response). Named Azure
+//! Storage's by the generic XML reader: an `<Error>` whose `Message` holds
+//! a `RequestId:` line. With the hint: any `<Error>` root, any JSON `error`
+//! or `odata.error` object.
+//!
+//! **USPS Web Tools** (`usps`). Claimed by root name (no namespace): the
+//! replies `TrackResponse`, `RateV4Response`, `IntlRateV2Response`,
+//! `AddressValidateResponse`, `CityStateLookupResponse`,
+//! `ZipCodeLookupResponse`, whose items' `Error` children (with `Number` or
+//! `Description`) are item errors; a reply without them reports nothing.
+//! A `TrackResponse` whose child is UPS's `Response` (`ResponseStatusCode`)
+//! is not read as USPS's. Named USPS's by the generic XML reader: a root
+//! `<Error>` with `Number` and `Description`. With the hint: any `<Error>`
+//! or `...Response` root without namespace.
+//!
+//! **Generic XML** (`xml`). Last: a root `Error` (or `error`) with a
+//! `Code` and a `Message` child; an `ErrorResponse` whose `Error` children
+//! have them; a `Response` whose `Errors` child's `Error` children have
+//! them; an `Errors` (namespaced: Salesforce reads the bare one) whose
+//! `Error` children have them (`code`/`message` in lower case too). Decided
+//! by the children, never by the root's name alone; an `Error` below any
+//! other root is data. Class: the status's. With the hint, an entry with a
+//! code or a message is enough, and nothing is named another vendor's.
+//!
 //! **HTTP** (no hint): the fallback when the body reports no error but the
 //! status is 400 or more — the page's `<title>` or `<h1>`, a plain-text
 //! body's first line, an unclaimed JSON `message`, else the status's
 //! reason phrase; [`ParseError`](crate::ParseError)'s text in `detail`
-//! when an XML or JSON body could not be read.
+//! when an XML or JSON body could not be read. (With `x-amzn-ErrorType` or
+//! `x-ms-error-code`, the error is AWS's or Azure's instead, as above.)
 //!
 //! The retry class of each error is decided by one chain of rules, the
 //! same for every vendor: see [`retry`](crate::retry).

@@ -363,8 +363,11 @@ fn read_document<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitte
                 Vendor::Azure => azure::storage_error(&fields, ctx),
                 _ => generic_error(&fields, None, ctx),
             };
-            if let Some(e) = e {
-                out.push(e)?;
+            match e {
+                Some(e) => out.push(e)?,
+                // A message without a code is no error of this shape, but
+                // it is what the HTTP fallback should say, as for JSON.
+                None => keep_message(out, fields.message()),
             }
         }
         Shape::ErrorResponse | Shape::Errors => {
@@ -377,8 +380,9 @@ fn read_document<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitte
             })?;
             for (i, fields) in entries.held.iter().enumerate() {
                 let index = indexed.then(|| u32::try_from(i).unwrap_or(u32::MAX));
-                if let Some(e) = generic_error(&with_request_id(fields, &entries), index, ctx) {
-                    out.push(e)?;
+                match generic_error(&with_request_id(fields, &entries), index, ctx) {
+                    Some(e) => out.push(e)?,
+                    None => keep_message(out, fields.message()),
                 }
             }
             out.push_pending(over)?;
@@ -404,14 +408,22 @@ fn read_document<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitte
                         generic_error(&with_request_id(fields, &entries), index, ctx)
                     }
                 };
-                if let Some(e) = e {
-                    out.push(e)?;
+                match e {
+                    Some(e) => out.push(e)?,
+                    None => keep_message(out, fields.message()),
                 }
             }
             out.push_pending(if ec2 { as_aws } else { as_xml })?;
         }
     }
     Ok(())
+}
+
+/// Keeps `message` for the HTTP fallback, unless a message is kept already.
+fn keep_message(out: &mut Emitter, message: Option<&str>) {
+    if out.page_message.is_none() {
+        out.page_message = message.map(str::to_owned);
+    }
 }
 
 /// The entry's fields with the document's request id, when it has none of its own.
