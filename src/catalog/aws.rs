@@ -19,13 +19,13 @@
 //!   `RETRYABLE_ERROR_CODES`, `DEFINITE_CLOCK_SKEW_ERROR_CODES`,
 //!   `POSSIBLE_CLOCK_SKEW_ERROR_CODES`); aws/aws-sdk-go 0823c21b `aws/request/retryer.go`
 //!   (`throttleCodes`, `credsExpiredCodes`).
-//! - "S3 doc": https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+//! - "S3 doc": <https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html>
 //!   (codes, descriptions, statuses) and the S3 user guide's "error best
 //!   practices" ("If Amazon S3 returns an InternalError response, retry the
 //!   request"; SlowDown: reduce the request rate).
 //! - "common doc": the common errors every AWS API reference lists
-//!   (https://docs.aws.amazon.com/awsconsolehelpdocs/latest/gsg/common-errors.html).
-//! - "EC2 doc": https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html.
+//!   (<https://docs.aws.amazon.com/awsconsolehelpdocs/latest/gsg/common-errors.html>).
+//! - "EC2 doc": <https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html>.
 //! - Amazon MWS (Marketplace Web Service, the same query-protocol shape):
 //!   lineofflight/peddler 567f2fd5812d `lib/peddler/errors/error.rb`.
 //!

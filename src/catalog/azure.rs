@@ -3,7 +3,7 @@
 //!
 //! Sources:
 //! - "common doc": Microsoft Learn, "Common REST API error codes"
-//!   (https://learn.microsoft.com/rest/api/storageservices/common-rest-api-error-codes):
+//!   (<https://learn.microsoft.com/rest/api/storageservices/common-rest-api-error-codes>):
 //!   code, HTTP status and user message of each common code.
 //! - "models.py": the Python SDK's `StorageErrorCode` list
 //!   (Azure/azure-sdk-for-python `sdk/storage/azure-storage-blob/azure/storage/blob/_shared/models.py`

@@ -3,7 +3,7 @@
 //! (`TrackInfo`, `Package`, `Address`, `ZipCode`: that item failed).
 //!
 //! USPS publishes no table of its error numbers: each Web Tools user guide
-//! (https://www.usps.com/business/web-tools-apis/, section "Error
+//! (<https://www.usps.com/business/web-tools-apis/>, section "Error
 //! Responses") shows the `<Error>` shape — `Number`, `Source`,
 //! `Description`, `HelpFile`, `HelpContext` — and lets the `Description`
 //! speak. The rows below are the numbers seen in published replies, each
@@ -76,12 +76,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "XML Syntax Error: Please check the XML request to see if it can be parsed.",
         Permanent,
     ),
-    num(
-        2147219040,
-        "Not on the test server",
-        "This Information has not been included in this Test Server.",
-        Permanent,
-    ),
+    num(2147219040, "Not on the test server", "This Information has not been included in this Test Server.", Permanent),
     num(
         -2147219040,
         "Not on the test server",

@@ -66,7 +66,7 @@ use crate::retry::{Evidence, RetryClass};
 use crate::text::collapse_whitespace;
 use crate::vendor::{Code, Vendor, VendorHint};
 use crate::vendors::table::Reader;
-use crate::vendors::xmldoc::{Entries, Fields, Layout, code_without_one, set_detail};
+use crate::vendors::xmldoc::{Entries, Fields, Layout, code_without_one, read_root_error, set_detail};
 use crate::vendors::{Ctx, json_code};
 use crate::xml::{Element, Source};
 
@@ -255,13 +255,7 @@ fn claims_root<S: Source>(root: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
 /// Reads a document it claimed.
 fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     match Doc::of(root.local_name()) {
-        Some(Doc::Error) => {
-            let fields = Fields::read(root, ctx.limits)?;
-            if let Some(e) = s3_error(&fields, ctx) {
-                out.push(e)?;
-            }
-            Ok(())
-        }
+        Some(Doc::Error) => read_root_error(root, ctx, out, s3_error),
         Some(Doc::ErrorResponse) => read_entries(root, Layout::Children, ctx, out),
         Some(Doc::Response) => read_entries(root, Layout::InErrors, ctx, out),
         Some(Doc::DeleteResult) => read_delete_result(root, ctx, out),
@@ -367,5 +361,144 @@ mod tests {
         assert_eq!(sanitize(" ThrottlingException "), "ThrottlingException");
         assert_eq!(sanitize("a#b#Name"), "Name");
         assert_eq!(sanitize(":"), "");
+    }
+}
+
+#[cfg(test)]
+mod reading {
+    use std::time::Duration;
+
+    use crate::{Code, Limits, Note, Options, Retry, RetryClass, Vendor, VendorHint};
+
+    fn read(body: &str, opts: &Options) -> crate::Report {
+        crate::from_slice(body.as_bytes(), opts).unwrap()
+    }
+
+    const S3_IDS: &str = "<RequestId>R1</RequestId><HostId>H1</HostId>";
+
+    #[test]
+    fn s3_request_ids_come_from_the_headers_when_the_body_has_none() {
+        let opts = Options::new().status(404).header("x-amz-request-id", "R2").header("x-amz-id-2", "H2");
+        let report = read("<Error><Code>NoSuchBucket</Code><Message>gone</Message></Error>", &opts);
+        let e = &report.errors[0];
+        assert_eq!((e.vendor, e.code.to_string().as_str(), e.retry), (Vendor::Aws, "NoSuchBucket", Retry::Permanent));
+        assert_eq!(e.detail.as_deref(), Some("RequestId: R2; HostId: H2"));
+    }
+
+    #[test]
+    fn a_missing_code_is_the_header_s_else_the_status() {
+        let body = format!("<Error><Message>Slow down, please.</Message>{S3_IDS}</Error>");
+        let e = &read(&body, &Options::new().status(503)).errors[0];
+        assert_eq!((e.vendor, &e.code), (Vendor::Aws, &Code::Num(503)));
+        let opts = Options::new().status(503).header("x-amzn-ErrorType", "SlowDown");
+        let e = &read(&body, &opts).errors[0];
+        assert_eq!((e.code.to_string().as_str(), e.retry.class()), ("SlowDown", RetryClass::Throttled));
+    }
+
+    #[test]
+    fn a_missing_message_is_the_catalog_s() {
+        let body = format!("<Error><Code>NoSuchBucket</Code>{S3_IDS}</Error>");
+        let e = &read(&body, &Options::new().status(404)).errors[0];
+        assert_eq!((e.vendor, e.message.as_str()), (Vendor::Aws, "The specified bucket does not exist."));
+    }
+
+    #[test]
+    fn neither_code_nor_message_is_no_aws_error() {
+        let body = format!("<Error>{S3_IDS}</Error>");
+        assert!(read(&body, &Options::new().status(200)).is_success());
+        let e = &read(&body, &Options::new().status(500)).errors[0];
+        assert_eq!(e.vendor, Vendor::Http);
+    }
+
+    #[test]
+    fn a_truncated_s3_error_keeps_what_was_read() {
+        let opts = Options::new().status(200).header("x-amz-request-id", "R3");
+        let report = read("<Error><Code>SlowDown</Code><Message>Reduce your rate.</Message><Host", &opts);
+        let e = &report.errors[0];
+        assert_eq!((e.vendor, e.retry.class(), e.incomplete), (Vendor::Aws, RetryClass::Throttled, true));
+        assert!(report.incomplete.is_some());
+        // Cut before the message: nothing to report, and no status to fall back on.
+        let cut = crate::from_slice(b"<Error><Code>SlowDown</Code><Mess", &opts);
+        assert!(cut.is_err());
+    }
+
+    #[test]
+    fn delete_result_needs_the_s3_namespace_or_the_hint() {
+        let body = "<DeleteResult><Error><Key>k</Key><Code>AccessDenied</Code><Message>no</Message></Error></DeleteResult>";
+        assert!(read(body, &Options::new().status(200)).is_success());
+        let e = &read(body, &Options::new().status(200).vendor(VendorHint::Aws)).errors[0];
+        assert_eq!((e.index, e.detail.as_deref()), (Some(0), Some("Key: k")));
+    }
+
+    #[test]
+    fn an_error_response_in_another_namespace_is_generic() {
+        let body = "<ErrorResponse xmlns='urn:example:api'><Error><Code>Throttling</Code><Message>m</Message></Error></ErrorResponse>";
+        let e = &read(body, &Options::new().status(400)).errors[0];
+        assert_eq!((e.vendor, e.retry), (Vendor::Xml, Retry::Permanent));
+    }
+
+    #[test]
+    fn json_types_of_other_platforms_are_not_aws() {
+        for body in [
+            r#"{"__type": "ExceptionDetail:#System.ServiceModel", "Message": "m"}"#,
+            r#"{"__type": "Throttling", "message": "m"}"#,
+            r#"{"code": "Throttling", "message": "m"}"#,
+        ] {
+            let report = read(body, &Options::new().status(400));
+            assert!(report.errors.iter().all(|e| e.vendor != Vendor::Aws), "{body}");
+        }
+        let e = &read(r#"{"__type": "Throttling", "message": "m"}"#, &Options::new().status(400).vendor(VendorHint::Aws))
+            .errors[0];
+        assert_eq!((e.vendor, e.retry.class()), (Vendor::Aws, RetryClass::Throttled));
+    }
+
+    #[test]
+    fn the_error_type_header_settles_any_json_body() {
+        let opts = Options::new().status(400).header("x-amzn-ErrorType", "com.example#ValidationException:extra");
+        let e = &read("[1, 2]", &opts).errors[0];
+        assert_eq!((e.vendor, e.code.to_string().as_str()), (Vendor::Aws, "ValidationException"));
+        // The header wins over the body's code (smithy-rs's order).
+        let e = &read(r#"{"code": "Other", "message": "m"}"#, &opts).errors[0];
+        assert_eq!((e.code.to_string().as_str(), e.message.as_str()), ("ValidationException", "m"));
+    }
+
+    #[test]
+    fn the_error_type_header_under_a_page_quotes_the_page() {
+        let opts = Options::new().status(503).header("x-amzn-ErrorType", "ServiceUnavailable");
+        let e = &read("<html><title>Maintenance</title></html>", &opts).errors[0];
+        assert_eq!((e.vendor, e.message.as_str(), e.retry.class()), (Vendor::Aws, "Maintenance", RetryClass::Transient));
+        // Another hint: the header is not read.
+        let e = &read("", &opts.clone().vendor(VendorHint::Soap)).errors[0];
+        assert_eq!(e.vendor, Vendor::Http);
+        // No error status: no error.
+        assert!(read("", &Options::new().status(200).header("x-amzn-ErrorType", "X")).is_success());
+    }
+
+    #[test]
+    fn an_unparsable_delay_header_is_noted_and_ignored() {
+        let opts = Options::new().status(503).header("x-amz-retry-after", "soon");
+        let report = read(&format!("<Error><Code>SlowDown</Code><Message>m</Message>{S3_IDS}</Error>"), &opts);
+        assert_eq!(report.errors[0].retry, Retry::Throttled { after: None });
+        assert_eq!(report.notes, [Note::DelayHeaderUnparsable { header: "x-amz-retry-after".into(), value: "soon".into() }]);
+        let opts = Options::new().status(503).header("x-amz-retry-after", "7200000");
+        let report = read(&format!("<Error><Code>SlowDown</Code><Message>m</Message>{S3_IDS}</Error>"), &opts);
+        assert_eq!(report.errors[0].retry, Retry::Throttled { after: Some(Duration::from_secs(3600)) });
+        assert!(matches!(report.notes[..], [Note::DelayCapped { .. }]));
+    }
+
+    #[test]
+    fn ec2_errors_past_max_errors_are_counted_as_aws_errors() {
+        let entry = "<Error><Code>RequestLimitExceeded</Code><Message>m</Message></Error>";
+        let body = format!("<Response><Errors>{entry}{entry}{entry}</Errors><RequestID>R</RequestID></Response>");
+        let limits = Limits { max_errors: 1, ..Limits::default() };
+        let report = read(&body, &Options::new().status(503).limits(limits.clone()));
+        assert_eq!((report.errors.len(), report.omitted), (1, 2));
+        assert_eq!(report.errors[0].vendor, Vendor::Aws);
+        assert_eq!(report.retry().map(|r| r.class()), Some(RetryClass::Throttled));
+        // Without `RequestID`, the same entries are generic: the status decides.
+        let body = format!("<Response><Errors>{entry}{entry}{entry}</Errors></Response>");
+        let report = read(&body, &Options::new().status(503).limits(limits));
+        assert_eq!(report.errors[0].vendor, Vendor::Xml);
+        assert_eq!(report.retry().map(|r| r.class()), Some(RetryClass::Transient));
     }
 }

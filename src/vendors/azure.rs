@@ -43,7 +43,7 @@ use crate::text::{Capped, collapse_whitespace};
 use crate::vendor::{Code, Vendor, VendorHint};
 use crate::vendors::Ctx;
 use crate::vendors::table::Reader;
-use crate::vendors::xmldoc::{Fields, code_without_one, set_detail};
+use crate::vendors::xmldoc::{Fields, code_without_one, read_root_error, set_detail};
 use crate::xml::{Element, Source};
 
 /// Where the request id starts in a Storage message.
@@ -148,11 +148,7 @@ impl Reader for Azure {
     }
 
     fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
-        let fields = Fields::read(root, ctx.limits)?;
-        if let Some(e) = storage_error(&fields, ctx) {
-            out.push(e)?;
-        }
-        Ok(())
+        read_root_error(root, ctx, out, storage_error)
     }
 
     fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
@@ -174,5 +170,66 @@ mod tests {
         assert_eq!(rest, None);
         let (kept, _) = split_message("RequestId:1 Time:2", 100);
         assert_eq!(kept.text, "");
+    }
+}
+
+#[cfg(test)]
+mod reading {
+    use crate::{Options, RetryClass, Vendor, VendorHint};
+
+    fn errors(body: &str, opts: &Options) -> Vec<crate::VendorError> {
+        crate::from_slice(body.as_bytes(), opts).unwrap().errors
+    }
+
+    #[test]
+    fn a_body_without_code_takes_the_header_s() {
+        let opts = Options::new().status(503).header("x-ms-error-code", "ServerBusy");
+        let e = &errors("<Error><Message>Busy.\nRequestId:r\nTime:t</Message></Error>", &opts)[0];
+        assert_eq!((e.vendor, e.code.to_string().as_str(), e.message.as_str()), (Vendor::Azure, "ServerBusy", "Busy."));
+        assert_eq!(e.retry.class(), RetryClass::Throttled);
+        // The body's code wins over the header's (the SDK's order).
+        let e = &errors("<Error><Code>InternalError</Code><Message>m</Message></Error>", &opts)[0];
+        assert_eq!(e.code.to_string(), "InternalError");
+    }
+
+    #[test]
+    fn a_missing_message_is_the_catalog_s_and_the_header_id_is_kept() {
+        let opts = Options::new().status(404).header("x-ms-request-id", "id-1");
+        let e = &errors("<Error><Code>ContainerNotFound</Code></Error>", &opts)[0];
+        assert_eq!(e.message, "The specified container does not exist.");
+        assert_eq!(e.detail.as_deref(), Some("RequestId: id-1"));
+    }
+
+    #[test]
+    fn a_truncated_storage_error_keeps_what_was_read() {
+        let opts = Options::new().status(500).header("x-ms-request-id", "id-2");
+        let report = crate::from_slice(b"<Error><Code>InternalError</Code><Message>m</Message><Extra>", &opts).unwrap();
+        let e = &report.errors[0];
+        assert_eq!((e.vendor, e.incomplete), (Vendor::Azure, true));
+    }
+
+    #[test]
+    fn json_needs_an_azure_header_or_the_hint() {
+        let body = r#"{"error": {"code": "PathNotFound", "message": "gone"}}"#;
+        assert_eq!(errors(body, &Options::new().status(404))[0].vendor, Vendor::Json);
+        // `x-ms-request-id` alone may be any Azure service's.
+        assert_eq!(errors(body, &Options::new().status(404).header("x-ms-request-id", "r"))[0].vendor, Vendor::Json);
+        let e = &errors(body, &Options::new().status(404).vendor(VendorHint::Azure))[0];
+        assert_eq!((e.vendor, e.code.to_string().as_str()), (Vendor::Azure, "PathNotFound"));
+        let odata = r#"{"odata.error": {"code": "TableNotFound", "message": {"lang": "en", "value": "no table"}}}"#;
+        assert!(crate::from_slice(odata.as_bytes(), &Options::new().status(200)).unwrap().is_success());
+        let e = &errors(odata, &Options::new().status(404).header("x-ms-request-id", "r"))[0];
+        assert_eq!((e.vendor, e.message.as_str()), (Vendor::Azure, "no table"));
+    }
+
+    #[test]
+    fn an_error_root_without_azure_signals_is_not_azure() {
+        let e = &errors("<Error><Code>ServerBusy</Code><Message>busy</Message></Error>", &Options::new().status(503))[0];
+        assert_eq!(e.vendor, Vendor::Xml);
+        let e = &errors(
+            "<Error><Code>ServerBusy</Code><Message>busy</Message></Error>",
+            &Options::new().status(503).vendor(VendorHint::Azure),
+        )[0];
+        assert_eq!((e.vendor, e.retry.class()), (Vendor::Azure, RetryClass::Throttled));
     }
 }

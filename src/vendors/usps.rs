@@ -49,7 +49,7 @@ use crate::parse_error::ParseError;
 use crate::text::collapse_whitespace;
 use crate::vendor::{Code, Vendor, VendorHint};
 use crate::vendors::table::Reader;
-use crate::vendors::xmldoc::{Fields, code_without_one, set_detail};
+use crate::vendors::xmldoc::{Fields, code_without_one, read_root_error, set_detail};
 use crate::vendors::{Ctx, operation_of};
 use crate::xml::{Element, Source};
 
@@ -222,12 +222,73 @@ impl Reader for Usps {
 
     fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
         if root.local_name() == "Error" {
-            let fields = Fields::read(root, ctx.limits)?;
-            if let Some(e) = root_error(&fields, ctx) {
-                out.push(e)?;
-            }
-            return Ok(());
+            return read_root_error(root, ctx, out, root_error);
         }
         read_reply(root, ctx, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Code, Options, RetryClass, Vendor, VendorHint};
+
+    fn errors(body: &str, opts: &Options) -> Vec<crate::VendorError> {
+        crate::from_slice(body.as_bytes(), opts).unwrap().errors
+    }
+
+    #[test]
+    fn codes_are_kept_as_written() {
+        let root = |number: &str| format!("<Error><Number> {number} </Number><Description>d</Description></Error>");
+        assert_eq!(errors(&root("-2147219401"), &Options::new())[0].code, Code::Num(-2147219401));
+        assert_eq!(errors(&root("80040b1a"), &Options::new())[0].code, Code::from("80040b1a"));
+        assert_eq!(errors(&root("80040b1a"), &Options::new())[0].retry.class(), RetryClass::Reauth);
+        assert_eq!(errors(&root("0x1F"), &Options::new())[0].code, Code::from("0x1F"));
+    }
+
+    #[test]
+    fn a_description_without_number_is_read_under_the_hint() {
+        let body = "<Error><Description>Something failed.</Description></Error>";
+        // Under auto it is not USPS's shape (nor the generic one): nothing.
+        assert!(crate::from_slice(body.as_bytes(), &Options::new()).unwrap().is_success());
+        let e = &errors(body, &Options::new().vendor(VendorHint::Usps))[0];
+        assert_eq!((e.vendor, e.code.to_string().as_str()), (Vendor::Usps, "error"));
+        let e = &errors(body, &Options::new().status(500).vendor(VendorHint::Usps))[0];
+        assert_eq!(e.code, Code::Num(500));
+    }
+
+    #[test]
+    fn error_elements_that_are_data_are_not_errors() {
+        for body in [
+            "<TrackResponse><TrackInfo ID='1'><Error/></TrackInfo></TrackResponse>",
+            "<TrackResponse><TrackInfo ID='1'><Error><HelpFile/></Error></TrackInfo></TrackResponse>",
+            "<RateV4Response><Package ID='0'><Postage><Error><Number>1</Number><Description>d</Description></Error></Postage></Package></RateV4Response>",
+            "<RateV4Response><Error><Number>1</Number><Description>d</Description></Error></RateV4Response>",
+            "<ExampleResponse><Item><Error><Number>1</Number><Description>d</Description></Error></Item></ExampleResponse>",
+        ] {
+            assert!(crate::from_slice(body.as_bytes(), &Options::new()).unwrap().is_success(), "{body}");
+        }
+        // A reply root USPS does not list is read under the hint.
+        let body = "<ExampleResponse><Item><Error><Number>1</Number><Description>d</Description></Error></Item></ExampleResponse>";
+        assert_eq!(errors(body, &Options::new().vendor(VendorHint::Usps))[0].command.as_deref(), Some("Example"));
+    }
+
+    #[test]
+    fn a_truncated_reply_keeps_the_item_errors_read() {
+        let body = "<TrackResponse><TrackInfo ID='1'><Error><Number>-2147219301</Number><Description>n/a</Description></Error></TrackInfo><TrackInfo ID='2'><Tra";
+        let report = crate::from_slice(body.as_bytes(), &Options::new()).unwrap();
+        assert_eq!(report.errors.len(), 1);
+        assert!(report.errors[0].incomplete && report.incomplete.is_some());
+    }
+
+    #[test]
+    fn ups_replies_are_not_usps_and_not_successes() {
+        let warning = "<TrackResponse><Response><ResponseStatusCode>1</ResponseStatusCode>\
+            <Error><ErrorSeverity>Warning</ErrorSeverity><ErrorCode>1</ErrorCode><ErrorDescription>w</ErrorDescription></Error>\
+            </Response><Shipment><Error><Number>1</Number><Description>data</Description></Error></Shipment></TrackResponse>";
+        assert!(crate::from_slice(warning.as_bytes(), &Options::new()).unwrap().is_success());
+        let failed = "<TrackResponse><Response><ResponseStatusCode>0</ResponseStatusCode>\
+            <ResponseStatusDescription>Failure</ResponseStatusDescription></Response></TrackResponse>";
+        let e = &errors(failed, &Options::new())[0];
+        assert_eq!((e.vendor, &e.code, e.message.as_str()), (Vendor::Xml, &Code::Num(0), "Failure"));
     }
 }

@@ -122,36 +122,53 @@ impl Slot {
 
 impl Fields {
     /// Reads the children of `element`.
-    pub(crate) fn read<S: Source>(mut element: Element<'_, S>, limits: &Limits) -> Result<Fields, ParseError> {
+    pub(crate) fn read<S: Source>(element: Element<'_, S>, limits: &Limits) -> Result<Fields, ParseError> {
         let mut fields = Fields::default();
+        fields.read_from(element, limits)?;
+        Ok(fields)
+    }
+
+    /// Reads the children of `element` into `self`; when the body breaks
+    /// off, `self` keeps what was read before the break.
+    pub(crate) fn read_from<S: Source>(&mut self, mut element: Element<'_, S>, limits: &Limits) -> Result<(), ParseError> {
         let mut others = CappedString::new(limits.max_detail_bytes);
         let mut count = 0;
-        while let Some(child) = element.next_child()? {
-            match Slot::of(child.local_name()) {
-                Some(slot) if fields.slot(slot).is_none() => {
-                    let kept = child.text(limits.max_message_bytes)?;
-                    fields.truncated |= kept.truncated;
-                    *fields.slot(slot) = Some(kept.text);
-                }
-                _ if count < MAX_OTHERS => {
-                    // A name is bounded like the tag it comes from.
-                    let name = child.local_name().to_owned();
-                    let kept = child.text(limits.max_detail_bytes)?;
-                    if !kept.text.is_empty() {
-                        if count > 0 {
-                            others.push("; ");
-                        }
-                        others.push(&name);
-                        others.push(": ");
-                        others.push_words(&kept.text);
-                        count += 1;
+        let outcome = (|| {
+            while let Some(child) = element.next_child()? {
+                match Slot::of(child.local_name()) {
+                    Some(slot) if self.slot(slot).is_none() => {
+                        let kept = child.text(limits.max_message_bytes)?;
+                        self.truncated |= kept.truncated;
+                        *self.slot(slot) = Some(kept.text);
                     }
+                    _ if count < MAX_OTHERS => {
+                        // A name is bounded like the tag it comes from.
+                        let name = child.local_name().to_owned();
+                        let kept = child.text(limits.max_detail_bytes)?;
+                        if !kept.text.is_empty() {
+                            if count > 0 {
+                                others.push("; ");
+                            }
+                            others.push(&name);
+                            others.push(": ");
+                            others.push_words(&kept.text);
+                            count += 1;
+                        }
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
-        }
-        fields.others = others.finish();
-        Ok(fields)
+            Ok(())
+        })();
+        self.others = others.finish();
+        outcome
+    }
+
+    /// Were a code and a message (or USPS's number and description) read?
+    /// An error cut short after them is still reported.
+    pub(crate) fn identified(&self) -> bool {
+        let given = |field: &Option<String>| field.as_deref().is_some_and(|f| !f.is_empty());
+        given(&self.code) && given(&self.message) || given(&self.number) && given(&self.description)
     }
 
     fn slot(&mut self, slot: Slot) -> &mut Option<String> {
@@ -178,6 +195,25 @@ impl Fields {
     pub(crate) fn message(&self) -> Option<&str> {
         self.message.as_deref().filter(|m| !m.is_empty())
     }
+}
+
+/// Reads a root error element and hands on the error `build` makes of it;
+/// a body that breaks off after the code and the message (or the number
+/// and the description) were read still gives it, then the break.
+pub(crate) fn read_root_error<S: Source>(
+    root: Element<'_, S>,
+    ctx: Ctx<'_>,
+    out: &mut Emitter,
+    build: impl FnOnce(&Fields, Ctx<'_>) -> Option<VendorError>,
+) -> Result<(), Halt> {
+    let mut fields = Fields::default();
+    let outcome = fields.read_from(root, ctx.limits);
+    if (outcome.is_ok() || fields.identified())
+        && let Some(e) = build(&fields, ctx)
+    {
+        out.push(e)?;
+    }
+    Ok(outcome?)
 }
 
 /// Sets `detail` to `parts` (`Name: text`, those present; the bare text
@@ -355,7 +391,11 @@ fn read_document<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitte
     let Some(shape) = Shape::of(root.local_name()) else { return Ok(()) };
     match shape {
         Shape::Error => {
-            let fields = Fields::read(root, ctx.limits)?;
+            let mut fields = Fields::default();
+            let outcome = fields.read_from(root, ctx.limits);
+            if outcome.is_err() && !fields.identified() {
+                return Ok(outcome?);
+            }
             let e = match owner_of_error(&fields) {
                 _ if named || !bare => generic_error(&fields, None, ctx),
                 Vendor::Usps => usps::root_error(&fields, ctx),
@@ -369,6 +409,7 @@ fn read_document<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitte
                 // it is what the HTTP fallback should say, as for JSON.
                 None => keep_message(out, fields.message()),
             }
+            outcome?;
         }
         Shape::ErrorResponse | Shape::Errors => {
             let indexed = matches!(shape, Shape::Errors);
@@ -447,5 +488,70 @@ impl Reader for Xml {
 
     fn read_root<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
         read_document(root, ctx, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Code, Limits, Options, RetryClass, Vendor, VendorHint};
+
+    fn report(body: &str, opts: &Options) -> crate::Report {
+        crate::from_slice(body.as_bytes(), opts).unwrap()
+    }
+
+    #[test]
+    fn the_root_is_decided_by_its_children() {
+        for body in [
+            "<Error><Code>E1</Code></Error>",
+            "<Error><Code/><Message>m</Message></Error>",
+            "<ErrorResponse><Error><Message>m</Message></Error></ErrorResponse>",
+            "<Response><Errors/><Error><Code>E</Code><Message>m</Message></Error></Response>",
+            "<Response><Result><Errors><Error><Code>E</Code><Message>m</Message></Error></Errors></Result></Response>",
+            "<Result><Error><Code>E</Code><Message>m</Message></Error></Result>",
+        ] {
+            assert!(report(body, &Options::new().status(200)).is_success(), "{body}");
+        }
+    }
+
+    #[test]
+    fn with_the_hint_a_code_or_a_message_is_enough_and_nothing_is_named_another_vendors() {
+        let hint = Options::new().status(400).vendor(VendorHint::Xml);
+        let e = &report("<Error><Code>E1</Code></Error>", &hint).errors[0];
+        assert_eq!((e.vendor, e.message.as_str()), (Vendor::Xml, "xml error E1"));
+        let s3 = "<Error><Code>SlowDown</Code><Message>m</Message><RequestId>r</RequestId><HostId>h</HostId></Error>";
+        assert_eq!(report(s3, &hint).errors[0].vendor, Vendor::Xml);
+        assert_eq!(report(s3, &Options::new().status(400)).errors[0].vendor, Vendor::Aws);
+        // A namespaced root is never named another vendor's.
+        let ns = "<Error xmlns='urn:x'><Code>SlowDown</Code><Message>m</Message><RequestId>r</RequestId><HostId>h</HostId></Error>";
+        assert_eq!(report(ns, &Options::new().status(400)).errors[0].vendor, Vendor::Xml);
+        // Other hints leave these documents alone.
+        assert_eq!(report(s3, &Options::new().status(400).vendor(VendorHint::Json)).errors[0].vendor, Vendor::Http);
+    }
+
+    #[test]
+    fn entries_past_max_errors_are_counted() {
+        let entry = "<Error><Code>E</Code><Message>m</Message></Error>";
+        let body = format!("<ErrorResponse>{entry}{entry}{entry}<RequestId>r</RequestId></ErrorResponse>");
+        let limits = Limits { max_errors: 2, ..Limits::default() };
+        let report = report(&body, &Options::new().status(503).limits(limits));
+        assert_eq!((report.errors.len(), report.omitted), (2, 1));
+        assert_eq!(report.errors[1].detail.as_deref(), Some("RequestId: r"));
+        assert_eq!(report.retry().map(|r| r.class()), Some(RetryClass::Transient));
+    }
+
+    #[test]
+    fn numbers_stay_numbers_and_texts_are_cut() {
+        let limits = Limits { max_message_bytes: 8, ..Limits::default() };
+        let body = "<error><code>1042</code><message>A message longer than eight bytes</message></error>";
+        let e = &report(body, &Options::new().limits(limits)).errors[0];
+        assert_eq!(e.code, Code::Num(1042));
+        assert!(e.truncated && e.message.len() <= 8 + 3);
+    }
+
+    #[test]
+    fn a_truncated_document_keeps_an_identified_error() {
+        let got = crate::from_slice(b"<Error><Code>E1</Code><Message>m</Message><Detail>", &Options::new()).unwrap();
+        assert!(got.errors[0].incomplete);
+        assert!(crate::from_slice(b"<Error><Code>E1</Code><Mess", &Options::new()).is_err());
     }
 }
