@@ -19,7 +19,7 @@ pub(crate) struct Evidence<'a> {
     pub(crate) protocol: Option<RetryClass>,
     /// Rules 3 and 5: the HTTP status the response came with.
     pub(crate) status: Option<u16>,
-    /// The response's `Retry-After`.
+    /// The response's `Retry-After` (or its longest delay header in milliseconds).
     pub(crate) retry_after: Option<Duration>,
     /// The vendor's own back-off, written in the body.
     pub(crate) backoff: Option<Duration>,

@@ -27,8 +27,10 @@
 //! 500, ...) never override a code (5).
 //!
 //! Then the delay, for the classes that wait (transient, throttled): the
-//! longer of the response's `Retry-After` and the vendor's own back-off
-//! written in the body, in whole seconds rounded up, cut to
+//! longer of the response's `Retry-After` (or its delay headers in
+//! milliseconds, `x-amz-retry-after`, `retry-after-ms`,
+//! `x-ms-retry-after-ms`: the longest of them) and the vendor's own
+//! back-off written in the body, in whole seconds rounded up, cut to
 //! [`Options::max_retry_after`](crate::Options::max_retry_after) (the cut
 //! is said in [`Report::notes`](crate::Report::notes)). The chain returns
 //! the final decision, delay included. Permanent and reauth errors carry

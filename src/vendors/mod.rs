@@ -125,7 +125,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) limits: &'a Limits,
     /// The HTTP status the body came with.
     pub(crate) status: Option<u16>,
-    /// The response's `Retry-After`, parsed.
+    /// The response's `Retry-After`, parsed, or its longest delay header in
+    /// milliseconds when that is longer.
     pub(crate) retry_after: Option<Duration>,
     /// The cap on delays, applied by the retry chain.
     pub(crate) cap: &'a DelayCap,

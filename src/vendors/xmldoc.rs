@@ -167,8 +167,12 @@ impl Fields {
     /// Were a code and a message (or USPS's number and description) read?
     /// An error cut short after them is still reported.
     pub(crate) fn identified(&self) -> bool {
-        let given = |field: &Option<String>| field.as_deref().is_some_and(|f| !f.is_empty());
-        given(&self.code) && given(&self.message) || given(&self.number) && given(&self.description)
+        given(&self.code) && given(&self.message) || self.usps_shaped()
+    }
+
+    /// USPS's shape: a number and a description.
+    fn usps_shaped(&self) -> bool {
+        given(&self.number) && given(&self.description)
     }
 
     fn slot(&mut self, slot: Slot) -> &mut Option<String> {
@@ -350,11 +354,16 @@ impl Entries {
     }
 }
 
+/// Is a field there, and not empty?
+fn given(field: &Option<String>) -> bool {
+    field.as_deref().is_some_and(|f| !f.is_empty())
+}
+
 /// The vendor whose `Error` document (no namespace) this is, by its children.
 fn owner_of_error(fields: &Fields) -> Vendor {
-    if fields.code().is_none() && fields.number.is_some() && fields.description.is_some() {
+    if fields.code().is_none() && fields.usps_shaped() {
         Vendor::Usps
-    } else if fields.request_id.is_some() && fields.host_id.is_some() {
+    } else if given(&fields.request_id) && given(&fields.host_id) {
         Vendor::Aws
     } else if fields.message().is_some_and(azure::has_request_line) {
         Vendor::Azure
