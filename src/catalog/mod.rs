@@ -15,8 +15,10 @@
 //! numeric and symbolic codes) and modifiers for what only some rows have.
 
 pub(crate) mod ews;
+pub(crate) mod google;
 pub(crate) mod http;
 pub(crate) mod json;
+pub(crate) mod kubernetes;
 pub(crate) mod marketo;
 pub(crate) mod netsuite;
 pub(crate) mod openair;

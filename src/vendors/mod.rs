@@ -20,6 +20,10 @@ table::vendor_table! {
     Salesforce = "salesforce" in salesforce, hint "Salesforce.";
     /// NetSuite SuiteTalk SOAP web services.
     NetSuite = "netsuite" in netsuite, hint "NetSuite SuiteTalk.";
+    /// Google APIs' JSON errors (`google.rpc.Status`, legacy `errors[].reason`).
+    Google = "google" in google, hint "Google APIs' JSON errors (also `error` objects without Google's own signals).";
+    /// Kubernetes API server `Status` objects.
+    Kubernetes = "kubernetes" in kubernetes, hint "Kubernetes API server `Status` objects.";
     /// Marketo (Adobe) SOAP and REST APIs.
     Marketo = "marketo" in marketo, hint "Marketo.";
     /// SuperOffice Customer Service SOAP interface.
