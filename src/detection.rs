@@ -107,11 +107,18 @@
 //! hint, any numeric code.
 //!
 //! **Salesforce** (`salesforce`). SOAP faults whose code or a detail entry
-//! is in `urn:fault.partner.soap.sforce.com` or
-//! `urn:fault.enterprise.soap.sforce.com`; per-record `result/errors` of a
-//! method response in the partner or enterprise namespace (`success` not
-//! `true`); REST errors: a JSON array of objects with an upper-case
-//! `errorCode`, or the `<Errors><Error>` XML form.
+//! is in a `urn:fault.*.soap.sforce.com` namespace (partner, enterprise,
+//! tooling) or in the Metadata (`http://soap.sforce.com/2006/04/metadata`),
+//! Apex (`http://soap.sforce.com/2006/08/apex`) or Tooling
+//! (`urn:*tooling.soap.sforce.com`) namespace; per-record `result/errors`
+//! of a method response in a `urn:*.soap.sforce.com`, Metadata or Apex
+//! namespace (`success` not `true`; Metadata components with their
+//! `fullName`); REST errors: a JSON array of objects with an upper-case
+//! `errorCode` or one the catalog knows (Bulk API 2.0 too), or the
+//! `<Errors><Error>` XML form; Bulk API 1.0 errors: an `error` root in
+//! `http://www.force.com/2009/06/asyncapi/dataload` (`exceptionCode`,
+//! `exceptionMessage`; `jobInfo` and `batchInfo` are not errors), and their
+//! JSON form when the `exceptionCode` is in the catalog.
 //!
 //! **NetSuite SuiteTalk** (`netsuite`). Faults whose detail holds a fault
 //! element in a `urn:faults_<version>.platform.webservices.netsuite.com`
