@@ -102,14 +102,14 @@ pub(crate) const ENTRIES: &[Entry] = &[
     // google.rpc.ErrorInfo reasons of the googleapis.com domain (error_reason.proto).
     symbol("SERVICE_DISABLED", "The API is disabled for the consumer (project) calling it.", Permanent),
     symbol("BILLING_DISABLED", "The billing account associated with the consumer is disabled.", Permanent),
-    symbol(
-        "API_KEY_INVALID",
-        "The API key is invalid: malformed, not found, or expired.",
-        Permanent,
-    )
-    .with_note("a key wrong as configured: replace it; no re-authentication fixes it"),
+    symbol("API_KEY_INVALID", "The API key is invalid: malformed, not found, or expired.", Permanent)
+        .with_note("a key wrong as configured: replace it; no re-authentication fixes it"),
     symbol("API_KEY_SERVICE_BLOCKED", "The API key's API restrictions do not allow this service.", Permanent),
-    symbol("API_KEY_HTTP_REFERRER_BLOCKED", "The request's HTTP referrer violates the API key's restrictions.", Permanent),
+    symbol(
+        "API_KEY_HTTP_REFERRER_BLOCKED",
+        "The request's HTTP referrer violates the API key's restrictions.",
+        Permanent,
+    ),
     symbol("API_KEY_IP_ADDRESS_BLOCKED", "The caller's IP address violates the API key's restrictions.", Permanent),
     symbol("API_KEY_ANDROID_APP_BLOCKED", "The calling Android app violates the API key's restrictions.", Permanent),
     symbol("API_KEY_IOS_APP_BLOCKED", "The calling iOS app violates the API key's restrictions.", Permanent),
@@ -118,12 +118,8 @@ pub(crate) const ENTRIES: &[Entry] = &[
         "The consumer's rate quota is used up (metadata names the quota metric and limit): wait, then retry.",
         Throttled,
     ),
-    symbol(
-        "RESOURCE_QUOTA_EXCEEDED",
-        "The consumer's resource quota (such as VMs per project) is used up.",
-        Permanent,
-    )
-    .with_note("freed by deleting resources or raising the limit, not by waiting"),
+    symbol("RESOURCE_QUOTA_EXCEEDED", "The consumer's resource quota (such as VMs per project) is used up.", Permanent)
+        .with_note("freed by deleting resources or raising the limit, not by waiting"),
     symbol(
         "LOCATION_TAX_POLICY_VIOLATED",
         "Creating resources in this location violates the billing account's tax restrictions.",
@@ -158,13 +154,9 @@ pub(crate) const ENTRIES: &[Entry] = &[
     )
     .with_status(&[403])
     .with_note("YouTube sends it for its daily quota, which only the next day restores"),
-    symbol(
-        "dailyLimitExceeded",
-        "The daily quota is used up: do not retry before it resets or is raised.",
-        Permanent,
-    )
-    .with_status(&[403])
-    .with_note("the quota resets daily; no short backoff helps"),
+    symbol("dailyLimitExceeded", "The daily quota is used up: do not retry before it resets or is raised.", Permanent)
+        .with_status(&[403])
+        .with_note("the quota resets daily; no short backoff helps"),
     symbol("backendError", "The back end returned an error: retry with backoff, a few times at most.", Transient)
         .with_status(&[500, 503]),
     symbol(
@@ -174,8 +166,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
     )
     .with_status(&[500]),
     symbol("internalError", "The request failed because of an internal error.", Transient).with_status(&[500]),
-    symbol("authError", "The access token is expired or invalid: refresh it, then retry.", Reauth)
-        .with_status(&[401]),
+    symbol("authError", "The access token is expired or invalid: refresh it, then retry.", Reauth).with_status(&[401]),
     symbol("invalidCredentials", "The auth token is invalid or has expired: get a new one, then retry.", Reauth)
         .with_status(&[401]),
     symbol(
@@ -184,8 +175,7 @@ pub(crate) const ENTRIES: &[Entry] = &[
         Permanent,
     )
     .with_status(&[403]),
-    symbol("forbidden", "Access forbidden: the request may not be properly authorized.", Permanent)
-        .with_status(&[403]),
+    symbol("forbidden", "Access forbidden: the request may not be properly authorized.", Permanent).with_status(&[403]),
     symbol("domainPolicy", "The application cannot be used within the authenticated user's domain.", Permanent)
         .with_status(&[403]),
     symbol("notFound", "The requested resource was not found.", Permanent).with_status(&[404]),
@@ -194,10 +184,6 @@ pub(crate) const ENTRIES: &[Entry] = &[
         .with_status(&[400]),
     symbol("invalid", "The request or a value in it is invalid.", Permanent).with_status(&[400]),
     symbol("required", "The request is missing a required value.", Permanent).with_status(&[400]),
-    symbol(
-        "conditionNotMet",
-        "A precondition of the request (such as If-Match) was not met.",
-        Permanent,
-    )
-    .with_status(&[412]),
+    symbol("conditionNotMet", "A precondition of the request (such as If-Match) was not met.", Permanent)
+        .with_status(&[412]),
 ];
