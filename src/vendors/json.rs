@@ -53,8 +53,9 @@
 //!    takes the body's top-level `message` (GitHub's "Validation Failed"
 //!    over `{resource, field, code}` items): the text the body carries,
 //!    never one made of the code when the body has one.
-//! 5. GitHub's error shape: a top-level `message` string with a
-//!    `documentation_url` string, unless the response's status is a
+//! 5. GitHub's error shape, when no `errors` item gave an error: a
+//!    top-level `message` string with a `documentation_url` string (an
+//!    empty `errors` list beside them too), unless the response's status is a
 //!    success (a `301` carries the same members). Code: the response's
 //!    error status, else the body's own `status` (GitHub writes `"404"`),
 //!    else `error`; message: `message`.
@@ -185,15 +186,22 @@ fn read_object(object: &Map<String, Value>, sink: &mut Reported<'_, '_, '_>) -> 
             }
             sink.push(found, Some(i))?;
         }
-    } else if let Some(found) = documented_message(object, ctx) {
+        if sink.claimed {
+            return Ok(());
+        }
+    }
+    if let Some(found) = documented_message(object, ctx) {
         sink.push(Some(found), None)?;
-    } else if ctx.named(VendorHint::Json) && object.get("message").is_some_and(Value::is_string) {
+    } else if ctx.named(VendorHint::Json)
+        && object.get("message").is_some_and(Value::is_string)
+        && !matches!(object.get("errors"), Some(Value::Array(_)))
+    {
         sink.push(error_object(object, ctx), None)?;
     }
     Ok(())
 }
 
-/// GitHub's error shape without an `errors` list: a `message` and a
+/// GitHub's error shape when its `errors` list gives nothing: a `message` and a
 /// `documentation_url`, with no success status. Code: the response's
 /// error status, else the body's own `status` (GitHub writes it as a
 /// string of digits), else `error`; message: the body's `message`.
@@ -757,6 +765,9 @@ mod tests {
         assert_eq!((e.vendor, e.code, e.message.as_str(), e.retry), (Vendor::Json, Code::Num(401), "Bad credentials", Retry::Reauth));
         // The body's own status stands for one the caller did not give.
         assert_eq!(one(body, None).code, Code::Num(401));
+        // An empty `errors` list: the body's message still.
+        let body = r#"{"message":"Validation Failed","errors":[],"documentation_url":"https://docs.github.com/rest"}"#;
+        assert_eq!(one(body, None).message, "Validation Failed");
         // A redirect carries the same members: a success status says it is none.
         let moved = r#"{"message":"Moved Permanently","url":"https://x/y","documentation_url":"https://docs.github.com/rest"}"#;
         assert!(read(moved, Some(301)).is_empty());
