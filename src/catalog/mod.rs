@@ -10,9 +10,9 @@
 //! assert!(catalog::lookup(Vendor::Soap, "client").is_some());
 //! assert!(catalog::lookup(Vendor::Http, "299").is_none());
 //! ```
-//!
-//! Rows are built by one constructor (`row`, with `num` and `symbol` for
-//! numeric and symbolic codes) and modifiers for what only some rows have.
+
+// Rows are built by one constructor (`row`, with `num` and `symbol` for
+// numeric and symbolic codes) and modifiers for what only some rows have.
 
 pub(crate) mod ews;
 pub(crate) mod http;
