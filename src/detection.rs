@@ -27,18 +27,18 @@
 //!    body (a method response) goes to the first vendor that claims it, in
 //!    the same order: EWS, Salesforce, NetSuite (these by namespace),
 //!    SuperOffice, QLM (these by name), OpenAir (any). A root that is not
-//!    SOAP: Salesforce's `<Errors>`, QLM's `<QuickLicenseManager>` or an
+//!    SOAP: Salesforce's `<Errors>` and Bulk API `<error>`, QLM's `<QuickLicenseManager>` or an
 //!    ASP.NET `<string>` wrapper, OpenAir's `<response>`; any other root is
 //!    foreign XML without errors.
-//! 3. **JSON**: the vendors in the same order again (Salesforce, Google,
-//!    Kubernetes, Marketo, Salto KS, then the generic JSON formats,
+//! 3. **JSON**: the vendors in the same order again (Salesforce, Zimbra,
+//!    Google, Kubernetes, Marketo, Salto KS, then the generic JSON formats,
 //!    `json`); unclaimed, its
 //!    first message-like text (`message`, a sentence in `error`...) becomes
 //!    the message of the HTTP fallback when the status is an error.
 //!
 //! The table's order, one for every kind of body: `ews`, `salesforce`,
-//! `netsuite`, `google`, `kubernetes`, `marketo`, `superoffice`, `qlm`,
-//! `openair`, `salto`, `json`.
+//! `netsuite`, `zimbra`, `google`, `kubernetes`, `marketo`, `superoffice`,
+//! `qlm`, `openair`, `salto`, `json`.
 //! Readers that claim by namespace come first, then those that claim by a
 //! decisive signal of their own (Google's `google.rpc` types and reasons,
 //! Kubernetes' `kind: Status`: before Salto KS and the generic JSON
@@ -134,6 +134,11 @@
 //! (`Warning` and `Success` are not errors). `BackOffMilliseconds` in
 //! `MessageXml` is the error's delay (capped by
 //! [`Options::max_retry_after`](crate::Options::max_retry_after)).
+//!
+//! **Zimbra** (`zimbra`), a built-in profile (see its module). Faults whose
+//! detail holds an element in `urn:zimbra` (`Error`, with the vendor's
+//! dotted `Code`); a JSON body with Zimbra's top-level `_jsns` member whose
+//! `Body/Fault` holds the same fault as objects.
 //!
 //! **Google APIs** (`google`). A JSON object whose `error` object carries
 //! one of Google's own signals: a `details` entry whose `@type` starts with

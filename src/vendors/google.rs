@@ -166,11 +166,11 @@ fn read_error(error: &Map<String, Value>, index: Option<usize>, ctx: Ctx<'_>, ou
         Some(symbol) => {
             let kept = collapse_whitespace(symbol, max);
             truncated |= kept.truncated;
-            Code::from(kept.text)
+            Code::text(kept.text)
         }
         None => match numeric.or_else(|| ctx.status.filter(|s| *s >= 400).map(i64::from)) {
             Some(n) => Code::Num(n),
-            None => Code::from("UNKNOWN"),
+            None => Code::text("UNKNOWN"),
         },
     };
     let message = text(error, "message").or_else(|| legacy.and_then(|l| text(l, "message"))).map(|m| {

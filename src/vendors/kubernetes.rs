@@ -89,9 +89,9 @@ fn read_failure(status: &Map<String, Value>, ctx: Ctx<'_>, out: &mut Emitter) ->
         Some(reason) => {
             let kept = collapse_whitespace(reason, max);
             truncated |= kept.truncated;
-            Code::from(kept.text)
+            Code::text(kept.text)
         }
-        None => number.map_or_else(|| Code::from("Unknown"), Code::Num),
+        None => number.map_or_else(|| Code::text("Unknown"), Code::Num),
     };
     let message = text(status, "message").map(|m| {
         let kept = collapse_whitespace(m, max);

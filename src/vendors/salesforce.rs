@@ -120,7 +120,7 @@ fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
         return None;
     }
     let code = from_detail.unwrap_or(fault.code.local());
-    (!code.is_empty()).then(|| Code::from(code))
+    (!code.is_empty()).then(|| Code::text(code))
 }
 
 /// The fault as a Salesforce error with `code` (from [`fault_code`]).
@@ -226,7 +226,7 @@ fn read_error<S: Source>(
         }
     }
     let Some(code) = code.filter(|c| !c.is_empty()) else { return Ok(None) };
-    let mut e = ctx.catalog_error(Vendor::Salesforce, Code::from(code), message);
+    let mut e = ctx.catalog_error(Vendor::Salesforce, Code::text(code), message);
     let fields = fields.finish();
     if field_count > 0 {
         e.detail = Some(fields.text);
@@ -272,8 +272,8 @@ fn read_bulk_error<S: Source>(mut root: Element<'_, S>, ctx: Ctx<'_>, out: &mut 
     }
     // A message without a code is still the body's failure.
     let code = match code.filter(|c| !c.is_empty()) {
-        Some(code) => Code::from(code),
-        None if message.as_ref().is_some_and(|m| !m.is_empty()) => Code::from("Unknown"),
+        Some(code) => Code::text(code),
+        None if message.as_ref().is_some_and(|m| !m.is_empty()) => Code::text("Unknown"),
         None => return Ok(()),
     };
     let mut e = ctx.catalog_error(Vendor::Salesforce, code, message);
@@ -298,7 +298,7 @@ fn read_bulk_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool,
     let message = message.map(|m| collapse_whitespace(m, max));
     let code = collapse_whitespace(code, max);
     let truncated = code.truncated || message.as_ref().is_some_and(|m| m.truncated);
-    let mut e = ctx.catalog_error(Vendor::Salesforce, Code::from(code.text), message.map(|m| m.text));
+    let mut e = ctx.catalog_error(Vendor::Salesforce, Code::text(code.text), message.map(|m| m.text));
     e.truncated |= truncated;
     out.push(e)?;
     Ok(true)
@@ -339,7 +339,7 @@ fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stop
             .get("message")
             .and_then(Value::as_str)
             .map(|m| collapse_whitespace(m, ctx.limits.max_message_bytes).text);
-        let mut e = ctx.catalog_error(Vendor::Salesforce, Code::from(code), message);
+        let mut e = ctx.catalog_error(Vendor::Salesforce, Code::text(code), message);
         let fields: Vec<&str> = item
             .get("fields")
             .and_then(Value::as_array)
