@@ -27,26 +27,32 @@
 //!    body (a method response) goes to the first vendor that claims it, in
 //!    the same order: EWS, Salesforce, NetSuite (these by namespace),
 //!    SuperOffice, QLM (these by name), OpenAir (any). A root that is not
-//!    SOAP: Salesforce's `<Errors>`, AWS's `ErrorResponse` or
-//!    `DeleteResult` (by namespace) or `<Error>` (with AWS headers), Azure
-//!    Storage's `<Error>` (with Azure headers), QLM's `<QuickLicenseManager>`
-//!    or an ASP.NET `<string>` wrapper, a USPS Web Tools reply, OpenAir's
-//!    `<response>`, and last a generic XML error document (`xml`: a root
-//!    `Error`, `ErrorResponse`, `Response` or `Errors` whose children hold
-//!    a code and a message); any other root is foreign XML without errors.
-//! 3. **JSON**: the vendors in the same order again (Salesforce, AWS,
-//!    Azure, Marketo, Salto KS, then the generic JSON formats, `json`);
-//!    unclaimed, its first message-like text (`message`, a sentence in
-//!    `error`...) becomes the message of the HTTP fallback when the status
-//!    is an error.
+//!    SOAP: Salesforce's `<Errors>` and Bulk API `<error>`, AWS's
+//!    `ErrorResponse` or `DeleteResult` (by namespace) or `<Error>` (with
+//!    AWS headers), Azure Storage's `<Error>` (with Azure headers), QLM's
+//!    `<QuickLicenseManager>` or an ASP.NET `<string>` wrapper, a USPS Web
+//!    Tools reply, OpenAir's `<response>`, and last a generic XML error
+//!    document (`xml`: a root `Error`, `ErrorResponse`, `Response` or
+//!    `Errors` whose children hold a code and a message); any other root is
+//!    foreign XML without errors.
+//! 3. **JSON**: the vendors in the same order again (Salesforce, Zimbra,
+//!    Google, Kubernetes, AWS, Azure, Marketo, Salto KS, then the generic
+//!    JSON formats, `json`); unclaimed, its
+//!    first message-like text (`message`, a sentence in `error`...) becomes
+//!    the message of the HTTP fallback when the status is an error.
 //!
 //! The table's order, one for every kind of body: `ews`, `salesforce`,
-//! `netsuite`, `aws`, `azure`, `marketo`, `superoffice`, `qlm`, `usps`,
-//! `openair`, `salto`, `json`, `xml`.
-//! Readers that claim by namespace (or by a header) come first, those that
-//! claim by a path or a name next, the catch-alls last. A vendor asked for
-//! by name is the only one that reads, so the order matters only under
-//! `Auto`.
+//! `netsuite`, `zimbra`, `google`, `kubernetes`, `aws`, `azure`, `marketo`,
+//! `superoffice`, `qlm`, `usps`, `openair`, `salto`, `json`, `xml`.
+//! Readers that claim by namespace come first, then those that claim by a
+//! decisive signal of their own (Google's `google.rpc` types and reasons,
+//! Kubernetes' `kind: Status`: before Salto KS and the generic JSON
+//! formats, which would read the same `{"error": {..}}` bodies without the
+//! vendor's classes; AWS's and Azure's namespaces, headers and JSON types),
+//! those that claim by a path or a name next (USPS's replies among them),
+//! the catch-alls last (the generic XML documents last of all). A vendor
+//! asked for by name is the only one that reads, so the order matters only
+//! under `Auto`.
 //!
 //! **Vendor profiles** ([`Options::profile`](crate::Options::profile),
 //! `--profile FILE`) come before all of these, in the order given: a
@@ -108,11 +114,18 @@
 //! hint, any numeric code.
 //!
 //! **Salesforce** (`salesforce`). SOAP faults whose code or a detail entry
-//! is in `urn:fault.partner.soap.sforce.com` or
-//! `urn:fault.enterprise.soap.sforce.com`; per-record `result/errors` of a
-//! method response in the partner or enterprise namespace (`success` not
-//! `true`); REST errors: a JSON array of objects with an upper-case
-//! `errorCode`, or the `<Errors><Error>` XML form.
+//! is in a `urn:fault.*.soap.sforce.com` namespace (partner, enterprise,
+//! tooling) or in the Metadata (`http://soap.sforce.com/2006/04/metadata`),
+//! Apex (`http://soap.sforce.com/2006/08/apex`) or Tooling
+//! (`urn:*tooling.soap.sforce.com`) namespace; per-record `result/errors`
+//! of a method response in a `urn:*.soap.sforce.com`, Metadata or Apex
+//! namespace (`success` not `true`; Metadata components with their
+//! `fullName`); REST errors: a JSON array of objects with an upper-case
+//! `errorCode` or one the catalog knows (Bulk API 2.0 too), or the
+//! `<Errors><Error>` XML form; Bulk API 1.0 errors: an `error` root in
+//! `http://www.force.com/2009/06/asyncapi/dataload` (`exceptionCode`,
+//! `exceptionMessage`; `jobInfo` and `batchInfo` are not errors), and their
+//! JSON form when the `exceptionCode` is in the catalog.
 //!
 //! **NetSuite SuiteTalk** (`netsuite`). Faults whose detail holds a fault
 //! element in a `urn:faults_<version>.platform.webservices.netsuite.com`
@@ -129,15 +142,40 @@
 //! `MessageXml` is the error's delay (capped by
 //! [`Options::max_retry_after`](crate::Options::max_retry_after)).
 //!
+//! **Zimbra** (`zimbra`), a built-in profile (see its module). Faults whose
+//! detail holds an element in `urn:zimbra` (`Error`, with the vendor's
+//! dotted `Code`); a JSON body with Zimbra's top-level `_jsns` member whose
+//! `Body/Fault` holds the same fault as objects.
+//!
+//! **Google APIs** (`google`). A JSON object whose `error` object carries
+//! one of Google's own signals: a `details` entry whose `@type` starts with
+//! `type.googleapis.com/google.rpc.`, an `errors` entry with both a
+//! `domain` and a `reason`, or a canonical `google.rpc.Code` name as
+//! `status` with the numeric `code` that goes with it (its HTTP mapping or
+//! its number: `PERMISSION_DENIED` with 403 or 7). Code: the `ErrorInfo`
+//! reason, else the legacy reason, else the `status`; `RetryInfo`'s
+//! `retryDelay` is the delay. A top-level array gives each item with such
+//! an `error` (with `index`). A long-running operation (`name` and `done`
+//! beside `error`) is a success whose `error` is data. With the hint, any
+//! `error` object with a code, status or message.
+//!
+//! **Kubernetes** (`kubernetes`). A JSON object with `"kind": "Status"`,
+//! `"apiVersion": "v1"` and `status` `Success` or `Failure`; only `Failure`
+//! is an error (code `reason`, else the `Status`'s `code`, else `Unknown`;
+//! `details.retryAfterSeconds` is the delay). With the hint, any
+//! `"kind": "Status"` object.
+//!
 //! **Generic JSON** (`json`). When no vendor above claims a JSON body:
 //! JSON-RPC 2.0 errors (and batches: one error per failed response, with
 //! `index`); RFC 9457 / RFC 7807 problem details (a `type` or `title` with
 //! an error `status`, or a `detail` with a URI `type` or an error status);
-//! an `error` object (Google's `{code, message, status}` and its
-//! imitators); an `error` string that is a registered OAuth 2.0 / RFC 6750
-//! / RFC 8628 code or comes with `error_description`/`error_uri`; an
-//! `errors` array (one error per item, with `index`); a top-level array of
-//! `{message, errorCode|code}` objects. `"error": null` is no error. With
+//! an `error` object (`{code, message, status}` without Google's own
+//! signals, Stripe's `{type, code, message}`...); an `error` string that is
+//! a registered OAuth 2.0 / RFC 6750 / RFC 8628 code or comes with
+//! `error_description`/`error_uri`; an `errors` array (one error per item,
+//! with `index`; an item without a message takes the body's `message`);
+//! GitHub's `{message, documentation_url}` unless the status is a success;
+//! a top-level array of `{message, errorCode|code}` objects. `"error": null` is no error. With
 //! the hint, any `error` string and a bare top-level `message` are read too.
 //!
 //! **Amazon Web Services** (`aws`). Claimed: an `ErrorResponse` (query

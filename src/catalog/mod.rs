@@ -10,15 +10,17 @@
 //! assert!(catalog::lookup(Vendor::Soap, "client").is_some());
 //! assert!(catalog::lookup(Vendor::Http, "299").is_none());
 //! ```
-//!
-//! Rows are built by one constructor (`row`, with `num` and `symbol` for
-//! numeric and symbolic codes) and modifiers for what only some rows have.
+
+// Rows are built by one constructor (`row`, with `num` and `symbol` for
+// numeric and symbolic codes) and modifiers for what only some rows have.
 
 pub(crate) mod aws;
 pub(crate) mod azure;
 pub(crate) mod ews;
+pub(crate) mod google;
 pub(crate) mod http;
 pub(crate) mod json;
+pub(crate) mod kubernetes;
 pub(crate) mod marketo;
 pub(crate) mod netsuite;
 pub(crate) mod openair;
@@ -29,6 +31,7 @@ pub(crate) mod soap;
 pub(crate) mod superoffice;
 pub(crate) mod usps;
 pub(crate) mod xml;
+pub(crate) mod zimbra;
 
 use std::borrow::Cow;
 
@@ -135,19 +138,22 @@ pub fn entries(vendor: Vendor) -> &'static [Entry] {
     }
 }
 
-/// The entry for `code` as an error carries it: a number, or a symbolic
-/// code (compared ignoring ASCII case).
+/// The entry for `code` as an error carries it: a number (or text that is
+/// one, as [`Code`] compares), or a symbolic code (compared ignoring ASCII
+/// case).
 ///
 /// ```
 /// use vendor_errors::{Code, Vendor, catalog};
 /// assert_eq!(catalog::entry(Vendor::OpenAir, &Code::Num(556)).unwrap().retry, vendor_errors::RetryClass::Throttled);
+/// assert!(catalog::entry(Vendor::OpenAir, &Code::Text("556".into())).is_some());
 /// assert!(catalog::entry(Vendor::Soap, &Code::from("server")).is_some());
 /// ```
 pub fn entry(vendor: Vendor, code: &Code) -> Option<&'static Entry> {
-    let entries = entries(vendor);
-    match code {
-        Code::Num(_) => entries.iter().find(|e| e.code == *code),
-        Code::Text(text) => entry_text(vendor, text),
+    match (code.as_num(), code) {
+        // Decimal text is its number (`Code` equality says so).
+        (Some(_), _) => entries(vendor).iter().find(|e| e.code == *code),
+        (None, Code::Text(text)) => entry_text(vendor, text),
+        (None, Code::Num(_)) => None,
     }
 }
 

@@ -106,14 +106,14 @@ pub(crate) fn header_code(ctx: Ctx<'_>) -> Option<Code> {
         return None;
     }
     let code = sanitize(ctx.header(VendorHeader::AmznErrorType)?);
-    (!code.is_empty()).then(|| Code::from(collapse_whitespace(code, ctx.limits.max_message_bytes).text))
+    (!code.is_empty()).then(|| Code::text(collapse_whitespace(code, ctx.limits.max_message_bytes).text))
 }
 
 /// The code of an entry: its own, else the header's, else (with a message)
 /// the response's error status or `error`; `None` without code or message.
 fn code_of(fields: &Fields, ctx: Ctx<'_>) -> Option<Code> {
     match fields.code() {
-        Some(code) => Some(Code::from(code.to_owned())),
+        Some(code) => Some(Code::text(code)),
         None => header_code(ctx).or_else(|| fields.message().map(|_| code_without_one(ctx))),
     }
 }
@@ -195,7 +195,7 @@ fn read_delete_result<S: Source>(mut root: Element<'_, S>, ctx: Ctx<'_>, out: &m
         let position = index;
         index = index.saturating_add(1);
         let fields = Fields::read(entry, ctx.limits)?;
-        let Some(code) = fields.code().map(|c| Code::from(c.to_owned())).or_else(|| {
+        let Some(code) = fields.code().map(Code::text).or_else(|| {
             fields.message().map(|_| code_without_one(ctx))
         }) else {
             continue;
@@ -287,13 +287,14 @@ fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stop
         .find_map(|k| member(k).and_then(Value::as_str))
         .map(|m| collapse_whitespace(m, max))
         .filter(|m| !m.text.is_empty());
-    let sanitized = |code: Code| match code {
-        Code::Text(text) => Code::from(collapse_whitespace(sanitize(&text), max).text),
-        number => number,
-    };
+    let sanitized = |text: &str| Code::text(collapse_whitespace(sanitize(text), max).text);
     let code = header
-        .or_else(|| body_code.and_then(json_code).map(sanitized))
-        .or_else(|| kind.map(|k| Code::from(collapse_whitespace(sanitize(k), max).text)))
+        .or_else(|| match body_code {
+            Some(Value::String(text)) => Some(sanitized(text)),
+            Some(other) => json_code(other),
+            None => None,
+        })
+        .or_else(|| kind.map(sanitized))
         .filter(|c| !matches!(c, Code::Text(t) if t.is_empty()));
     let code = match (code, &message) {
         (Some(code), _) => code,

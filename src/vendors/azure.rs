@@ -72,7 +72,7 @@ pub(crate) fn header_code(ctx: Ctx<'_>) -> Option<Code> {
         return None;
     }
     let code = ctx.header(VendorHeader::MsErrorCode).filter(|c| !c.is_empty())?;
-    Some(Code::from(collapse_whitespace(code, ctx.limits.max_message_bytes).text))
+    Some(Code::text(collapse_whitespace(code, ctx.limits.max_message_bytes).text))
 }
 
 /// An error of Azure Storage with this code (else the header's) and
@@ -87,7 +87,7 @@ fn error_of(code: Option<&str>, message: Option<&str>, ctx: Ctx<'_>) -> Option<(
         None => (None, None),
     };
     let code = match code {
-        Some(code) => Code::from(collapse_whitespace(code, max).text),
+        Some(code) => Code::text(collapse_whitespace(code, max).text),
         None => header_code(ctx).or_else(|| message.as_ref().map(|_| code_without_one(ctx)))?,
     };
     let truncated = message.as_ref().is_some_and(|m| m.truncated);

@@ -6,8 +6,8 @@
 //! Under [`VendorHint::Auto`] a reader claims only what the body makes
 //! unambiguous; under its own hint it also reads what is merely likely.
 
-mod profile;
-mod table;
+pub(crate) mod profile;
+pub(crate) mod table;
 
 #[cfg(test)]
 pub(crate) use builtin::ORDER;
@@ -20,6 +20,12 @@ table::vendor_table! {
     Salesforce = "salesforce" in salesforce, hint "Salesforce.";
     /// NetSuite SuiteTalk SOAP web services.
     NetSuite = "netsuite" in netsuite, hint "NetSuite SuiteTalk.";
+    /// Zimbra Collaboration SOAP (and its JSON transport): the code in the fault's `urn:zimbra` detail.
+    Zimbra = "zimbra" in zimbra, hint "Zimbra Collaboration.";
+    /// Google APIs' JSON errors (`google.rpc.Status`, legacy `errors[].reason`).
+    Google = "google" in google, hint "Google APIs' JSON errors (also `error` objects without Google's own signals).";
+    /// Kubernetes API server `Status` objects.
+    Kubernetes = "kubernetes" in kubernetes, hint "Kubernetes API server `Status` objects.";
     /// Amazon Web Services: S3, query, EC2 and JSON protocol errors.
     Aws = "aws" in aws, hint "Amazon Web Services (S3, query, EC2, JSON protocols).";
     /// Azure Storage: `<Error>` documents and the `x-ms-error-code` header.

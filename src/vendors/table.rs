@@ -3,12 +3,15 @@
 //! catalog, and one row here.
 //!
 //! The order, for every hook alike: readers that claim by namespace first
-//! (EWS, Salesforce, NetSuite; AWS and Azure also by their headers), then
-//! those that claim by a path or a name (Marketo's `serviceException`,
-//! SuperOffice's methods, QLM's `...Response`, USPS's replies), then the
-//! catch-alls (OpenAir reads every method response and numeric fault codes;
-//! Salto KS and the generic JSON formats read JSON error shapes others
-//! share; the generic XML documents come last of all). A reader asked for by name
+//! (EWS, Salesforce, NetSuite), then those that claim by a decisive
+//! signal of their own (Google's `google.rpc` types and reasons,
+//! Kubernetes' `kind: Status`; AWS's and Azure's namespaces, headers and
+//! JSON types), then those that claim by a path or a name (Marketo's
+//! `serviceException`, SuperOffice's methods, QLM's `...Response`, USPS's
+//! replies), then the catch-alls (OpenAir reads every method response and
+//! numeric fault codes; Salto KS and the generic JSON formats read JSON
+//! error shapes others share; the generic XML documents come last of all).
+//! A reader asked for by name
 //! ([`Options::vendor`](crate::Options::vendor)) is the only one allowed, so
 //! the order matters only under auto-detection. `src/detection.rs` states
 //! this order; a test holds it to the table.

@@ -251,7 +251,7 @@ pub(crate) fn set_detail(e: &mut VendorError, others: &Capped, parts: &[(&str, O
 pub(crate) fn code_without_one(ctx: Ctx<'_>) -> Code {
     match ctx.status.filter(|s| *s >= 400) {
         Some(status) => Code::Num(i64::from(status)),
-        None => Code::from("error"),
+        None => Code::text("error"),
     }
 }
 
