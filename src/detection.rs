@@ -36,7 +36,7 @@
 //!    the message of the HTTP fallback when the status is an error.
 //!
 //! The table's order, one for every kind of body: `ews`, `salesforce`,
-//! `netsuite`, `marketo`, `superoffice`, `qlm`, `openair`, `salto`, `json`.
+//! `netsuite`, `zimbra`, `marketo`, `superoffice`, `qlm`, `openair`, `salto`, `json`.
 //! Readers that claim by namespace come first, those that claim by a path
 //! or a name next, the catch-alls last. A vendor asked for by name is the
 //! only one that reads, so the order matters only under `Auto`.
@@ -121,6 +121,11 @@
 //! (`Warning` and `Success` are not errors). `BackOffMilliseconds` in
 //! `MessageXml` is the error's delay (capped by
 //! [`Options::max_retry_after`](crate::Options::max_retry_after)).
+//!
+//! **Zimbra** (`zimbra`), a built-in profile (see its module). Faults whose
+//! detail holds an element in `urn:zimbra` (`Error`, with the vendor's
+//! dotted `Code`); a JSON body with Zimbra's top-level `_jsns` member whose
+//! `Body/Fault` holds the same fault as objects.
 //!
 //! **Generic JSON** (`json`). When no vendor above claims a JSON body:
 //! JSON-RPC 2.0 errors (and batches: one error per failed response, with

@@ -25,6 +25,7 @@ pub(crate) mod salesforce;
 pub(crate) mod salto;
 pub(crate) mod soap;
 pub(crate) mod superoffice;
+pub(crate) mod zimbra;
 
 use std::borrow::Cow;
 

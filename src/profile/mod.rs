@@ -125,6 +125,8 @@ pub(crate) mod pointer;
 pub(crate) mod rules;
 mod validate;
 
+pub(crate) use validate::builtin_rules;
+
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -158,11 +160,19 @@ use rules::{ElementRule, FaultRule, JsonRule};
 pub struct Profile {
     name: ProfileName,
     description: Option<String>,
+    rules: Rules,
+    codes: CodeTable,
+}
+
+/// What a profile reads, compiled: its signals and its rules. A user's
+/// [`Profile`] has them beside its name and `[codes]`; a built-in vendor
+/// written as a profile has them beside its catalog.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Rules {
     detect: Detect,
     fault: Option<FaultRule>,
     elements: Box<[ElementRule]>,
     json: Box<[JsonRule]>,
-    codes: CodeTable,
 }
 
 /// `[detect]`, compiled: the signals by which a profile claims a body.
@@ -267,8 +277,15 @@ impl Profile {
     }
 }
 
-/// What the readers ask of a profile: its signals and its rules.
 impl Profile {
+    /// Its signals and rules.
+    pub(crate) fn rules(&self) -> &Rules {
+        &self.rules
+    }
+}
+
+/// What the readers ask of a profile: its signals and its rules.
+impl Rules {
     #[cfg(test)]
     /// `[detect]`.
     pub(crate) fn detect(&self) -> &Detect {

@@ -228,8 +228,9 @@ impl ElementRule {
 pub(crate) struct JsonMatch<'v> {
     /// The value `at` matched (for telling whether an earlier rule matched it).
     pub(crate) value: &'v Value,
-    /// Its 0-based position among the values `at` matched, errors or not.
-    pub(crate) index: usize,
+    /// Its 0-based position among the values `at` matched, errors or not;
+    /// `None` when `at` has no `*` (it matches one value: no position to say).
+    pub(crate) index: Option<usize>,
     /// The code: as found, or `unknown`.
     pub(crate) code: Code,
     /// The message, when found.
@@ -269,6 +270,7 @@ impl JsonRule {
         let code = self.code.iter().find_map(|p| p.each(value).find_map(json_code));
         let code = code_or_unknown(code, message.is_some())?;
         let retry_after = self.retry_after.first(|p, unit| p.each(value).find_map(|v| json_delay(v, unit)));
+        let index = self.at.has_wildcard().then_some(index);
         Some(JsonMatch { value, index, code, message, retry_after })
     }
 }
@@ -355,7 +357,7 @@ mod tests {
             .retry_after_secs("wait")
             .when("/ok", false);
         let p = profile(ProfileSpec::new("failures").json(rule));
-        let rule = &p.json_rules()[0];
+        let rule = &p.rules().json_rules()[0];
         let doc = json!({"ok": false, "failures": [
             {"kind": "QUOTA", "detail": "Too many", "wait": "2.5"},
             {"title": "Only a title"},
@@ -364,12 +366,15 @@ mod tests {
         let found: Vec<JsonMatch<'_>> = rule.matches(&doc).collect();
         assert_eq!(found.len(), 3);
         assert_eq!(
-            (found[0].index, &found[0].code, found[0].message.as_deref()),
+            (found[0].index.unwrap(), &found[0].code, found[0].message.as_deref()),
             (0, &Code::from("QUOTA"), Some("Too many"))
         );
         assert_eq!(found[0].retry_after, Some(Duration::from_millis(2500)));
-        assert_eq!((found[1].index, &found[1].code, found[1].message.as_deref()), (1, &UNKNOWN, Some("Only a title")));
-        assert_eq!((found[2].index, &found[2].code, found[2].retry_after), (3, &Code::Num(42), None));
+        assert_eq!(
+            (found[1].index.unwrap(), &found[1].code, found[1].message.as_deref()),
+            (1, &UNKNOWN, Some("Only a title"))
+        );
+        assert_eq!((found[2].index.unwrap(), &found[2].code, found[2].retry_after), (3, &Code::Num(42), None));
         assert!(std::ptr::eq(found[2].value, &doc["failures"][3]));
         assert_eq!(rule.matches(&json!({"ok": true, "failures": [{"kind": "A"}]})).count(), 0);
         assert_eq!(rule.matches(&json!({"ok": 0, "failures": [{"kind": "A"}]})).count(), 0);
@@ -386,7 +391,7 @@ mod tests {
     fn json_delays_try_seconds_then_milliseconds() {
         let rule = JsonSpec::at("").code("code").retry_after_secs("secs").retry_after_ms(["ms", "/backoff/ms"]);
         let p = profile(ProfileSpec::new("delays").json(rule));
-        let delay = |doc: Value| p.json_rules()[0].matches(&doc).next().and_then(|m| m.retry_after);
+        let delay = |doc: Value| p.rules().json_rules()[0].matches(&doc).next().and_then(|m| m.retry_after);
         assert_eq!(delay(json!({"code": 1, "secs": 3, "ms": 10})), Some(Duration::from_secs(3)));
         assert_eq!(delay(json!({"code": 1, "secs": "x", "ms": 10})), Some(Duration::from_millis(10)));
         assert_eq!(delay(json!({"code": 1, "backoff": {"ms": 7}})), Some(Duration::from_millis(7)));
@@ -401,7 +406,7 @@ mod tests {
             .severity("Level", ["error", "FATAL"])
             .retry_after_secs("WaitSeconds");
         let p = profile(ProfileSpec::new("fulfil").element(rule));
-        let rule = &p.element_rules()[0];
+        let rule = &p.rules().element_rules()[0];
         assert!(rule.matches_path(&["Envelope", "Body", "Result", "Problems", "Problem"]));
         assert!(!rule.matches_path(&["Problem"]));
         assert_eq!(rule.at().as_str(), "Problems/Problem");
@@ -433,7 +438,7 @@ mod tests {
             .message("ApiFault/message")
             .retry_after_ms("backoff");
         let p = profile(ProfileSpec::new("adserver").fault(rule));
-        let rule = p.fault_rule().unwrap();
+        let rule = p.rules().fault_rule().unwrap();
         assert_eq!((rule.code.len(), rule.message.len(), rule.retry_after.millis.len()), (2, 1, 1));
         let leaves =
             [("ApiFault/message", "Quota"), ("ApiFault/errors/reason", "RATE_EXCEEDED"), ("x/backoff", "1500")];

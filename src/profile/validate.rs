@@ -7,7 +7,7 @@ use super::model::{CodeSpec, DetectSpec, ElementSpec, FaultSpec, JsonSpec, Paths
 use super::path::{LocalPath, NsPattern, check_local_name};
 use super::pointer::Pointer;
 use super::rules::{DelayPaths, ElementRule, FaultRule, JsonRule, Severity};
-use super::{Detect, Profile};
+use super::{Detect, Profile, Rules};
 use crate::retry::RetryClass;
 use crate::vendor::{Code, ProfileName};
 
@@ -26,16 +26,38 @@ impl TryFrom<ProfileSpec> for Profile {
     fn try_from(spec: ProfileSpec) -> Result<Profile, ProfileError> {
         let root = Key::default();
         let name = ProfileName::new(&spec.vendor).map_err(|e| root.key("vendor").error(e))?;
-        let detect = detect(&spec.detect, &root.key("detect"))?;
-        let fault = spec.fault.as_ref().map(|f| fault(f, &root.key("fault"))).transpose()?;
-        let elements = each(&spec.elements, &root.key("element"), element)?;
-        let json = each(&spec.json, &root.key("json"), json)?;
+        let rules = rules(&spec, &root)?;
         let codes = codes(&spec.codes.0, &root.key("codes"))?;
-        if fault.is_none() && elements.is_empty() && json.is_empty() && codes.is_empty() {
+        if rules.fault.is_none() && rules.elements.is_empty() && rules.json.is_empty() && codes.is_empty() {
             return Err(root.error("no [fault], [[element]], [[json]] or [codes]: the profile would do nothing"));
         }
-        Ok(Profile { name, description: spec.description, detect, fault, elements, json, codes })
+        Ok(Profile { name, description: spec.description, rules, codes })
     }
+}
+
+/// `[detect]`, `[fault]`, `[[element]]` and `[[json]]`, compiled.
+fn rules(spec: &ProfileSpec, root: &Key) -> Result<Rules, ProfileError> {
+    Ok(Rules {
+        detect: detect(&spec.detect, &root.key("detect"))?,
+        fault: spec.fault.as_ref().map(|f| fault(f, &root.key("fault"))).transpose()?,
+        elements: each(&spec.elements, &root.key("element"), element)?,
+        json: each(&spec.json, &root.key("json"), json)?,
+    })
+}
+
+/// The rules of a built-in vendor written as a profile: checked as a
+/// user's are, but its `vendor` is the table row's (any text) and its
+/// codes are the vendor's catalog, so `[codes]` must be empty.
+pub(crate) fn builtin_rules(spec: &ProfileSpec) -> Result<Rules, ProfileError> {
+    let root = Key::default();
+    if !spec.codes.0.is_empty() {
+        return Err(root.key("codes").error("a built-in vendor's codes are its catalog"));
+    }
+    let rules = rules(spec, &root)?;
+    if rules.fault.is_none() && rules.elements.is_empty() && rules.json.is_empty() {
+        return Err(root.error("no [fault], [[element]] or [[json]]: the profile would read nothing"));
+    }
+    Ok(rules)
 }
 
 /// Each item of an array of tables, validated at its index.
@@ -239,16 +261,16 @@ mod tests {
             .detect_json_key("acmeError")
             .build()
             .unwrap();
-        assert!(p.claims_namespace("urn:acme:billing") && !p.claims_namespace("urn:other"));
-        assert!(p.claims_root("AcmeResult") && !p.claims_root("acmeresult"));
+        assert!(p.rules().claims_namespace("urn:acme:billing") && !p.rules().claims_namespace("urn:other"));
+        assert!(p.rules().claims_root("AcmeResult") && !p.rules().claims_root("acmeresult"));
         assert!(
-            p.claims_json(&json!({"acmeError": null}))
-                && !p.claims_json(&json!({"error": 1}))
-                && !p.claims_json(&json!([1]))
+            p.rules().claims_json(&json!({"acmeError": null}))
+                && !p.rules().claims_json(&json!({"error": 1}))
+                && !p.rules().claims_json(&json!([1]))
         );
-        assert!(!p.detect().is_empty() && p.detect().has_namespaces());
-        assert_eq!(p.detect().roots().collect::<Vec<_>>(), ["AcmeResult"]);
-        assert_eq!(p.detect().json_keys().collect::<Vec<_>>(), ["acmeError"]);
+        assert!(!p.rules().detect().is_empty() && p.rules().detect().has_namespaces());
+        assert_eq!(p.rules().detect().roots().collect::<Vec<_>>(), ["AcmeResult"]);
+        assert_eq!(p.rules().detect().json_keys().collect::<Vec<_>>(), ["acmeError"]);
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //! Under [`VendorHint::Auto`] a reader claims only what the body makes
 //! unambiguous; under its own hint it also reads what is merely likely.
 
-mod profile;
-mod table;
+pub(crate) mod profile;
+pub(crate) mod table;
 
 #[cfg(test)]
 pub(crate) use builtin::ORDER;
@@ -20,6 +20,8 @@ table::vendor_table! {
     Salesforce = "salesforce" in salesforce, hint "Salesforce.";
     /// NetSuite SuiteTalk SOAP web services.
     NetSuite = "netsuite" in netsuite, hint "NetSuite SuiteTalk.";
+    /// Zimbra Collaboration SOAP (and its JSON transport): the code in the fault's `urn:zimbra` detail.
+    Zimbra = "zimbra" in zimbra, hint "Zimbra Collaboration.";
     /// Marketo (Adobe) SOAP and REST APIs.
     Marketo = "marketo" in marketo, hint "Marketo.";
     /// SuperOffice Customer Service SOAP interface.

@@ -25,14 +25,16 @@
 //!   the error's `detail`); `index` is its position among the elements
 //!   that rule matched;
 //! - a JSON body it claims is read by each `[[json]]` rule in order; a
-//!   value an earlier rule matched is not read again.
+//!   value an earlier rule matched is not read again; `index` is its
+//!   position among the values the rule's `at` matched, when `at` has a `*`
+//!   (a pointer without one matches one value: no `index`).
 //!
 //! The class comes from the retry chain with the profile's `[codes]` as the
 //! vendor catalog; a delay the body gives is the vendor's own back-off (the
 //! larger of it and `Retry-After` wins, then the cap).
 
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -40,11 +42,11 @@ use serde_json::Value;
 use super::Ctx;
 use crate::emit::{Emitter, Halt, Stopped};
 use crate::error::VendorError;
-use crate::profile::Profile;
 use crate::profile::rules::ElementRule;
+use crate::profile::{Profile, ProfileSpec, Rules, builtin_rules};
 use crate::retry::Evidence;
 use crate::soap::{self, Fault};
-use crate::vendor::Code;
+use crate::vendor::{Code, Vendor, VendorHint};
 use crate::xml::{Element, Source};
 
 /// Most leaves read from one matched element.
@@ -53,19 +55,63 @@ const MAX_LEAVES: usize = 64;
 /// How far below a claimed element the walk looks for rule matches.
 const MAX_WALK_DEPTH: u32 = 256;
 
+/// Who taught a set of rules, and so how its errors are made: a user's
+/// [`Profile`] (its name, its `[codes]`) or a built-in vendor written as a
+/// profile (its [`Vendor`], its catalog).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Teacher<'a> {
+    /// A profile given in [`Options`](crate::Options).
+    User(&'a Profile),
+    /// A row of the vendor table whose reader is a profile.
+    BuiltIn(&'a BuiltinProfile),
+}
+
+impl<'a> Teacher<'a> {
+    fn rules(self) -> &'a Rules {
+        match self {
+            Teacher::User(p) => p.rules(),
+            Teacher::BuiltIn(b) => b.rules(),
+        }
+    }
+
+    fn hint(self) -> VendorHint {
+        match self {
+            Teacher::User(p) => p.hint(),
+            Teacher::BuiltIn(b) => b.hint,
+        }
+    }
+
+    /// Was it named by the hint (so it reads without signals)?
+    fn named(self, ctx: Ctx<'_>) -> bool {
+        ctx.named(self.hint())
+    }
+
+    /// Its error with `code`: name, description and class from its codes
+    /// (a profile's `[codes]`, a built-in vendor's catalog) and the chain;
+    /// the message is `message` when the body gave one.
+    fn error(
+        self,
+        code: Code,
+        message: Option<String>,
+        backoff: Option<Duration>,
+        ctx: Ctx<'_>,
+        evidence: Evidence<'_>,
+    ) -> VendorError {
+        match self {
+            Teacher::User(profile) => profile_error(profile, code, message, backoff, ctx, evidence),
+            Teacher::BuiltIn(b) => ctx.catalog_error_with(b.vendor, code, message, Evidence { backoff, ..evidence }),
+        }
+    }
+}
+
 /// The profiles a body may be read with: all of them under `auto`, the one
 /// named under its hint, none under a built-in vendor's hint.
-fn allowed<'a>(ctx: Ctx<'a>) -> impl Iterator<Item = &'a Profile> {
-    ctx.profiles.iter().map(Arc::as_ref).filter(move |p| ctx.may_read(p.hint()))
+fn allowed<'a>(ctx: Ctx<'a>) -> impl Iterator<Item = Teacher<'a>> {
+    ctx.profiles.iter().map(|p| Teacher::User(p)).filter(move |t| ctx.may_read(t.hint()))
 }
 
-/// Was this profile named by the hint (so it reads without signals)?
-fn named(profile: &Profile, ctx: Ctx<'_>) -> bool {
-    ctx.named(profile.hint())
-}
-
-/// A profile's error with `code`: name, description and class from its
-/// `[codes]` and the chain; the message is `message` when the body gave one.
+/// A user profile's error with `code`: name, description and class from
+/// its `[codes]` and the chain; the message is `message` when the body gave one.
 fn profile_error(
     profile: &Profile,
     code: Code,
@@ -92,8 +138,18 @@ fn profile_error(
 /// The fault as the first allowed profile that claims it reads it (taken
 /// out of `fault`); `None` when none does.
 pub(crate) fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
-    let profile = allowed(ctx).find(|p| named(p, ctx) || fault_has_signal(p, fault))?;
-    let (code, message, backoff) = match profile.fault_rule() {
+    let teacher = allowed(ctx).find(|t| claims_fault(*t, fault, ctx))?;
+    Some(fault_error(teacher, fault, ctx))
+}
+
+/// Does `teacher` claim this fault: named, or a namespace signal in it?
+fn claims_fault(teacher: Teacher<'_>, fault: &Fault, ctx: Ctx<'_>) -> bool {
+    teacher.named(ctx) || fault_has_signal(teacher.rules(), fault)
+}
+
+/// The fault as `teacher` reads it (taken out of `fault`).
+fn fault_error(teacher: Teacher<'_>, fault: &mut Fault, ctx: Ctx<'_>) -> VendorError {
+    let (code, message, backoff) = match teacher.rules().fault_rule() {
         Some(rule) => rule.read(|| fault.detail.items().map(|l| (l.path, l.text))),
         None => (None, None, None),
     };
@@ -104,17 +160,17 @@ pub(crate) fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError>
     let message = message.map(str::to_owned).or_else(|| fault.reason().map(|r| r.text.clone()));
     let lang = fault.reason().filter(|r| message.as_deref() == Some(r.text.as_str())).and_then(|r| r.lang.clone());
     let evidence = fault.evidence(ctx.evidence());
-    let mut e = profile_error(profile, code, message, backoff, ctx, evidence);
+    let mut e = teacher.error(code, message, backoff, ctx, evidence);
     e.lang = lang;
     std::mem::take(fault).move_context_into(&mut e, ctx.limits);
-    Some(e)
+    e
 }
 
 /// A namespace signal in a fault: its code's QName, or a detail child.
-fn fault_has_signal(profile: &Profile, fault: &Fault) -> bool {
+fn fault_has_signal(rules: &Rules, fault: &Fault) -> bool {
     let code_ns = fault.code.ns.as_deref().filter(|ns| !soap::is_envelope_ns(Some(ns)));
-    code_ns.is_some_and(|ns| profile.claims_namespace(ns))
-        || fault.detail.child_in(|ns| profile.claims_namespace(ns)).is_some()
+    code_ns.is_some_and(|ns| rules.claims_namespace(ns))
+        || fault.detail.child_in(|ns| rules.claims_namespace(ns)).is_some()
 }
 
 /// Reads a document element (XML that is not SOAP) with the first allowed
@@ -124,7 +180,10 @@ pub(crate) fn read_root<'c, S: Source>(
     ctx: Ctx<'_>,
     out: &mut Emitter,
 ) -> Result<Option<Element<'c, S>>, Halt> {
-    read_claimed(root, ctx, out, |p, root| p.claims_root(root.local_name()))
+    match allowed(ctx).find(|t| claims_root(*t, &root, ctx)) {
+        Some(teacher) => read_elements(teacher, root, ctx, out).map(|()| None),
+        None => Ok(Some(root)),
+    }
 }
 
 /// Reads a SOAP body item with the first allowed profile that claims it,
@@ -134,24 +193,27 @@ pub(crate) fn read_item<'c, S: Source>(
     ctx: Ctx<'_>,
     out: &mut Emitter,
 ) -> Result<Option<Element<'c, S>>, Halt> {
-    read_claimed(item, ctx, out, |_, _| false)
+    match allowed(ctx).find(|t| claims_item(*t, &item, ctx)) {
+        Some(teacher) => read_elements(teacher, item, ctx, out).map(|()| None),
+        None => Ok(Some(item)),
+    }
 }
 
-/// Reads `el` with the first allowed profile with `[[element]]` rules that
-/// claims it (named, its namespace, or `also`), or hands it back.
-fn read_claimed<'c, S: Source>(
-    el: Element<'c, S>,
-    ctx: Ctx<'_>,
-    out: &mut Emitter,
-    also: impl Fn(&Profile, &Element<'c, S>) -> bool,
-) -> Result<Option<Element<'c, S>>, Halt> {
-    let in_ns = |p: &Profile| el.namespace().is_some_and(|ns| p.claims_namespace(ns));
-    let claims = |p: &Profile| !p.element_rules().is_empty() && (named(p, ctx) || in_ns(p) || also(p, &el));
-    let found = allowed(ctx).find(|p| claims(p));
-    match found {
-        Some(profile) => read_elements(profile, el, ctx, out).map(|()| None),
-        None => Ok(Some(el)),
-    }
+/// Does `teacher` claim this document element: it has `[[element]]` rules
+/// and is named, or the root's name or namespace is a signal?
+fn claims_root<S: Source>(teacher: Teacher<'_>, root: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+    claims_item(teacher, root, ctx) || (has_elements(teacher) && teacher.rules().claims_root(root.local_name()))
+}
+
+/// Does `teacher` claim this SOAP body item: it has `[[element]]` rules and
+/// is named, or the item's namespace is a signal?
+fn claims_item<S: Source>(teacher: Teacher<'_>, item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+    let in_ns = || item.namespace().is_some_and(|ns| teacher.rules().claims_namespace(ns));
+    has_elements(teacher) && (teacher.named(ctx) || in_ns())
+}
+
+fn has_elements(teacher: Teacher<'_>) -> bool {
+    !teacher.rules().element_rules().is_empty()
 }
 
 /// The local names from the claimed element down to the current one, in
@@ -182,22 +244,23 @@ impl NamePath {
     }
 }
 
-/// What a walk over a claimed element keeps: the profile, the path and the
-/// matches counted per rule.
+/// What a walk over a claimed element keeps: who taught the rules, the
+/// path and the matches counted per rule.
 struct Walk<'p> {
-    profile: &'p Profile,
+    teacher: Teacher<'p>,
     path: NamePath,
     matched: Vec<u32>,
 }
 
-/// Walks a claimed element with the profile's `[[element]]` rules.
+/// Walks a claimed element with the `[[element]]` rules.
 fn read_elements<S: Source>(
-    profile: &Profile,
+    teacher: Teacher<'_>,
     top: Element<'_, S>,
     ctx: Ctx<'_>,
     out: &mut Emitter,
 ) -> Result<(), Halt> {
-    let mut walk = Walk { profile, path: NamePath::default(), matched: vec![0; profile.element_rules().len()] };
+    let rules = teacher.rules().element_rules();
+    let mut walk = Walk { teacher, path: NamePath::default(), matched: vec![0; rules.len()] };
     walk.visit(top, 0, ctx, out)
 }
 
@@ -216,7 +279,7 @@ impl Walk<'_> {
             return soap::read_fault_salvaging(el, ctx.limits, out, |fault| super::fault_error(fault, ctx));
         }
         self.path.push(el.local_name());
-        let rules = self.profile.element_rules();
+        let rules = self.teacher.rules().element_rules();
         if let Some(at) = rules.iter().position(|r| r.at().matches_rev(self.path.rev())) {
             let index = self.matched[at];
             self.matched[at] = index.saturating_add(1);
@@ -242,7 +305,7 @@ impl Walk<'_> {
         let leaves = el.leaves(MAX_LEAVES, ctx.limits.max_message_bytes)?;
         let Some(found) = rule.read(|| leaves.items().map(|l| (l.path, l.text))) else { return Ok(()) };
         let message = found.message.map(str::to_owned);
-        let mut e = profile_error(self.profile, found.code, message, found.retry_after, ctx, ctx.evidence());
+        let mut e = self.teacher.error(found.code, message, found.retry_after, ctx, ctx.evidence());
         e.index = Some(index);
         // The element's leaves, as a fault's detail is given: for logs.
         let detail = leaves.render(ctx.limits.max_detail_bytes);
@@ -256,24 +319,183 @@ impl Walk<'_> {
 /// Reads a JSON body with the first allowed profile that claims it; `false`
 /// when none does.
 pub(crate) fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
-    let claims = |p: &Profile| named(p, ctx) || p.claims_json(body);
-    let Some(profile) = allowed(ctx).find(|p| !p.json_rules().is_empty() && claims(p)) else { return Ok(false) };
+    match allowed(ctx).find(|t| claims_json(*t, body, ctx)) {
+        Some(teacher) => read_json_with(teacher, body, ctx, out).map(|()| true),
+        None => Ok(false),
+    }
+}
+
+/// Does `teacher` claim this JSON body: it has `[[json]]` rules and is
+/// named, or a `json_keys` member is there?
+fn claims_json(teacher: Teacher<'_>, body: &Value, ctx: Ctx<'_>) -> bool {
+    !teacher.rules().json_rules().is_empty() && (teacher.named(ctx) || teacher.rules().claims_json(body))
+}
+
+/// Reads a JSON body `teacher` claimed, rule by rule.
+fn read_json_with(teacher: Teacher<'_>, body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
+    let rules = teacher.rules().json_rules();
     // Values an earlier rule matched, by address: one error each.
     let mut taken: HashSet<*const Value> = HashSet::new();
-    let several = profile.json_rules().len() > 1;
-    for rule in profile.json_rules() {
+    let several = rules.len() > 1;
+    for rule in rules {
         for found in rule.matches(body) {
             if several && !taken.insert(std::ptr::from_ref(found.value)) {
                 continue;
             }
             let message = found.message.map(|m| crate::text::collapse_whitespace(&m, ctx.limits.max_message_bytes));
             let truncated = message.as_ref().is_some_and(|m| m.truncated);
-            let mut e =
-                profile_error(profile, found.code, message.map(|m| m.text), found.retry_after, ctx, ctx.evidence());
-            e.index = u32::try_from(found.index).ok();
+            let mut e = teacher.error(found.code, message.map(|m| m.text), found.retry_after, ctx, ctx.evidence());
+            e.index = found.index.and_then(|i| u32::try_from(i).ok());
             e.truncated |= truncated;
             out.push(e)?;
         }
     }
-    Ok(true)
+    Ok(())
 }
+
+/// A built-in vendor whose reader is a profile: its rules, written with
+/// [`ProfileSpec`] in its module and compiled on first use, and its
+/// catalog (in `src/catalog/`). It reads as a user's profile does (see the
+/// module docs), under its vendor's hint and claims; its errors carry its
+/// [`Vendor`] and their classes come from its catalog.
+#[derive(Debug)]
+pub(crate) struct BuiltinProfile {
+    vendor: Vendor,
+    hint: VendorHint,
+    rules: LazyLock<Rules>,
+}
+
+impl BuiltinProfile {
+    /// The profile of `vendor` (and its `hint`), compiled from `spec` on
+    /// first use. A spec that does not compile reads nothing; every
+    /// built-in spec is compiled by a test.
+    pub(crate) const fn new(vendor: Vendor, hint: VendorHint, spec: fn() -> Rules) -> Self {
+        BuiltinProfile { vendor, hint, rules: LazyLock::new(spec) }
+    }
+
+    /// The compiled rules.
+    pub(crate) fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    fn teacher(&self) -> Teacher<'_> {
+        Teacher::BuiltIn(self)
+    }
+
+    /// [`Reader::read_fault`](super::table::Reader::read_fault) by the profile.
+    pub(crate) fn read_fault(&self, fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
+        let claims = ctx.may_read(self.hint) && claims_fault(self.teacher(), fault, ctx);
+        claims.then(|| fault_error(self.teacher(), fault, ctx))
+    }
+
+    /// [`Reader::claims_root`](super::table::Reader::claims_root) by the profile.
+    pub(crate) fn claims_root<S: Source>(&self, root: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+        ctx.may_read(self.hint) && claims_root(self.teacher(), root, ctx)
+    }
+
+    /// [`Reader::claims_item`](super::table::Reader::claims_item) by the profile.
+    pub(crate) fn claims_item<S: Source>(&self, item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+        ctx.may_read(self.hint) && claims_item(self.teacher(), item, ctx)
+    }
+
+    /// Reads an element it claimed (a document element or a SOAP body item).
+    pub(crate) fn read_elements<S: Source>(
+        &self,
+        el: Element<'_, S>,
+        ctx: Ctx<'_>,
+        out: &mut Emitter,
+    ) -> Result<(), Halt> {
+        read_elements(self.teacher(), el, ctx, out)
+    }
+
+    /// [`Reader::read_json`](super::table::Reader::read_json) by the profile.
+    pub(crate) fn read_json(&self, body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
+        if !(ctx.may_read(self.hint) && claims_json(self.teacher(), body, ctx)) {
+            return Ok(false);
+        }
+        read_json_with(self.teacher(), body, ctx, out).map(|()| true)
+    }
+}
+
+/// Compiles a built-in vendor's spec (see [`BuiltinProfile::new`]): the
+/// empty rules, which read nothing, if it does not compile (a test checks
+/// that every one does).
+pub(crate) fn compile(spec: &ProfileSpec) -> Rules {
+    builtin_rules(spec).unwrap_or_default()
+}
+
+/// A built-in vendor whose reader is a profile: the reader struct, its
+/// vendor (a variant of both [`Vendor`] and [`VendorHint`]), its catalog,
+/// and its [`ProfileSpec`] (an expression). Writes the static
+/// [`BuiltinProfile`] `PROFILE`, the [`Reader`](super::table::Reader)
+/// whose every hook is the profile's, and a test that the spec compiles.
+macro_rules! builtin_profile {
+    ($reader:ident, $variant:ident, $catalog:expr, $spec:expr $(,)?) => {
+        /// The vendor's rules, as a profile.
+        pub(crate) static PROFILE: $crate::vendors::profile::BuiltinProfile =
+            $crate::vendors::profile::BuiltinProfile::new(
+                $crate::vendor::Vendor::$variant,
+                $crate::vendor::VendorHint::$variant,
+                || $crate::vendors::profile::compile(&$spec),
+            );
+
+        impl $crate::vendors::table::Reader for $reader {
+            const CATALOG: &'static [$crate::catalog::Entry] = $catalog;
+
+            fn read_fault(
+                fault: &mut $crate::soap::Fault,
+                ctx: $crate::vendors::Ctx<'_>,
+            ) -> Option<$crate::error::VendorError> {
+                PROFILE.read_fault(fault, ctx)
+            }
+
+            fn claims_root<S: $crate::xml::Source>(
+                root: &$crate::xml::Element<'_, S>,
+                ctx: $crate::vendors::Ctx<'_>,
+            ) -> bool {
+                PROFILE.claims_root(root, ctx)
+            }
+
+            fn read_root<S: $crate::xml::Source>(
+                root: $crate::xml::Element<'_, S>,
+                ctx: $crate::vendors::Ctx<'_>,
+                out: &mut $crate::emit::Emitter,
+            ) -> Result<(), $crate::emit::Halt> {
+                PROFILE.read_elements(root, ctx, out)
+            }
+
+            fn claims_item<S: $crate::xml::Source>(
+                item: &$crate::xml::Element<'_, S>,
+                ctx: $crate::vendors::Ctx<'_>,
+            ) -> bool {
+                PROFILE.claims_item(item, ctx)
+            }
+
+            fn read_item<S: $crate::xml::Source>(
+                item: $crate::xml::Element<'_, S>,
+                ctx: $crate::vendors::Ctx<'_>,
+                out: &mut $crate::emit::Emitter,
+            ) -> Result<(), $crate::emit::Halt> {
+                PROFILE.read_elements(item, ctx, out)
+            }
+
+            fn read_json(
+                body: &serde_json::Value,
+                ctx: $crate::vendors::Ctx<'_>,
+                out: &mut $crate::emit::Emitter,
+            ) -> Result<bool, $crate::emit::Stopped> {
+                PROFILE.read_json(body, ctx, out)
+            }
+        }
+
+        #[cfg(test)]
+        #[test]
+        fn builtin_profile_compiles() {
+            if let Err(e) = $crate::profile::builtin_rules(&$spec) {
+                panic!("the built-in profile of {} does not compile: {e}", stringify!($variant));
+            }
+        }
+    };
+}
+
+pub(crate) use builtin_profile;

@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! mode      bits 0-2: how the profiles are given (see `run_profile`)
-//!           bits 3-6: the built-in hint when the profiles give none: 0-10 VendorHint::ALL[n], 11-15 auto
+//!           bits 3-6: the built-in hint when the profiles give none: VendorHint::ALL[n] (auto past its end)
 //!           bit 7:    the second profile is a description (1) or an example profile (0: one byte, n % 4)
 //! profile A a description (below)
 //! profile B only for the modes that give or name a second profile
@@ -1033,10 +1033,7 @@ pub fn run_profile(data: &[u8]) {
             None => return,
         },
     };
-    let hint = match (mode >> 3) & 15 {
-        n @ 0..11 => VendorHint::ALL[usize::from(n)],
-        _ => VendorHint::Auto,
-    };
+    let hint = VendorHint::ALL.get(usize::from((mode >> 3) & 15)).copied().unwrap_or(VendorHint::Auto);
     let (given, hint) = match (mode & 7, b) {
         (1, _) => (vec![Arc::clone(&a), a], hint),
         (2, Some(b)) => (vec![a, b], hint),
