@@ -42,3 +42,35 @@ super::profile::builtin_profile!(
         .detect_namespace("http://www.canadapost.ca/ws/messages")
         .element(ElementSpec::at("messages/message").code("code").message("description"))
 );
+
+#[cfg(test)]
+mod tests {
+    use crate::{Code, Options, Vendor, VendorError, VendorHint};
+
+    fn errors_with(body: &str, opts: &Options) -> Vec<VendorError> {
+        crate::from_slice(body.as_bytes(), opts).unwrap().errors
+    }
+
+    const NS: &str = "http://www.canadapost.ca/ws/messages";
+
+    #[test]
+    fn each_message_is_an_error() {
+        let body = format!(
+            r#"<messages xmlns="{NS}"><message><code>AA004</code></message><message><description>text only</description></message><message/></messages>"#
+        );
+        let found = errors_with(&body, &Options::new());
+        assert_eq!(found.len(), 2);
+        assert_eq!((found[0].vendor, found[0].code.clone(), found[0].index), (Vendor::CanadaPost, Code::from("AA004"), Some(0)));
+        // Without a description, the catalog's.
+        assert_eq!(found[0].message, "You cannot mail on behalf of the requested customer.");
+        assert_eq!((found[1].code.clone(), found[1].message.as_str()), (Code::from("unknown"), "text only"));
+    }
+
+    #[test]
+    fn other_namespaces_only_under_the_hint() {
+        let body = r#"<messages xmlns="urn:other"><message><code>7</code><description>d</description></message></messages>"#;
+        assert!(errors_with(body, &Options::new()).is_empty());
+        let opts = Options::new().vendor(VendorHint::CanadaPost);
+        assert_eq!(errors_with(body, &opts)[0].code, Code::Num(7));
+    }
+}

@@ -1,7 +1,7 @@
 //! eBay Trading and Shopping APIs (XML and SOAP): `Ack` and `Errors` in
 //! responses, and SOAP faults with a `FaultDetail`.
 //!
-//! A hand-written reader (the shared [`ebl`](super::ebl) module), not a
+//! A hand-written reader (the shared [`ebl`] module), not a
 //! built-in profile: a profile's `[[element]]` rule with `severity` could
 //! skip the `Warning` entries, but not what eBay's `Ack` decides (a
 //! `Failure` whose entries lack an `Error` severity must still fail, an entry
@@ -23,7 +23,7 @@
 //! PayPal's under `--vendor paypal`. Under `--vendor ebay`: every document
 //! element and SOAP body item, every fault.
 //!
-//! What is an error, and how each is read: see [`ebl`](super::ebl).
+//! What is an error, and how each is read: see [`ebl`].
 
 use crate::emit::{Emitter, Halt};
 use crate::error::VendorError;

@@ -73,3 +73,41 @@ super::profile::builtin_profile!(
         .element(notification("Notifications", &["ERROR", "FAILURE"]))
         .element(notification("Notification", &["ERROR", "FAILURE"]))
 );
+
+#[cfg(test)]
+mod tests {
+    use crate::{Code, Options, Vendor, VendorError, VendorHint};
+
+    fn errors_with(body: &str, opts: &Options) -> Vec<VendorError> {
+        crate::from_slice(body.as_bytes(), opts).unwrap().errors
+    }
+
+    fn reply(ns: &str, inner: &str) -> String {
+        format!(r#"<TrackReply xmlns="{ns}"><HighestSeverity>SUCCESS</HighestSeverity>{inner}</TrackReply>"#)
+    }
+
+    #[test]
+    fn severities_and_places() {
+        let ns = "http://fedex.com/ws/track/v19";
+        let errors = |inner: &str| errors_with(&reply(ns, inner), &Options::new());
+        assert!(errors("<Notifications><Severity>WARNING</Severity><Code>1</Code><Message>w</Message></Notifications>").is_empty());
+        assert!(errors("<Notifications><Severity>NOTE</Severity><Code>1</Code></Notifications>").is_empty());
+        assert!(errors("<Notifications><Code>1</Code><Message>no severity</Message></Notifications>").is_empty());
+        let e = &errors("<Notifications><Severity>error</Severity><Message>lower case, no code</Message></Notifications>")[0];
+        assert_eq!((e.vendor, e.code.clone()), (Vendor::Fedex, Code::from("unknown")));
+        // A signature's notification: only FAILURE.
+        let signature = |severity: &str| {
+            errors(&format!("<TrackDetails><Signature><Notifications><Severity>{severity}</Severity><Code>4550</Code></Notifications></Signature></TrackDetails>"))
+        };
+        assert!(signature("ERROR").is_empty());
+        assert_eq!(signature("FAILURE")[0].code, Code::Num(4550));
+    }
+
+    #[test]
+    fn claimed_by_namespace_or_hint() {
+        let inner = "<Notifications><Severity>ERROR</Severity><Code>5508</Code></Notifications>";
+        assert!(errors_with(&reply("urn:other", inner), &Options::new()).is_empty());
+        let opts = Options::new().vendor(VendorHint::Fedex);
+        assert_eq!(errors_with(&reply("urn:other", inner), &opts)[0].code, Code::Num(5508));
+    }
+}

@@ -1,7 +1,7 @@
 //! PayPal classic SOAP API: `Ack` and `Errors` in operation responses, each
 //! payment's `PaymentError`, and SOAP faults with a `FaultDetail`.
 //!
-//! A hand-written reader (the shared [`ebl`](super::ebl) module, the
+//! A hand-written reader (the shared [`ebl`] module, the
 //! response shape being eBay's), not a built-in profile: PayPal's `Ack`
 //! decides what a profile's `severity` cannot (`Failure` with entries whose
 //! `SeverityCode` is missing, as public captures show, is still a failure;

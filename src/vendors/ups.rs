@@ -36,10 +36,12 @@
 //! answers tracking with a root of the same name, and which of the two it is
 //! shows only in its children (`Response/ResponseStatusCode` for UPS,
 //! `TrackInfo` for USPS), so that root is left to whoever reads both
-//! ([`read_root`] reads a UPS one). The REST JSON is read only under the
-//! hint: its `response` member is too common a name to claim a body by.
-//! Under `--vendor ups`: every document element and SOAP body item (as a
-//! legacy response), every fault, every JSON body.
+//! ([`read_root`] reads a UPS one). The REST JSON is claimed only when the
+//! whole body is its error shape: `{"response": {"errors": [...]}}` with no
+//! other member, every error an object with a string `code` of digits and a
+//! string `message` (a `response` member alone is too common to claim a body
+//! by). Under `--vendor ups`: every document element and SOAP body item (as
+//! a legacy response), every fault, every JSON body.
 
 use std::time::Duration;
 
@@ -82,7 +84,25 @@ fn spec() -> ProfileSpec {
                 .message("ErrorDetail/PrimaryErrorCode/Description")
                 .retry_after_secs("ErrorDetail/MinimumRetrySeconds"),
         )
+        .detect_json_key("response")
         .json(JsonSpec::at("/response/errors/*").code("code").message("message"))
+}
+
+/// Is this JSON body exactly UPS's REST error shape: `{"response":
+/// {"errors": [...]}}` and nothing else, each error an object with a code
+/// of digits and a message, both strings?
+fn is_rest_error(body: &serde_json::Value) -> bool {
+    let only = |v: &serde_json::Value, key: &str| v.as_object().is_some_and(|o| o.len() == 1 && o.contains_key(key));
+    let Some(errors) = body.get("response").and_then(|r| r.get("errors")).and_then(|e| e.as_array()) else {
+        return false;
+    };
+    let is_error = |e: &serde_json::Value| {
+        let code = e.get("code").and_then(|c| c.as_str());
+        code.is_some_and(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()))
+            && e.get("message").is_some_and(serde_json::Value::is_string)
+    };
+    only(body, "response") && body.get("response").is_some_and(|r| only(r, "errors")) && !errors.is_empty()
+        && errors.iter().all(is_error)
 }
 
 /// UPS's faults and REST JSON, as a profile.
@@ -243,14 +263,93 @@ impl Reader for Ups {
     }
 
     fn read_json(body: &serde_json::Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, crate::emit::Stopped> {
+        // The profile's `response` key is too common to claim by alone:
+        // under auto the whole body must be UPS's error shape.
+        if !(ctx.named(VendorHint::Ups) || is_rest_error(body)) {
+            return Ok(false);
+        }
         PROFILE.read_json(body, ctx, out)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
+    use crate::{Code, Options, RetryClass, Vendor, VendorError, VendorHint};
+
     #[test]
     fn the_profile_compiles() {
         crate::profile::builtin_rules(&super::spec()).unwrap();
+    }
+
+    fn errors_with(body: &str, opts: &Options) -> Vec<VendorError> {
+        crate::from_slice(body.as_bytes(), opts).unwrap().errors
+    }
+
+    fn errors(body: &str) -> Vec<VendorError> {
+        errors_with(body, &Options::new())
+    }
+
+    fn legacy(root: &str, status: &str, error: &str) -> String {
+        format!("<{root}><Response><ResponseStatusCode>{status}</ResponseStatusCode>{error}</Response></{root}>")
+    }
+
+    #[test]
+    fn severities_decide() {
+        let hard = "<Error><ErrorSeverity>Hard</ErrorSeverity><ErrorCode>20008</ErrorCode><ErrorDescription>bad</ErrorDescription></Error>";
+        let e = &errors(&legacy("ShipmentConfirmResponse", "0", hard))[0];
+        assert_eq!((e.vendor, e.code.clone(), e.retry.class()), (Vendor::Ups, Code::Num(20008), RetryClass::Permanent));
+        let warning = "<Error><ErrorSeverity>Warning</ErrorSeverity><ErrorCode>1</ErrorCode><ErrorDescription>w</ErrorDescription></Error>";
+        assert!(errors(&legacy("ShipmentConfirmResponse", "1", warning)).is_empty());
+        // No severity: an error unless the status said success.
+        let bare = "<Error><ErrorCode>7</ErrorCode></Error>";
+        assert!(errors(&legacy("VoidShipmentResponse", "1", bare)).is_empty());
+        assert_eq!(errors(&legacy("VoidShipmentResponse", "0", bare))[0].code, Code::Num(7));
+        // A description without a code: `unknown`; neither: the status's failure.
+        let text_only = "<Error><ErrorSeverity>Hard</ErrorSeverity><ErrorDescription>only text</ErrorDescription></Error>";
+        assert_eq!(errors(&legacy("VoidShipmentResponse", "0", text_only))[0].code, Code::from("unknown"));
+        let empty = "<Error><ErrorSeverity>Hard</ErrorSeverity></Error>";
+        assert_eq!(errors(&legacy("VoidShipmentResponse", "0", empty))[0].code, Code::from("Failure"));
+        // A transient error without a delay: transient, no delay.
+        let transient = "<Error><ErrorSeverity>Transient</ErrorSeverity><ErrorCode>123456</ErrorCode><MinimumRetrySeconds>soon</MinimumRetrySeconds></Error>";
+        let e = &errors(&legacy("VoidShipmentResponse", "0", transient))[0];
+        assert_eq!((e.retry.class(), e.retry.after()), (RetryClass::Transient, None));
+    }
+
+    #[test]
+    fn roots_claimed_by_name_only_without_namespace() {
+        let hard = "<Error><ErrorSeverity>Hard</ErrorSeverity><ErrorCode>1</ErrorCode></Error>";
+        assert!(errors(&legacy("SomeOtherResponse", "0", hard)).is_empty());
+        let namespaced = r#"<RatingServiceSelectionResponse xmlns="urn:x"><Response><ResponseStatusCode>0</ResponseStatusCode></Response></RatingServiceSelectionResponse>"#;
+        assert!(errors(namespaced).is_empty());
+        // Under the hint, any root.
+        let opts = Options::new().vendor(VendorHint::Ups);
+        assert_eq!(errors_with(&legacy("SomeOtherResponse", "0", hard), &opts).len(), 1);
+    }
+
+    #[test]
+    fn a_broken_body_keeps_what_was_read() {
+        let whole = legacy("ShipmentAcceptResponse", "0", "<Error><ErrorSeverity>Hard</ErrorSeverity><ErrorCode>20007</ErrorCode></Error><Error>");
+        let report = crate::from_slice(whole.as_bytes(), &Options::new()).unwrap();
+        assert_eq!(report.errors.len(), 1);
+        assert!(report.incomplete.is_some());
+    }
+
+    #[test]
+    fn the_rest_shape_is_exact() {
+        assert!(super::is_rest_error(&json!({"response": {"errors": [{"code": "250002", "message": "m"}]}})));
+        for other in [
+            json!({"response": {"errors": [{"code": "250002", "message": "m"}]}, "other": 1}),
+            json!({"response": {"errors": [{"code": "250002", "message": "m"}], "x": 1}}),
+            json!({"response": {"errors": [{"code": "E1", "message": "m"}]}}),
+            json!({"response": {"errors": [{"code": 250002, "message": "m"}]}}),
+            json!({"response": {"errors": [{"code": "1"}]}}),
+            json!({"response": {"errors": []}}),
+            json!({"response": []}),
+            json!([1]),
+        ] {
+            assert!(!super::is_rest_error(&other), "{other}");
+        }
     }
 }
