@@ -185,7 +185,7 @@ impl Walk<'_> {
 
     /// An entry: reported when it is an error (see the module docs).
     fn entry(&mut self, entry: Entry, depth: u32, item: Option<u32>, out: &mut Emitter) -> Result<(), Halt> {
-        let code = entry.code.clone().or_else(|| entry.message.is_some().then(|| Code::from("unknown")));
+        let code = entry.code.clone().or_else(|| entry.message.is_some().then(|| Code::text("unknown")));
         let Some(code) = code else { return Ok(()) };
         if self.first.is_none() {
             self.first = Some((code.clone(), entry.message.clone()));
@@ -219,7 +219,7 @@ impl Walk<'_> {
             None => {
                 let text = format!("{} {}: Ack {word} without an error entry", self.vendor, self.command);
                 (
-                    Code::from(word.as_str()),
+                    Code::text(word.as_str()),
                     Some(crate::text::collapse_whitespace(&text, self.ctx.limits.max_message_bytes).text),
                 )
             }

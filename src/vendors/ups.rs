@@ -178,7 +178,7 @@ pub(crate) fn read_status<S: Source>(
         let (code, message) = first.unwrap_or_else(|| {
             let said = description.as_deref().map(str::trim).filter(|d| !d.is_empty()).unwrap_or("Failure");
             let text = format!("ups {command}: ResponseStatusCode 0 ({said}) without an error");
-            (Code::from("Failure"), Some(crate::text::collapse_whitespace(&text, max).text))
+            (Code::text("Failure"), Some(crate::text::collapse_whitespace(&text, max).text))
         });
         let mut e = ctx.catalog_error(Vendor::Ups, code, message);
         e.command = Some(command.to_owned());
@@ -200,7 +200,7 @@ struct UpsError {
 fn read_error(leaves: &Leaves, status: Status, _ctx: Ctx<'_>) -> Option<UpsError> {
     let text = |name: &str| leaves.named(name).map(str::trim).filter(|t| !t.is_empty());
     let message = text("ErrorDescription").map(str::to_owned);
-    let code = text("ErrorCode").map(Code::parse).or_else(|| message.is_some().then(|| Code::from("unknown")))?;
+    let code = text("ErrorCode").map(Code::parse).or_else(|| message.is_some().then(|| Code::text("unknown")))?;
     let severity = text("ErrorSeverity");
     let is_error = match severity {
         Some(s) => s.eq_ignore_ascii_case("Hard") || s.eq_ignore_ascii_case("Transient"),
