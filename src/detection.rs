@@ -37,8 +37,8 @@
 //!    the message of the HTTP fallback when the status is an error.
 //!
 //! The table's order, one for every kind of body: `ews`, `salesforce`,
-//! `netsuite`, `zimbra`, `google`, `kubernetes`, `marketo`, `superoffice`,
-//! `qlm`, `openair`, `salto`, `json`.
+//! `netsuite`, `zimbra`, `google`, `kubernetes`, `paypal`, `ebay`, `fedex`,
+//! `canadapost`, `ups`, `marketo`, `superoffice`, `qlm`, `openair`, `salto`, `json`.
 //! Readers that claim by namespace come first, then those that claim by a
 //! decisive signal of their own (Google's `google.rpc` types and reasons,
 //! Kubernetes' `kind: Status`: before Salto KS and the generic JSON
@@ -157,6 +157,40 @@
 //! is an error (code `reason`, else the `Status`'s `code`, else `Unknown`;
 //! `details.retryAfterSeconds` is the delay). With the hint, any
 //! `"kind": "Status"` object.
+//! **PayPal** (`paypal`), classic SOAP API. A document element or SOAP body
+//! item in `urn:ebay:api:PayPalAPI` (the operation's response; its `Ack` and
+//! `Errors` children are in eBay's namespace, so PayPal comes before eBay);
+//! a fault whose code or a detail child is in that namespace. `Ack` and
+//! `SeverityCode` decide: entries of severity `Error` (or none, unless the
+//! `Ack` was a success) are errors, `Warning`s and `SuccessWithWarning` are
+//! not; a failed `Ack` without an error entry is still one error; a parallel
+//! payment's `PaymentError` has the payment's `index`. Before `qlm`, which
+//! claims any `...Response` body item.
+//!
+//! **eBay** (`ebay`), Trading and Shopping APIs. A document element or SOAP
+//! body item in `urn:ebay:apis:eBLBaseComponents`, read as PayPal's
+//! (`PartialFailure` items with `index`; `ErrorClassification` classes codes
+//! the catalog lacks); a fault whose detail holds `FaultDetail` in that
+//! namespace (its `ErrorCode` and `DetailedMessage`).
+//!
+//! **FedEx** (`fedex`), Web Services; a built-in profile. A document element
+//! or SOAP body item in a `http://fedex.com/ws/` namespace: each
+//! `Notifications` / `Notification` (reply-level and per package, whatever
+//! the `HighestSeverity`) of severity `ERROR` or `FAILURE` is an error, with
+//! `index` (a package's `Signature/Notifications` only when `FAILURE`).
+//!
+//! **Canada Post** (`canadapost`), web services; a built-in profile. A
+//! document element in `http://www.canadapost.ca/ws/messages`: each
+//! `messages/message` (`code`, `description`) is an error, with `index`.
+//!
+//! **UPS** (`ups`). A document element without namespace named as one of
+//! UPS's legacy XML responses that no other vendor uses
+//! (`RatingServiceSelectionResponse`, `ShipmentConfirmResponse`, ...; not
+//! `TrackResponse`, which USPS shares): its `Response/Error`s of severity
+//! `Hard` or `Transient`, or a `ResponseStatusCode` 0; a fault whose detail
+//! is in a `http://www.ups.com/XMLSchema/XOLTWS/` namespace
+//! (`Errors/ErrorDetail/PrimaryErrorCode`); a JSON body that is exactly the
+//! REST error shape `{"response": {"errors": [{"code", "message"}]}}`.
 //!
 //! **Generic JSON** (`json`). When no vendor above claims a JSON body:
 //! JSON-RPC 2.0 errors (and batches: one error per failed response, with

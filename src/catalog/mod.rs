@@ -14,7 +14,10 @@
 // Rows are built by one constructor (`row`, with `num` and `symbol` for
 // numeric and symbolic codes) and modifiers for what only some rows have.
 
+pub(crate) mod canadapost;
+pub(crate) mod ebay;
 pub(crate) mod ews;
+pub(crate) mod fedex;
 pub(crate) mod google;
 pub(crate) mod http;
 pub(crate) mod json;
@@ -22,11 +25,13 @@ pub(crate) mod kubernetes;
 pub(crate) mod marketo;
 pub(crate) mod netsuite;
 pub(crate) mod openair;
+pub(crate) mod paypal;
 pub(crate) mod qlm;
 pub(crate) mod salesforce;
 pub(crate) mod salto;
 pub(crate) mod soap;
 pub(crate) mod superoffice;
+pub(crate) mod ups;
 pub(crate) mod zimbra;
 
 use std::borrow::Cow;

@@ -9,6 +9,8 @@
 pub(crate) mod profile;
 pub(crate) mod table;
 
+mod ebl;
+
 #[cfg(test)]
 pub(crate) use builtin::ORDER;
 pub(crate) use builtin::catalog;
@@ -26,6 +28,16 @@ table::vendor_table! {
     Google = "google" in google, hint "Google APIs' JSON errors (also `error` objects without Google's own signals).";
     /// Kubernetes API server `Status` objects.
     Kubernetes = "kubernetes" in kubernetes, hint "Kubernetes API server `Status` objects.";
+    /// PayPal classic SOAP API: `Ack` and `Errors` (before eBay, whose namespace its children share).
+    Paypal = "paypal" in paypal, hint "PayPal classic (SOAP) API.";
+    /// eBay Trading and Shopping APIs (XML and SOAP): `Ack` and `Errors`.
+    Ebay = "ebay" in ebay, hint "eBay Trading and Shopping APIs.";
+    /// FedEx Web Services: notifications of severity ERROR or FAILURE.
+    Fedex = "fedex" in fedex, hint "FedEx Web Services.";
+    /// Canada Post web services: the `messages` document.
+    CanadaPost = "canadapost" in canadapost, hint "Canada Post web services.";
+    /// UPS: legacy XML `Response/Error`, web services faults, REST JSON errors.
+    Ups = "ups" in ups, hint "UPS (XML, SOAP and REST APIs).";
     /// Marketo (Adobe) SOAP and REST APIs.
     Marketo = "marketo" in marketo, hint "Marketo.";
     /// SuperOffice Customer Service SOAP interface.
