@@ -14,7 +14,9 @@
 //! Rows are built by one constructor (`row`, with `num` and `symbol` for
 //! numeric and symbolic codes) and modifiers for what only some rows have.
 
+pub(crate) mod bingads;
 pub(crate) mod ews;
+pub(crate) mod googleads;
 pub(crate) mod http;
 pub(crate) mod json;
 pub(crate) mod marketo;
@@ -25,6 +27,8 @@ pub(crate) mod salesforce;
 pub(crate) mod salto;
 pub(crate) mod soap;
 pub(crate) mod superoffice;
+pub(crate) mod vsphere;
+pub(crate) mod workday;
 pub(crate) mod zimbra;
 
 use std::borrow::Cow;

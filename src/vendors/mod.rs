@@ -22,6 +22,14 @@ table::vendor_table! {
     NetSuite = "netsuite" in netsuite, hint "NetSuite SuiteTalk.";
     /// Zimbra Collaboration SOAP (and its JSON transport): the code in the fault's `urn:zimbra` detail.
     Zimbra = "zimbra" in zimbra, hint "Zimbra Collaboration.";
+    /// Google Ad Manager (and AdWords) SOAP: the `ApiExceptionFault` errors in the fault's detail.
+    GoogleAds = "googleads" in googleads, hint "Google Ad Manager / AdWords SOAP.";
+    /// Microsoft Advertising (Bing Ads) SOAP: fault details with numeric codes, and partial errors.
+    BingAds = "bingads" in bingads, hint "Microsoft Advertising (Bing Ads).";
+    /// VMware vSphere Web Services (vim25): the typed fault in the fault's detail.
+    Vsphere = "vsphere" in vsphere, hint "VMware vSphere (vim25).";
+    /// Workday Web Services: faults with Workday's dotted codes.
+    Workday = "workday" in workday, hint "Workday Web Services.";
     /// Marketo (Adobe) SOAP and REST APIs.
     Marketo = "marketo" in marketo, hint "Marketo.";
     /// SuperOffice Customer Service SOAP interface.

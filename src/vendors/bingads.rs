@@ -1,0 +1,225 @@
+//! Microsoft Advertising (Bing Ads) SOAP API: a built-in profile for its
+//! faults, and a reader of its own for the partial errors of successful
+//! responses.
+//!
+//! Faults: a SOAP 1.1 fault (`s:Server`, HTTP 500 or even 200) whose generic
+//! fault string ("Invalid client data. Check the SOAP fault details...")
+//! carries a tracking id, and whose `detail` holds one of
+//! - `AdApiFaultDetail` in `https://adapi.microsoft.com` (request-level:
+//!   authentication, headers, call rates): `Errors/AdApiError` with `Code`,
+//!   `ErrorCode`, `Message`;
+//! - `ApiFaultDetail` (Campaign Management, Bulk, Reporting, Ad Insight) or
+//!   `EditorialApiFaultDetail` in the service's namespace
+//!   (`https://bingads.microsoft.com/CampaignManagement/v13`): `OperationErrors/OperationError`,
+//!   `BatchErrors/BatchError` (with the request item's `Index`),
+//!   `EditorialErrors/EditorialError`;
+//! - `ApiFault` / `ApiBatchFault` in `https://bingads.microsoft.com/Customer/v13/Exception`
+//!   (Customer Management and Billing): the same errors without `ErrorCode`.
+//!
+//! Claimed under auto by a detail child in `https://adapi.microsoft.com` or
+//! any `https://bingads.microsoft.com/` namespace; under `--vendor bingads`
+//! every fault. The code is the numeric `Code` of the first error, looked
+//! for in this order: `AdApiError`, `OperationError` (the whole operation
+//! failed), `BatchError`, `EditorialError`; its `Message` is the message
+//! (else the fault string); the other errors stay in the error's `detail`.
+//! The class is the catalog's; a code with no row is `permanent`, not the
+//! fault code's class (the service sends `s:Server` for refused credentials
+//! too): so this reader is the profile's `read_fault` followed by that one
+//! decision.
+//!
+//! Partial errors (not a profile: the index is the error's own `Index`, the
+//! request item's position, which a profile's `[[element]]` rule cannot
+//! read): a method response in a `https://bingads.microsoft.com/` namespace
+//! (`AddKeywordsResponse`) is a success whose `PartialErrors/BatchError`
+//! entries are the items that failed: each is one error with `command` the
+//! operation (`AddKeywords`) and `index` its `Index`; the call itself did not
+//! fail, so these are item errors, as Salesforce's per-record errors are.
+//! `NestedPartialErrors/BatchErrorCollection` gives its own error (when it
+//! has a `Code`) and one per nested `BatchErrors/BatchError`, all with the
+//! collection's `Index` (the nested error's own `Index` stays in `detail`).
+//! An empty or nil `PartialErrors` is a success. The format has no warnings.
+//!
+//! The fault profile, as a user would write it in TOML:
+//!
+//! ```toml
+//! vendor = "bingads"
+//! [detect]
+//! namespaces = ["https://adapi.microsoft.com", "https://bingads.microsoft.com/*"]
+//! [fault]
+//! code = ["AdApiError/Code", "OperationError/Code", "BatchError/Code", "EditorialError/Code"]
+//! message = ["AdApiError/Message", "OperationError/Message", "BatchError/Message", "EditorialError/Message"]
+//! ```
+
+use crate::catalog::{self, Entry};
+use crate::emit::{Emitter, Halt, Pending};
+use crate::error::VendorError;
+use crate::profile::{FaultSpec, ProfileSpec};
+use crate::retry::{self, Evidence, RetryClass};
+use crate::soap::Fault;
+use crate::vendor::{Code, Vendor, VendorHint};
+use crate::vendors::profile::{BuiltinProfile, compile};
+use crate::vendors::table::Reader;
+use crate::vendors::{Ctx, operation_of};
+use crate::xml::{Element, Leaves, Source};
+
+/// The request-level faults' namespace.
+const AD_API_NS: &str = "https://adapi.microsoft.com";
+/// The services' namespaces start so.
+const SERVICES_NS: &str = "https://bingads.microsoft.com/";
+
+/// Most leaves read from one batch error.
+const MAX_LEAVES: usize = 32;
+
+/// The fault profile: what it claims and where the code and message are.
+fn spec() -> ProfileSpec {
+    ProfileSpec::new("bingads")
+        .detect_namespace(AD_API_NS)
+        .detect_namespace(format!("{SERVICES_NS}*"))
+        .fault(
+            FaultSpec::new()
+                .code(["AdApiError/Code", "OperationError/Code", "BatchError/Code", "EditorialError/Code"])
+                .message(["AdApiError/Message", "OperationError/Message", "BatchError/Message", "EditorialError/Message"]),
+        )
+}
+
+/// The vendor's fault rules, as a profile.
+static PROFILE: BuiltinProfile = BuiltinProfile::new(Vendor::BingAds, VendorHint::BingAds, || compile(&spec()));
+
+/// Should this SOAP body item be read for partial errors?
+fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+    ctx.named(VendorHint::BingAds)
+        || ctx.may_read(VendorHint::BingAds) && item.namespace().is_some_and(|ns| ns.starts_with(SERVICES_NS))
+}
+
+/// Reads a method response: its `PartialErrors` and `NestedPartialErrors`.
+fn read_response<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+    let command = operation_of(item.local_name()).to_owned();
+    while let Some(mut child) = item.next_child()? {
+        match child.local_name() {
+            "PartialErrors" => {
+                while let Some(error) = child.next_child()? {
+                    if error.local_name() == "BatchError" {
+                        let leaves = error.leaves(MAX_LEAVES, ctx.limits.max_message_bytes)?;
+                        let index = index_of(&leaves);
+                        if let Some(e) = batch_error(&leaves, &command, index, ctx) {
+                            out.push(e)?;
+                        }
+                    }
+                }
+            }
+            "NestedPartialErrors" => {
+                while let Some(collection) = child.next_child()? {
+                    if collection.local_name() == "BatchErrorCollection" {
+                        read_collection(collection, &command, ctx, out)?;
+                    }
+                }
+            }
+            // The results themselves (ids, entities): skipped unread.
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// A `BatchErrorCollection`: its own error when it has a code, then its
+/// nested errors, all at the collection's `Index`, which the schema puts
+/// after the nested list: they wait for it (at most `max_errors` of them;
+/// past that they are counted, with their classes).
+fn read_collection<S: Source>(
+    mut collection: Element<'_, S>,
+    command: &str,
+    ctx: Ctx<'_>,
+    out: &mut Emitter,
+) -> Result<(), Halt> {
+    let max = ctx.limits.max_message_bytes;
+    let mut nested: Vec<Leaves> = Vec::new();
+    let mut overflow = Pending::new(0);
+    let mut own = Leaves::default();
+    while let Some(mut part) = collection.next_child()? {
+        if part.local_name() == "BatchErrors" {
+            while let Some(error) = part.next_child()? {
+                if error.local_name() != "BatchError" {
+                    continue;
+                }
+                let leaves = error.leaves(MAX_LEAVES, max)?;
+                if nested.len() < ctx.limits.max_errors {
+                    nested.push(leaves);
+                } else if let Some(e) = batch_error(&leaves, command, None, ctx) {
+                    overflow.push(e);
+                }
+            }
+        } else {
+            // The collection's own parts: text-only elements, kept as leaves.
+            let name = part.local_name().to_owned();
+            let text = part.text(max)?;
+            let mut leaf = own.open(&name, max);
+            own.push_text(&mut leaf, &text.text);
+            own.close(leaf, MAX_LEAVES);
+            own.truncated |= text.truncated;
+        }
+    }
+    let index = index_of(&own);
+    if let Some(e) = batch_error(&own, command, index, ctx) {
+        out.push(e)?;
+    }
+    for leaves in &nested {
+        if let Some(e) = batch_error(leaves, command, index, ctx) {
+            out.push(e)?;
+        }
+    }
+    out.push_pending(overflow)?;
+    Ok(())
+}
+
+/// The `Index` of a batch error.
+fn index_of(leaves: &Leaves) -> Option<u32> {
+    leaves.at("Index").and_then(|i| i.trim().parse().ok())
+}
+
+/// One batch error from its leaves: `None` without a code or message.
+fn batch_error(leaves: &Leaves, command: &str, index: Option<u32>, ctx: Ctx<'_>) -> Option<VendorError> {
+    let code = leaves.at("Code").map(str::trim).filter(|c| !c.is_empty());
+    let message = leaves.at("Message").map(str::trim).filter(|m| !m.is_empty()).map(str::to_owned);
+    let code = match (code, &message) {
+        (Some(code), _) => Code::parse(code),
+        (None, Some(_)) => Code::from("unknown"),
+        (None, None) => return None,
+    };
+    let mut e = error_with_fallback(code, message, ctx, ctx.evidence());
+    e.command = Some(command.to_owned());
+    e.index = index;
+    let detail = leaves.render(ctx.limits.max_detail_bytes);
+    e.truncated |= leaves.truncated || detail.truncated;
+    e.detail = Some(detail.text).filter(|d| !d.is_empty());
+    Some(e)
+}
+
+/// An error of this vendor: the catalog's class, `permanent` for a code
+/// with no row.
+fn error_with_fallback(code: Code, message: Option<String>, ctx: Ctx<'_>, evidence: Evidence<'_>) -> VendorError {
+    let evidence = Evidence { catalog: Some(RetryClass::Permanent), ..evidence };
+    ctx.catalog_error_with(Vendor::BingAds, code, message, evidence)
+}
+
+/// Microsoft Advertising in the vendor table.
+pub(crate) struct BingAds;
+
+impl Reader for BingAds {
+    const CATALOG: &'static [Entry] = catalog::bingads::ENTRIES;
+
+    fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
+        let mut e = PROFILE.read_fault(fault, ctx)?;
+        if catalog::entry(Vendor::BingAds, &e.code).is_none() {
+            e.retry = retry::decide(&Evidence { catalog: Some(RetryClass::Permanent), ..ctx.evidence() });
+        }
+        Some(e)
+    }
+
+    fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
+        claims_item(item, ctx)
+    }
+
+    fn read_item<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+        read_response(item, ctx, out)
+    }
+}
