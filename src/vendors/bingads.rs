@@ -21,7 +21,8 @@
 //! every fault. The code is the numeric `Code` of the first error, looked
 //! for in this order: `AdApiError`, `OperationError` (the whole operation
 //! failed), `BatchError`, `EditorialError`; its `Message` is the message
-//! (else the fault string); the other errors stay in the error's `detail`.
+//! (else the fault string), its `ErrorCode` the name when the catalog has
+//! none; the other errors stay in the error's `detail`.
 //! The class is the catalog's; a code with no row is `permanent`, not the
 //! fault code's class (the service sends `s:Server` for refused credentials
 //! too): so this reader is the profile's `read_fault` followed by that one
@@ -32,7 +33,9 @@
 //! read): a method response in a `https://bingads.microsoft.com/` namespace
 //! (`AddKeywordsResponse`) is a success whose `PartialErrors/BatchError`
 //! entries are the items that failed: each is one error with `command` the
-//! operation (`AddKeywords`) and `index` its `Index`; the call itself did not
+//! operation (`AddKeywords`), `index` its `Index`, its `ErrorCode` the name
+//! when the catalog has none, its class the catalog's (else `permanent`),
+//! its fields in `detail`; the call itself did not
 //! fail, so these are item errors, as Salesforce's per-record errors are.
 //! `NestedPartialErrors/BatchErrorCollection` gives its own error (when it
 //! has a `Code`) and one per nested `BatchErrors/BatchError`, all with the
@@ -70,16 +73,29 @@ const SERVICES_NS: &str = "https://bingads.microsoft.com/";
 /// Most leaves read from one batch error.
 const MAX_LEAVES: usize = 32;
 
+/// The error objects of a fault's detail, in the order their code is
+/// looked for: request-level, whole operation, batch item, editorial.
+const ERROR_KINDS: [&str; 4] = ["AdApiError", "OperationError", "BatchError", "EditorialError"];
+
+/// `part` of each error kind, in [`ERROR_KINDS`] order (`AdApiError/Code`, ...).
+fn paths(part: &str) -> Vec<String> {
+    ERROR_KINDS.iter().map(|kind| format!("{kind}/{part}")).collect()
+}
+
 /// The fault profile: what it claims and where the code and message are.
 fn spec() -> ProfileSpec {
     ProfileSpec::new("bingads")
         .detect_namespace(AD_API_NS)
         .detect_namespace(format!("{SERVICES_NS}*"))
-        .fault(
-            FaultSpec::new()
-                .code(["AdApiError/Code", "OperationError/Code", "BatchError/Code", "EditorialError/Code"])
-                .message(["AdApiError/Message", "OperationError/Message", "BatchError/Message", "EditorialError/Message"]),
-        )
+        .fault(FaultSpec::new().code(paths("Code")).message(paths("Message")))
+}
+
+/// The `ErrorCode` of the error whose `Code` the profile takes (the first
+/// kind with a code), when the body gives one.
+fn symbol_in(detail: &Leaves) -> Option<String> {
+    let kind = ERROR_KINDS.iter().find(|k| detail.at(&format!("{k}/Code")).is_some_and(|c| !c.trim().is_empty()))?;
+    let symbol = detail.at(&format!("{kind}/ErrorCode")).map(str::trim).filter(|s| !s.is_empty())?;
+    Some(symbol.to_owned())
 }
 
 /// The vendor's fault rules, as a profile.
@@ -186,6 +202,9 @@ fn batch_error(leaves: &Leaves, command: &str, index: Option<u32>, ctx: Ctx<'_>)
         (None, None) => return None,
     };
     let mut e = error_with_fallback(code, message, ctx, ctx.evidence());
+    if e.name.is_none() {
+        e.name = leaves.at("ErrorCode").map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    }
     e.command = Some(command.to_owned());
     e.index = index;
     let detail = leaves.render(ctx.limits.max_detail_bytes);
@@ -208,9 +227,14 @@ impl Reader for BingAds {
     const CATALOG: &'static [Entry] = catalog::bingads::ENTRIES;
 
     fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
+        // Read before the profile takes the fault.
+        let symbol = symbol_in(&fault.detail);
         let mut e = PROFILE.read_fault(fault, ctx)?;
         if catalog::entry(Vendor::BingAds, &e.code).is_none() {
             e.retry = retry::decide(&Evidence { catalog: Some(RetryClass::Permanent), ..ctx.evidence() });
+        }
+        if e.name.is_none() {
+            e.name = symbol;
         }
         Some(e)
     }
