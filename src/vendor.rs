@@ -201,14 +201,30 @@ impl FromStr for ProfileName {
 /// Serialized as a JSON number or string. The same type keys the catalogs,
 /// whose symbolic codes are borrowed `'static` strings.
 ///
+/// # Comparing
+///
+/// A code is compared as a person reads it: a number equals its decimal
+/// text (`Code::Num(556) == Code::from("556")`, and `== "556"`, `== 556`);
+/// other text compares exactly, case included (`"Server" != "server"`: the
+/// catalogs, [`catalog::lookup`](crate::catalog::lookup), ignore case).
+/// `Hash` agrees with `==`. Text becomes a number wherever a code is made
+/// from text ([`Code::parse`], `From<&str>`, `From<String>`) when it is a
+/// plain decimal integer that fits an `i64` (an optional `-`, digits only:
+/// `"007"` is 7, `" 7"` and `"7.0"` stay text).
+///
 /// ```
 /// use vendor_errors::Code;
 /// assert_eq!(Code::parse("20023"), Code::Num(20023));
 /// assert_eq!(Code::parse("Server"), Code::Text("Server".into()));
 /// assert_eq!(Code::Num(9).to_string(), "9");
 /// assert_eq!(Code::from("Client"), Code::Text(String::from("Client").into()));
+/// assert_eq!(Code::from("556"), Code::Num(556));
+/// assert!(Code::Num(556) == "556" && Code::Num(556) == 556 && Code::from("Server") == "Server");
+/// assert_ne!(Code::from("Server"), "server");
+/// // However it was made, a decimal text is its number.
+/// assert_eq!(Code::Text("556".into()), Code::Num(556));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Code {
     /// A numeric code.
@@ -223,14 +239,110 @@ impl Code {
         parse_decimal(s).map_or_else(|| Code::Text(Cow::Owned(s.to_owned())), Code::Num)
     }
 
-    /// The number, for numeric codes.
+    /// Text kept as text, even when it is digits (a SOAP fault code's
+    /// local name, a vendor's symbolic code as the body wrote it).
+    pub(crate) fn text(s: impl Into<String>) -> Code {
+        Code::Text(Cow::Owned(s.into()))
+    }
+
+    /// The number, for numeric codes (and text that is a decimal number).
+    ///
+    /// ```
+    /// use vendor_errors::Code;
+    /// assert_eq!(Code::Text("42".into()).as_num(), Some(42));
+    /// assert_eq!(Code::from("Server").as_num(), None);
+    /// ```
     pub fn as_num(&self) -> Option<i64> {
+        match self.key() {
+            Key::Num(n) => Some(n),
+            Key::Text(_) => None,
+        }
+    }
+
+    /// The code as compared and hashed: decimal text is its number.
+    fn key(&self) -> Key<'_> {
         match self {
-            Code::Num(n) => Some(*n),
-            Code::Text(_) => None,
+            Code::Num(n) => Key::Num(*n),
+            Code::Text(t) => Key::of(t),
         }
     }
 }
+
+/// A [`Code`] as compared: a number, or text that is not one.
+#[derive(PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Num(i64),
+    Text(&'a str),
+}
+
+impl<'a> Key<'a> {
+    fn of(text: &'a str) -> Key<'a> {
+        parse_decimal(text).map_or(Key::Text(text), Key::Num)
+    }
+}
+
+impl PartialEq for Code {
+    fn eq(&self, other: &Code) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Code {}
+
+impl std::hash::Hash for Code {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key().hash(state);
+    }
+}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.key() == Key::of(other)
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        *self == **other
+    }
+}
+
+impl PartialEq<String> for Code {
+    fn eq(&self, other: &String) -> bool {
+        *self == **other
+    }
+}
+
+impl PartialEq<Code> for str {
+    fn eq(&self, other: &Code) -> bool {
+        other == self
+    }
+}
+
+impl PartialEq<Code> for &str {
+    fn eq(&self, other: &Code) -> bool {
+        other == *self
+    }
+}
+
+/// `code == 556` for the integer types a code is written in.
+macro_rules! code_eq_int {
+    ($($int:ty),+) => {$(
+        impl PartialEq<$int> for Code {
+            fn eq(&self, other: &$int) -> bool {
+                i64::try_from(*other).is_ok_and(|n| self.key() == Key::Num(n))
+            }
+        }
+
+        impl PartialEq<Code> for $int {
+            fn eq(&self, other: &Code) -> bool {
+                other == self
+            }
+        }
+    )+};
+}
+
+code_eq_int!(i32, i64, u16, u32, u64);
 
 /// A plain decimal integer (optional `-`, ASCII digits only, no spaces).
 pub(crate) fn parse_decimal(s: &str) -> Option<i64> {
@@ -256,15 +368,17 @@ impl From<i64> for Code {
     }
 }
 
+/// As [`Code::parse`]: a number when the text is a decimal integer.
 impl From<&str> for Code {
     fn from(s: &str) -> Self {
-        Code::Text(Cow::Owned(s.to_owned()))
+        Code::parse(s)
     }
 }
 
+/// As [`Code::parse`], keeping the string when it is text.
 impl From<String> for Code {
     fn from(s: String) -> Self {
-        Code::Text(Cow::Owned(s))
+        parse_decimal(&s).map_or(Code::Text(Cow::Owned(s)), Code::Num)
     }
 }
 

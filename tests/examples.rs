@@ -1,5 +1,6 @@
-//! The blocking and streaming examples, run as tests (each when its
-//! features are on; see `[[test]]` in Cargo.toml).
+//! The blocking and streaming examples, run as tests: built only with the
+//! `http` feature (`[[test]]` in Cargo.toml), the streaming one also needing
+//! `async-tokio` and `reqwest-middleware` (`cargo test --all-features` runs both).
 
 #[cfg(feature = "http")]
 #[path = "../examples/blocking_retry.rs"]

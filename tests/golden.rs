@@ -13,8 +13,9 @@
 //! (`from_async_reader`, in memory and streamed in tiny chunks; with the
 //! `async-tokio` feature), `cli` (the
 //! binary), `json` (the expected JSON lines round-trip through
-//! `VendorError`) and `indexed` (the case is on one line of
-//! `fixtures/README.md`). So `cargo test --test golden -- soap11-server`
+//! `VendorError`), `indexed` (the case is on one line of
+//! `fixtures/README.md`) and `success` (a case named a success, or with
+//! errors `as-data`, expects none unless its status is 400 or more). So `cargo test --test golden -- soap11-server`
 //! runs one case, and `-- ::cli` the CLI checks of all.
 //!
 //! Captures (`fixtures/capture/<case>.http`, a whole response as `curl -i`
@@ -257,6 +258,20 @@ fn is_indexed_once(case: &Case) -> Result<(), Failed> {
     Ok(())
 }
 
+/// A case named a success (`success` in its name) or holding errors only as
+/// data (`as-data`) reports no error, unless its status is 400 or more (the
+/// status then speaks): a failure reported as success is the worst answer,
+/// and a success reported as a failure the next worst.
+fn success_reports_nothing(case: &Case) -> Result<(), Failed> {
+    let name = name(case);
+    let file = name.rsplit('/').next().unwrap_or_default();
+    let error_status = case.args.windows(2).any(|w| w[0] == "--status" && w[1].parse::<u16>().is_ok_and(|s| s >= 400));
+    if (file.contains("success") || file.contains("as-data")) && !error_status {
+        assert_eq!(expected(case)?, "", "{name} is named a success but expects errors");
+    }
+    Ok(())
+}
+
 type Check = fn(&Case) -> Result<(), Failed>;
 
 fn checks() -> Vec<(&'static str, Check)> {
@@ -267,6 +282,7 @@ fn checks() -> Vec<(&'static str, Check)> {
         ("cli", cli_matches_expected),
         ("json", expected_json_round_trips),
         ("indexed", is_indexed_once),
+        ("success", success_reports_nothing),
     ];
     #[cfg(feature = "async-tokio")]
     let checks = [checks, vec![("async", async_matches_expected as Check)]].concat();

@@ -10,9 +10,9 @@
 //! assert!(catalog::lookup(Vendor::Soap, "client").is_some());
 //! assert!(catalog::lookup(Vendor::Http, "299").is_none());
 //! ```
-//!
-//! Rows are built by one constructor (`row`, with `num` and `symbol` for
-//! numeric and symbolic codes) and modifiers for what only some rows have.
+
+// Rows are built by one constructor (`row`, with `num` and `symbol` for
+// numeric and symbolic codes) and modifiers for what only some rows have.
 
 pub(crate) mod bingads;
 pub(crate) mod ews;
@@ -136,19 +136,22 @@ pub fn entries(vendor: Vendor) -> &'static [Entry] {
     }
 }
 
-/// The entry for `code` as an error carries it: a number, or a symbolic
-/// code (compared ignoring ASCII case).
+/// The entry for `code` as an error carries it: a number (or text that is
+/// one, as [`Code`] compares), or a symbolic code (compared ignoring ASCII
+/// case).
 ///
 /// ```
 /// use vendor_errors::{Code, Vendor, catalog};
 /// assert_eq!(catalog::entry(Vendor::OpenAir, &Code::Num(556)).unwrap().retry, vendor_errors::RetryClass::Throttled);
+/// assert!(catalog::entry(Vendor::OpenAir, &Code::Text("556".into())).is_some());
 /// assert!(catalog::entry(Vendor::Soap, &Code::from("server")).is_some());
 /// ```
 pub fn entry(vendor: Vendor, code: &Code) -> Option<&'static Entry> {
-    let entries = entries(vendor);
-    match code {
-        Code::Num(_) => entries.iter().find(|e| e.code == *code),
-        Code::Text(text) => entry_text(vendor, text),
+    match (code.as_num(), code) {
+        // Decimal text is its number (`Code` equality says so).
+        (Some(_), _) => entries(vendor).iter().find(|e| e.code == *code),
+        (None, Code::Text(text)) => entry_text(vendor, text),
+        (None, Code::Num(_)) => None,
     }
 }
 

@@ -261,7 +261,7 @@ fn table(rows: &[Row], style: Style) -> Vec<String> {
         .iter()
         .map(|r| {
             let what = match &r.name {
-                Some(name) if *name != r.code.to_string() && *name != r.message => {
+                Some(name) if r.code != *name && *name != r.message => {
                     format!("{}: {}", one_line(name), one_line(&r.message))
                 }
                 _ => one_line(&r.message),

@@ -41,13 +41,15 @@ pub(crate) struct CodeTable {
 
 /// Codes in lookup order: numbers by value, then texts ignoring ASCII case.
 fn compare(a: &Code, b: &Code) -> Ordering {
-    match (a, b) {
-        (Code::Num(a), Code::Num(b)) => a.cmp(b),
-        (Code::Num(_), Code::Text(_)) => Ordering::Less,
-        (Code::Text(_), Code::Num(_)) => Ordering::Greater,
-        (Code::Text(a), Code::Text(b)) => {
+    match (a.as_num(), b.as_num(), a, b) {
+        (Some(a), Some(b), ..) => a.cmp(&b),
+        (Some(_), None, ..) => Ordering::Less,
+        (None, Some(_), ..) => Ordering::Greater,
+        (None, None, Code::Text(a), Code::Text(b)) => {
             a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
         }
+        // A code that is no number is text.
+        (None, None, ..) => Ordering::Equal,
     }
 }
 
@@ -114,7 +116,8 @@ mod tests {
         assert_eq!(table.entry(&Code::from("e1001")).unwrap().retry, RetryClass::Permanent);
         assert_eq!(table.entry(&Code::Num(-5)).unwrap().retry, RetryClass::Transient);
         assert_eq!(table.entry(&Code::Num(7)).unwrap().retry, RetryClass::Reauth);
-        assert!(table.entry(&Code::from("7")).is_none(), "a text code is not a number");
+        assert_eq!(table.entry(&Code::from("7")).unwrap().retry, RetryClass::Reauth, "decimal text is its number");
+        assert_eq!(table.entry(&Code::Text("007".into())).unwrap().retry, RetryClass::Reauth);
         assert!(table.entry(&Code::Num(1001)).is_none());
         assert_eq!(table.lookup(" 007 ").unwrap().code, Code::Num(7));
         assert_eq!(table.lookup("quotaexceeded").unwrap().code, Code::from("Q"));

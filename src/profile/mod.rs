@@ -256,7 +256,7 @@ impl Profile {
     /// use vendor_errors::{Code, Profile, RetryClass};
     /// let p = Profile::builder("acme").code("-7", RetryClass::Transient).build().unwrap();
     /// assert_eq!(p.entry(&Code::Num(-7)).unwrap().retry, RetryClass::Transient);
-    /// assert!(p.entry(&Code::from("-7")).is_none());
+    /// assert_eq!(p.entry(&Code::from("-7")).unwrap().retry, RetryClass::Transient);
     /// ```
     pub fn entry(&self, code: &Code) -> Option<&ProfileCode> {
         self.codes.entry(code)

@@ -91,7 +91,7 @@ pub(crate) fn json_delay(value: &Value, unit: Unit) -> Option<Duration> {
 /// A code in a JSON value: a string (not blank; a number when digits), or a number.
 pub(crate) fn json_code(value: &Value) -> Option<Code> {
     match value {
-        Value::Number(n) => Some(n.as_i64().map_or_else(|| Code::from(n.to_string()), Code::Num)),
+        Value::Number(n) => Some(n.as_i64().map_or_else(|| Code::text(n.to_string()), Code::Num)),
         Value::String(s) if !s.trim().is_empty() => Some(Code::parse(s.trim())),
         _ => None,
     }
@@ -329,7 +329,7 @@ mod tests {
         assert_eq!(json_code(&json!(-5)), Some(Code::Num(-5)));
         assert_eq!(json_code(&json!("E1")), Some(Code::from("E1")));
         assert_eq!(json_code(&json!(1.5)), Some(Code::from("1.5")));
-        assert_eq!(json_code(&json!(u64::MAX)), Some(Code::from(u64::MAX.to_string())));
+        assert_eq!(json_code(&json!(u64::MAX)), Some(Code::text(u64::MAX.to_string())));
         for none in [json!(""), json!("  "), json!(null), json!(false), json!({}), json!([])] {
             assert_eq!(json_code(&none), None, "{none}");
             assert_eq!(json_text(&none), None, "{none}");

@@ -264,7 +264,7 @@ impl Fault {
         let code = match entry {
             Some(e) if matches!(&e.code, Code::Text(c) if c == local) => e.code.clone(),
             _ if local.is_empty() => Code::from("Fault"),
-            _ => Code::from(local),
+            _ => Code::text(local),
         };
         let mut e = VendorError::new(Vendor::Soap, code, String::new(), retry);
         match self.take_reason() {

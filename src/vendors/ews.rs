@@ -61,7 +61,7 @@ fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
         return None;
     }
     let code = from_detail.unwrap_or(fault.code.local());
-    (!code.is_empty()).then(|| Code::from(code))
+    (!code.is_empty()).then(|| Code::text(code))
 }
 
 /// The fault as an EWS error with `code` (from [`fault_code`]).
@@ -132,7 +132,7 @@ fn read_message<S: Source>(
     }
     let Some(code) = code.filter(|c| !c.is_empty()) else { return Ok(()) };
     let evidence = Evidence { backoff: delay, ..ctx.evidence() };
-    let mut e = ctx.catalog_error_with(Vendor::Ews, Code::from(code), text, evidence);
+    let mut e = ctx.catalog_error_with(Vendor::Ews, Code::text(code), text, evidence);
     e.truncated |= truncated;
     e.command = Some(command.to_owned());
     e.index = index;

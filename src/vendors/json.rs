@@ -286,7 +286,7 @@ fn code_of(object: &Map<String, Value>, ctx: Ctx<'_>, truncated: &mut bool) -> O
 /// else as written), a string stays a string.
 fn value_code(value: &Value, ctx: Ctx<'_>, truncated: &mut bool) -> Option<Code> {
     match value {
-        Value::Number(n) => Some(n.as_i64().map_or_else(|| Code::from(n.to_string()), Code::Num)),
+        Value::Number(n) => Some(n.as_i64().map_or_else(|| Code::text(n.to_string()), Code::Num)),
         Value::String(s) => text_code(s, ctx.limits.max_message_bytes, truncated),
         _ => None,
     }
@@ -296,7 +296,7 @@ fn value_code(value: &Value, ctx: Ctx<'_>, truncated: &mut bool) -> Option<Code>
 fn text_code(text: &str, max: usize, truncated: &mut bool) -> Option<Code> {
     let kept = collapse_whitespace(text, max);
     *truncated |= kept.truncated;
-    (!kept.text.is_empty()).then(|| Code::from(kept.text))
+    (!kept.text.is_empty()).then(|| Code::text(kept.text))
 }
 
 /// The first of `keys` holding a non-blank string, folded and capped.
@@ -310,7 +310,7 @@ fn text_of(object: &Map<String, Value>, keys: &[&str], max: usize) -> Option<Cap
 /// context, or when `--vendor json` asks for it (rules in the module docs).
 fn oauth_error(error: &str, object: &Map<String, Value>, ctx: Ctx<'_>) -> Option<Found> {
     let error = error.trim();
-    let registered = catalog::entry(Vendor::Json, &Code::from(error))
+    let registered = catalog::entry(Vendor::Json, &Code::text(error))
         .is_some_and(|e| matches!(&e.code, Code::Text(t) if t == error && !t.bytes().any(|b| b.is_ascii_uppercase())));
     let described = ["error_description", "error_uri"].iter().any(|k| object.get(*k).is_some_and(Value::is_string));
     if error.is_empty() || !(registered || described || ctx.named(VendorHint::Json)) {
@@ -475,7 +475,7 @@ mod tests {
     }
 
     fn text(code: &str) -> Code {
-        Code::from(code)
+        Code::text(code)
     }
 
     #[test]

@@ -53,7 +53,7 @@ fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<(Code, String)> {
         fault.detail.children().find(|c| insisted && c.local.ends_with("Fault"))
     })?;
     let code = fault.detail.at(&format!("{}/code", entry.local)).map(str::trim).filter(|c| !c.is_empty());
-    Some((Code::from(code.unwrap_or(entry.local)), entry.local.to_owned()))
+    Some((Code::text(code.unwrap_or(entry.local)), entry.local.to_owned()))
 }
 
 /// The fault as a NetSuite error (from [`fault_code`]).
@@ -65,7 +65,7 @@ fn fault_error(fault: Fault, code: Code, fault_type: String, ctx: Ctx<'_>) -> Ve
         .filter(|m| !m.is_empty())
         .map(str::to_owned)
         .or_else(|| fault.reason().map(|r| r.text.clone()));
-    let by_type = catalog::entry(Vendor::NetSuite, &Code::from(fault_type.as_str())).map(|e| e.retry);
+    let by_type = catalog::entry(Vendor::NetSuite, &Code::text(fault_type.as_str())).map(|e| e.retry);
     let evidence = Evidence { catalog: by_type, ..fault.evidence(ctx.evidence()) };
     let mut e = ctx.catalog_error_with(Vendor::NetSuite, code, message, evidence);
     e.name = Some(fault_type);
@@ -149,7 +149,7 @@ fn read_detail<S: Source>(mut detail: Element<'_, S>, ctx: Ctx<'_>) -> Result<Op
         }
     }
     let Some(code) = code.filter(|c| !c.is_empty()) else { return Ok(None) };
-    let mut e = ctx.catalog_error(Vendor::NetSuite, Code::from(code), Some(message.text));
+    let mut e = ctx.catalog_error(Vendor::NetSuite, Code::text(code), Some(message.text));
     e.truncated |= message.truncated;
     Ok(Some(e))
 }

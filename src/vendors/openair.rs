@@ -58,7 +58,7 @@ fn status_code(status: &str, ctx: Ctx<'_>) -> Option<Code> {
         Some(n) => Some(Code::Num(n)),
         // The attribute's text, cut as a body's text is (it is not capped on its way in).
         None if ctx.named(VendorHint::OpenAir) && !status.is_empty() => {
-            Some(Code::from(collapse_whitespace(status, ctx.limits.max_message_bytes).text))
+            Some(Code::text(collapse_whitespace(status, ctx.limits.max_message_bytes).text))
         }
         None => None,
     }

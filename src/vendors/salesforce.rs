@@ -71,7 +71,7 @@ fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
         return None;
     }
     let code = from_detail.unwrap_or(fault.code.local());
-    (!code.is_empty()).then(|| Code::from(code))
+    (!code.is_empty()).then(|| Code::text(code))
 }
 
 /// The fault as a Salesforce error with `code` (from [`fault_code`]).
@@ -166,7 +166,7 @@ fn read_error<S: Source>(
         }
     }
     let Some(code) = code.filter(|c| !c.is_empty()) else { return Ok(None) };
-    let mut e = ctx.catalog_error(Vendor::Salesforce, Code::from(code), message);
+    let mut e = ctx.catalog_error(Vendor::Salesforce, Code::text(code), message);
     let fields = fields.finish();
     if field_count > 0 {
         e.detail = Some(fields.text);
@@ -215,7 +215,7 @@ fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stop
             .get("message")
             .and_then(Value::as_str)
             .map(|m| collapse_whitespace(m, ctx.limits.max_message_bytes).text);
-        let mut e = ctx.catalog_error(Vendor::Salesforce, Code::from(code), message);
+        let mut e = ctx.catalog_error(Vendor::Salesforce, Code::text(code), message);
         let fields: Vec<&str> = item
             .get("fields")
             .and_then(Value::as_array)

@@ -179,13 +179,33 @@ pub fn check_scan(body: &[u8], opts: &Options, answer: &Result<Report, ParseErro
     }
 }
 
-/// The `hint` target: the first byte picks the vendor hint (one of
-/// [`VendorHint::ALL`]), the rest is a structured input read with it.
+/// The vendors' own headers a body may come with (codes, request ids,
+/// delays): the `hint` target gives them all the context's `Retry-After`
+/// text when the hint byte's top bit is set.
+pub const VENDOR_HEADERS: [&str; 8] = [
+    "x-amzn-ErrorType",
+    "x-amz-retry-after",
+    "x-amz-request-id",
+    "x-amz-id-2",
+    "x-ms-error-code",
+    "x-ms-request-id",
+    "retry-after-ms",
+    "x-ms-retry-after-ms",
+];
+
+/// The `hint` target: the first byte's low 7 bits pick the vendor hint (one
+/// of [`VendorHint::ALL`]), its top bit gives the [`VENDOR_HEADERS`] the
+/// `Retry-After` text; the rest is a structured input read with it.
 pub fn run_hint(data: &[u8]) {
     let Some((&pick, data)) = data.split_first() else { return };
-    let hint = VendorHint::ALL[usize::from(pick) % VendorHint::ALL.len()];
+    let hint = VendorHint::ALL[usize::from(pick & 0x7f) % VendorHint::ALL.len()];
     if let Some(input) = Input::from_bytes(data) {
-        let opts = input.options(hint);
+        let mut opts = input.options(hint);
+        if let (true, Some(value)) = (pick & 0x80 != 0, input.context.retry_after) {
+            for name in VENDOR_HEADERS {
+                opts = opts.header(name, value);
+            }
+        }
         let answer = vendor_errors::from_slice(input.body, &opts);
         check_answer(&answer, &input.limits());
     }
