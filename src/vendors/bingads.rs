@@ -198,7 +198,7 @@ fn batch_error(leaves: &Leaves, command: &str, index: Option<u32>, ctx: Ctx<'_>)
     let message = leaves.at("Message").map(str::trim).filter(|m| !m.is_empty()).map(str::to_owned);
     let code = match (code, &message) {
         (Some(code), _) => Code::parse(code),
-        (None, Some(_)) => Code::from("unknown"),
+        (None, Some(_)) => Code::text("unknown"),
         (None, None) => return None,
     };
     let mut e = error_with_fallback(code, message, ctx, ctx.evidence());
@@ -245,5 +245,110 @@ impl Reader for BingAds {
 
     fn read_item<S: Source>(item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
         read_response(item, ctx, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Limits, Options, Retry};
+
+    #[test]
+    fn the_profile_compiles() {
+        if let Err(e) = crate::profile::builtin_rules(&spec()) {
+            panic!("the bingads profile does not compile: {e}");
+        }
+    }
+
+    fn response(ns: &str, errors: &str) -> String {
+        format!(
+            r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>
+            <AddAdsResponse xmlns="{ns}"><AdIds/><PartialErrors>{errors}</PartialErrors></AddAdsResponse>
+            </s:Body></s:Envelope>"#
+        )
+    }
+
+    const CM: &str = "https://bingads.microsoft.com/CampaignManagement/v13";
+
+    fn read(body: &str, opts: &Options) -> crate::Report {
+        crate::from_slice(body.as_bytes(), opts).unwrap()
+    }
+
+    #[test]
+    fn batch_errors_without_code_or_message() {
+        let body = response(
+            CM,
+            "<BatchError><Index>4</Index><Message>Only a message.</Message></BatchError>\
+             <BatchError><Index>5</Index></BatchError>\
+             <BatchError><Code>1100</Code></BatchError>",
+        );
+        let errors = read(&body, &Options::new()).errors;
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!((errors[0].code.to_string(), errors[0].index), ("unknown".to_owned(), Some(4)));
+        assert_eq!((errors[0].message.as_str(), errors[0].retry), ("Only a message.", Retry::Permanent));
+        // No message: the catalog's description; no Index: no index.
+        assert_eq!((&errors[1].code, errors[1].index), (&Code::Num(1100), None));
+        assert_eq!(errors[1].message, "The campaign identifier is not valid.");
+        assert_eq!(errors[1].command.as_deref(), Some("AddAds"));
+    }
+
+    #[test]
+    fn partial_errors_elsewhere_are_data_unless_the_hint_says() {
+        let errors = "<BatchError><Code>1100</Code><Index>0</Index></BatchError>";
+        let other = response("urn:other", errors);
+        assert!(read(&other, &Options::new()).errors.is_empty());
+        let hinted = read(&other, &Options::new().vendor(VendorHint::BingAds)).errors;
+        assert_eq!((hinted.len(), hinted[0].vendor), (1, Vendor::BingAds));
+        // An element other than BatchError in the list, and errors elsewhere in the response: not read.
+        let odd = format!(
+            r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><GetAdsResponse xmlns="{CM}">
+            <Ads><Ad><PartialErrors><BatchError><Code>1</Code></BatchError></PartialErrors></Ad></Ads>
+            <PartialErrors><Note>x</Note></PartialErrors></GetAdsResponse></s:Body></s:Envelope>"#
+        );
+        assert!(read(&odd, &Options::new()).errors.is_empty());
+    }
+
+    #[test]
+    fn nested_errors_past_the_limit_are_counted() {
+        let nested = "<BatchError><Code>117</Code><Index>0</Index></BatchError>".repeat(3);
+        let body = format!(
+            r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><AddNegativeKeywordsToEntitiesResponse xmlns="{CM}">
+            <NestedPartialErrors><BatchErrorCollection><BatchErrors>{nested}</BatchErrors><Index>7</Index></BatchErrorCollection></NestedPartialErrors>
+            </AddNegativeKeywordsToEntitiesResponse></s:Body></s:Envelope>"#
+        );
+        let report = read(&body, &Options::new().limits(Limits { max_errors: 2, ..Limits::default() }));
+        assert_eq!((report.errors.len(), report.omitted), (2, 1));
+        assert!(report.errors.iter().all(|e| e.index == Some(7)));
+        assert_eq!(report.omitted_retry.map(|r| r.class()), Some(RetryClass::Throttled));
+    }
+
+    #[test]
+    fn a_body_cut_inside_the_partial_errors_keeps_what_was_read() {
+        let full = response(
+            CM,
+            "<BatchError><Code>1100</Code><Index>0</Index></BatchError><BatchError><Code>1201</Code><Index>1</Index></BatchError>",
+        );
+        let cut = &full[..full.find("<Index>1").unwrap()];
+        let outcome = crate::from_slice(cut.as_bytes(), &Options::new());
+        let report = outcome.unwrap_or_else(|e| panic!("{e}"));
+        assert!(report.incomplete.is_some());
+        assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+        assert_eq!((report.errors[0].code.clone(), report.errors[0].incomplete), (Code::Num(1100), true));
+    }
+
+    #[test]
+    fn fault_names_come_from_the_body_when_the_catalog_has_none() {
+        let body = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault>
+            <faultcode>s:Server</faultcode><faultstring>Invalid client data.</faultstring><detail>
+            <ApiFaultDetail xmlns="https://bingads.microsoft.com/Reporting/v13"><BatchErrors><BatchError>
+            <Code>2099</Code><ErrorCode>SomethingNew</ErrorCode><Index>0</Index></BatchError></BatchErrors>
+            </ApiFaultDetail></detail></s:Fault></s:Body></s:Envelope>"#;
+        let e = read(body, &Options::new().status(500)).errors.remove(0);
+        assert_eq!((e.code, e.name.as_deref(), e.retry), (Code::Num(2099), Some("SomethingNew"), Retry::Permanent));
+        // No code anywhere in the detail: the fault code, as any profile.
+        let bare = body.replace("<Code>2099</Code>", "");
+        let e = read(&bare, &Options::new().status(500)).errors.remove(0);
+        assert_eq!((e.vendor, e.code.to_string(), e.name), (Vendor::BingAds, "Server".to_owned(), None));
+        assert_eq!(e.message, "Invalid client data.");
     }
 }

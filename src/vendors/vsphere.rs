@@ -56,15 +56,15 @@ fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
         return None;
     }
     if let Some(child) = fault.detail.child_in(|ns| VIM_NS.contains(&ns)) {
-        return Some(Code::from(fault_type(child.local)));
+        return Some(Code::text(fault_type(child.local)));
     }
     if !ctx.named(VendorHint::Vsphere) {
         return None;
     }
     if let Some(child) = fault.detail.children().find(|c| c.local.len() > "Fault".len() && c.local.ends_with("Fault")) {
-        return Some(Code::from(fault_type(child.local)));
+        return Some(Code::text(fault_type(child.local)));
     }
-    (fault.code.local() == SERVER_FAULT_CODE).then(|| Code::from(SERVER_FAULT_CODE))
+    (fault.code.local() == SERVER_FAULT_CODE).then(|| Code::text(SERVER_FAULT_CODE))
 }
 
 /// The fault as a vSphere error with `code`.
@@ -157,5 +157,27 @@ mod tests {
         let e = one(&body, &Options::new());
         assert!(e.message.starts_with("Timedout exception is thrown"), "{}", e.message);
         assert_eq!(e.retry.class(), RetryClass::Transient);
+    }
+
+    #[test]
+    fn a_fault_cut_in_its_detail_is_salvaged_but_no_longer_claimed() {
+        let full = fault(
+            "ServerFaultCode",
+            r#"<detail><NoPermissionFault xmlns="urn:vim25"><privilegeId>System.View</privilegeId></NoPermissionFault></detail>"#,
+        );
+        let cut = &full[..full.find("System.View").unwrap()];
+        let report = crate::from_slice(cut.as_bytes(), &Options::new()).unwrap();
+        assert_eq!(report.errors.len(), 1);
+        let e = &report.errors[0];
+        // The detail that names the type was not read whole: a generic fault, marked incomplete.
+        assert_eq!((e.vendor, e.incomplete, e.message.as_str()), (Vendor::Soap, true, "Said."));
+    }
+
+    #[test]
+    fn no_fault_string_gives_the_description() {
+        let body = fault("ServerFaultCode", r#"<detail><NotAuthenticatedFault xmlns="urn:vim25"/></detail>"#)
+            .replace("<faultstring>Said.</faultstring>", "");
+        let e = one(&body, &Options::new());
+        assert_eq!(e.message, "Thrown when an operation is denied because the session has not yet successfully logged in.");
     }
 }

@@ -71,7 +71,7 @@ fn is_maintenance(code: &str, message: Option<&str>) -> bool {
 /// The fault as a Workday error.
 fn fault_error(fault: Fault, ctx: Ctx<'_>) -> VendorError {
     let local = fault.code.local();
-    let code = if local.is_empty() { Code::from("Fault") } else { Code::from(local) };
+    let code = if local.is_empty() { Code::text("Fault") } else { Code::text(local) };
     let reason = fault.reason();
     let message = reason.map(|r| r.text.clone());
     let lang = reason.and_then(|r| r.lang.clone());
@@ -147,5 +147,16 @@ mod tests {
         // Unknown Workday codes: their SOAP class.
         let e = one(&fault("SOAP-ENV:Server.somethingNew", "m", ""), &Options::new().vendor(VendorHint::Workday));
         assert_eq!(e.retry.class(), RetryClass::Transient);
+    }
+
+    #[test]
+    fn no_fault_string_and_no_code() {
+        let body = fault("SOAP-ENV:Client.authenticationError", "", "").replace("<faultstring></faultstring>", "");
+        let e = one(&body, &Options::new());
+        assert_eq!(e.message, "Invalid user name or password: the WS-Security credentials were refused.");
+        // A Workday detail under an empty fault code: the code says so.
+        let body = fault("", "m", r#"<detail><wd:Processing_Fault><wd:Detail_Message>x</wd:Detail_Message></wd:Processing_Fault></detail>"#);
+        let e = one(&body, &Options::new());
+        assert_eq!((e.vendor, e.code.to_string(), e.name.as_deref()), (Vendor::Workday, "Fault".to_owned(), Some("Processing_Fault")));
     }
 }
