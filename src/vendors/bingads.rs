@@ -91,11 +91,19 @@ fn spec() -> ProfileSpec {
 }
 
 /// The `ErrorCode` of the error whose `Code` the profile takes (the first
-/// kind with a code), when the body gives one.
+/// kind with a code), when the body gives one. Allocates only for the name
+/// it returns: it runs on every fault, claimed or not.
 fn symbol_in(detail: &Leaves) -> Option<String> {
-    let kind = ERROR_KINDS.iter().find(|k| detail.at(&format!("{k}/Code")).is_some_and(|c| !c.trim().is_empty()))?;
-    let symbol = detail.at(&format!("{kind}/ErrorCode")).map(str::trim).filter(|s| !s.is_empty())?;
-    Some(symbol.to_owned())
+    let has_code = |kind: &str| detail.items().any(|l| at(l.path, kind, "Code") && !l.text.trim().is_empty());
+    let kind = ERROR_KINDS.into_iter().find(|k| has_code(k))?;
+    let symbol = detail.items().find(|l| at(l.path, kind, "ErrorCode"))?.text.trim();
+    (!symbol.is_empty()).then(|| symbol.to_owned())
+}
+
+/// Does a leaf path end with the segments `kind/part`?
+fn at(path: &str, kind: &str, part: &str) -> bool {
+    let Some(head) = path.strip_suffix(part).and_then(|h| h.strip_suffix('/')) else { return false };
+    head.strip_suffix(kind).is_some_and(|rest| rest.is_empty() || rest.ends_with('/'))
 }
 
 /// The vendor's fault rules, as a profile.
