@@ -5,7 +5,7 @@
 //! Why the number is the code: every error object carries it, while the
 //! Customer Billing and Customer Management services send no `ErrorCode`
 //! ("Not applicable" in Microsoft's list). A handful of numbers are used by
-//! two services for different errors (205, 207, 209, 1133–1137, 1147,
+//! two services for different errors (205, 207, 209, 1133–1135, 1137, 1147,
 //! 1410, 5051 in the list); rows here say so where they keep one of them.
 //!
 //! Sources: Microsoft's "Bing Ads API Operation Error Codes"
