@@ -29,20 +29,26 @@
 //!    response) goes to the first vendor that claims it, in the same order:
 //!    EWS, Salesforce, NetSuite, Microsoft Advertising (these by namespace),
 //!    SuperOffice, QLM (these by name), OpenAir (any). A root that is not
-//!    SOAP: Salesforce's `<Errors>`, QLM's `<QuickLicenseManager>` or an
+//!    SOAP: Salesforce's `<Errors>` and Bulk API `<error>`, QLM's `<QuickLicenseManager>` or an
 //!    ASP.NET `<string>` wrapper, OpenAir's `<response>`; any other root is
 //!    foreign XML without errors.
-//! 3. **JSON**: the vendors in the same order again (Salesforce, Marketo,
-//!    Salto KS, then the generic JSON formats, `json`); unclaimed, its
+//! 3. **JSON**: the vendors in the same order again (Salesforce, Zimbra,
+//!    Google, Kubernetes, Marketo, Salto KS, then the generic JSON formats,
+//!    `json`); unclaimed, its
 //!    first message-like text (`message`, a sentence in `error`...) becomes
 //!    the message of the HTTP fallback when the status is an error.
 //!
 //! The table's order, one for every kind of body: `ews`, `salesforce`,
-//! `netsuite`, `zimbra`, `googleads`, `bingads`, `vsphere`, `workday`, `marketo`, `superoffice`,
-//! `qlm`, `openair`, `salto`, `json`.
-//! Readers that claim by namespace come first, those that claim by a path
-//! or a name next, the catch-alls last. A vendor asked for by name is the
-//! only one that reads, so the order matters only under `Auto`.
+//! `netsuite`, `zimbra`, `googleads`, `bingads`, `vsphere`, `workday`,
+//! `google`, `kubernetes`, `marketo`, `superoffice`, `qlm`, `openair`,
+//! `salto`, `json`.
+//! Readers that claim by namespace come first, then those that claim by a
+//! decisive signal of their own (Google's `google.rpc` types and reasons,
+//! Kubernetes' `kind: Status`: before Salto KS and the generic JSON
+//! formats, which would read the same `{"error": {..}}` bodies without the
+//! vendor's classes), those that claim by a path or a name next, the
+//! catch-alls last. A vendor asked for by name is the only one that reads,
+//! so the order matters only under `Auto`.
 //!
 //! **Vendor profiles** ([`Options::profile`](crate::Options::profile),
 //! `--profile FILE`) come before all of these, in the order given: a
@@ -104,11 +110,18 @@
 //! hint, any numeric code.
 //!
 //! **Salesforce** (`salesforce`). SOAP faults whose code or a detail entry
-//! is in `urn:fault.partner.soap.sforce.com` or
-//! `urn:fault.enterprise.soap.sforce.com`; per-record `result/errors` of a
-//! method response in the partner or enterprise namespace (`success` not
-//! `true`); REST errors: a JSON array of objects with an upper-case
-//! `errorCode`, or the `<Errors><Error>` XML form.
+//! is in a `urn:fault.*.soap.sforce.com` namespace (partner, enterprise,
+//! tooling) or in the Metadata (`http://soap.sforce.com/2006/04/metadata`),
+//! Apex (`http://soap.sforce.com/2006/08/apex`) or Tooling
+//! (`urn:*tooling.soap.sforce.com`) namespace; per-record `result/errors`
+//! of a method response in a `urn:*.soap.sforce.com`, Metadata or Apex
+//! namespace (`success` not `true`; Metadata components with their
+//! `fullName`); REST errors: a JSON array of objects with an upper-case
+//! `errorCode` or one the catalog knows (Bulk API 2.0 too), or the
+//! `<Errors><Error>` XML form; Bulk API 1.0 errors: an `error` root in
+//! `http://www.force.com/2009/06/asyncapi/dataload` (`exceptionCode`,
+//! `exceptionMessage`; `jobInfo` and `batchInfo` are not errors), and their
+//! JSON form when the `exceptionCode` is in the catalog.
 //!
 //! **NetSuite SuiteTalk** (`netsuite`). Faults whose detail holds a fault
 //! element in a `urn:faults_<version>.platform.webservices.netsuite.com`
@@ -155,16 +168,35 @@
 //! code is `Client.authenticationError` in the envelope's namespace (the
 //! documented authentication fault has no detail); the dotted fault code is
 //! the code.
+//! **Google APIs** (`google`). A JSON object whose `error` object carries
+//! one of Google's own signals: a `details` entry whose `@type` starts with
+//! `type.googleapis.com/google.rpc.`, an `errors` entry with both a
+//! `domain` and a `reason`, or a canonical `google.rpc.Code` name as
+//! `status` with the numeric `code` that goes with it (its HTTP mapping or
+//! its number: `PERMISSION_DENIED` with 403 or 7). Code: the `ErrorInfo`
+//! reason, else the legacy reason, else the `status`; `RetryInfo`'s
+//! `retryDelay` is the delay. A top-level array gives each item with such
+//! an `error` (with `index`). A long-running operation (`name` and `done`
+//! beside `error`) is a success whose `error` is data. With the hint, any
+//! `error` object with a code, status or message.
+//!
+//! **Kubernetes** (`kubernetes`). A JSON object with `"kind": "Status"`,
+//! `"apiVersion": "v1"` and `status` `Success` or `Failure`; only `Failure`
+//! is an error (code `reason`, else the `Status`'s `code`, else `Unknown`;
+//! `details.retryAfterSeconds` is the delay). With the hint, any
+//! `"kind": "Status"` object.
 //!
 //! **Generic JSON** (`json`). When no vendor above claims a JSON body:
 //! JSON-RPC 2.0 errors (and batches: one error per failed response, with
 //! `index`); RFC 9457 / RFC 7807 problem details (a `type` or `title` with
 //! an error `status`, or a `detail` with a URI `type` or an error status);
-//! an `error` object (Google's `{code, message, status}` and its
-//! imitators); an `error` string that is a registered OAuth 2.0 / RFC 6750
-//! / RFC 8628 code or comes with `error_description`/`error_uri`; an
-//! `errors` array (one error per item, with `index`); a top-level array of
-//! `{message, errorCode|code}` objects. `"error": null` is no error. With
+//! an `error` object (`{code, message, status}` without Google's own
+//! signals, Stripe's `{type, code, message}`...); an `error` string that is
+//! a registered OAuth 2.0 / RFC 6750 / RFC 8628 code or comes with
+//! `error_description`/`error_uri`; an `errors` array (one error per item,
+//! with `index`; an item without a message takes the body's `message`);
+//! GitHub's `{message, documentation_url}` unless the status is a success;
+//! a top-level array of `{message, errorCode|code}` objects. `"error": null` is no error. With
 //! the hint, any `error` string and a bare top-level `message` are read too.
 //!
 //! **HTTP** (no hint): the fallback when the body reports no error but the

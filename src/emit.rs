@@ -60,6 +60,11 @@ impl Pending {
         Pending { errors: Vec::new(), cap, overflow: Counted::default() }
     }
 
+    /// The errors held (not those only counted), to add to what they say.
+    pub(crate) fn errors_mut(&mut self) -> &mut [VendorError] {
+        &mut self.errors
+    }
+
     pub(crate) fn push(&mut self, error: VendorError) {
         if self.errors.len() < self.cap {
             self.errors.push(error);

@@ -16,9 +16,11 @@
 
 pub(crate) mod bingads;
 pub(crate) mod ews;
+pub(crate) mod google;
 pub(crate) mod googleads;
 pub(crate) mod http;
 pub(crate) mod json;
+pub(crate) mod kubernetes;
 pub(crate) mod marketo;
 pub(crate) mod netsuite;
 pub(crate) mod openair;

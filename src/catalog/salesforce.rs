@@ -32,8 +32,24 @@
 //! Descriptions are written here from the code names and these pages; Salesforce
 //! publishes no per-code text for most of these codes.
 //!
-//! Rows: 751 (681 permanent, 54 transient, 12 throttled, 4 reauth; 3 of the permanent
+//! - Bulk API `exceptionCode`s: the Bulk API developer guide's "Errors" page
+//!   (developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/
+//!   asynch_api_reference_errors.htm) for Bulk API 1.0, and the Bulk API 2.0 page
+//!   (bulk_api_2_0_errors.htm), which adds MethodNotAllowed and NotFound; jsforce
+//!   (jsforce/jsforce `src/api/bulk.ts`, `isSessionExpired`) refreshes the session and
+//!   retries on a 400 whose body holds `<exceptionCode>InvalidSessionId</exceptionCode>`.
+//!   Their names are camel case, apart from the upper-case codes above.
+//!
+//! Rows: 767 (693 permanent, 56 transient, 13 throttled, 5 reauth; 3 of the permanent
 //! rows are informational).
+//!
+//! Bulk API classes: InvalidSessionId reauth (jsforce); ExceededQuota throttled (a
+//! rolling 24-hour quota, like EXCEEDED_QUOTA); TooManyLockFailure transient (lock
+//! contention, like UNABLE_TO_LOCK_ROW; the page advises looking for lock conflicts and
+//! loading serially); Unknown transient (like UNKNOWN_EXCEPTION: cap the attempts;
+//! name-based); Timeout permanent (the page: split the batch into smaller ones, then
+//! try again: the same batch times out again); the rest permanent (invalid IDs, URIs,
+//! states, XML, users, or the feature disabled).
 //!
 //! Retry classes by group:
 //! - Reauth: INVALID_SESSION_ID (documented: log in again; REST 401). Name-based:
@@ -86,7 +102,8 @@
 use super::{Entry, symbol as e};
 use crate::retry::RetryClass::{Permanent, Reauth, Throttled, Transient};
 
-/// The catalog, by code.
+/// The catalog, by code: the SOAP and REST codes (upper case), then the
+/// Bulk API's `exceptionCode`s (camel case).
 pub(crate) const ENTRIES: &[Entry] = &[
     e("ADAPTER_ERROR", "An adapter used by the call failed; the message names the cause.", Permanent),
     e("ADAPTER_VALIDATION_EXCEPTION", "An adapter rejected the input as invalid.", Permanent),
@@ -1286,4 +1303,62 @@ pub(crate) const ENTRIES: &[Entry] = &[
     ),
     e("XCLEAN_UNEXPECTED_ERROR", "Data cleaning failed unexpectedly; retry a limited number of times.", Transient),
     e("XML_PARSER_ERROR", "The XML body could not be parsed.", Permanent),
+    // Bulk API 1.0 `<error><exceptionCode>` values (asynch_api_reference_errors),
+    // and the two the Bulk API 2.0 page adds (bulk_api_2_0_errors).
+    e(
+        "ClientInputError",
+        "Bulk API: the operation failed with an unknown client-side error (for binary attachments, content given both as a stream and an attachment).",
+        Permanent,
+    ),
+    e(
+        "ExceededQuota",
+        "Bulk API: the job or batch would exceed the number allowed in the past 24 hours; retry once the rolling window frees some.",
+        Throttled,
+    )
+    .with_note("A rolling 24-hour quota: the wait can be hours."),
+    e("FeatureNotEnabled", "Bulk API is not enabled for this organization.", Permanent),
+    e(
+        "InvalidBatch",
+        "Bulk API: the batch ID in a batch update or query is invalid, or a binary attachment's zip content is malformed or too large.",
+        Permanent,
+    ),
+    e(
+        "InvalidJob",
+        "Bulk API: the job ID in a job query or update, or in a batch create, update or query, is invalid.",
+        Permanent,
+    ),
+    e("InvalidJobState", "Bulk API: the job state given in a job update is invalid.", Permanent),
+    e("InvalidOperation", "Bulk API: the operation in the job's URI is invalid.", Permanent),
+    e(
+        "InvalidSessionId",
+        "Bulk API: the session ID is invalid or has expired; log in again, then retry.",
+        Reauth,
+    )
+    .with_status(&[400]),
+    e("InvalidUrl", "Bulk API: the URI is invalid.", Permanent),
+    e(
+        "InvalidUser",
+        "Bulk API: the user lacks the permission, or the job or batch was created by another user.",
+        Permanent,
+    ),
+    e("InvalidXML", "Bulk API: the XML in the request body is invalid.", Permanent),
+    e(
+        "MethodNotAllowed",
+        "Bulk API 2.0: the HTTP method is not allowed on this resource.",
+        Permanent,
+    ),
+    e("NotFound", "Bulk API 2.0: the requested resource does not exist.", Permanent),
+    e(
+        "Timeout",
+        "Bulk API: processing the batch took too long; split it into smaller batches and submit those.",
+        Permanent,
+    )
+    .with_note("The same batch times out again: resubmit it smaller."),
+    e(
+        "TooManyLockFailure",
+        "Bulk API: too many record lock failures while processing the batch; retry, ideally serially.",
+        Transient,
+    )
+    .with_note("Lock contention, as UNABLE_TO_LOCK_ROW: serial mode or fewer parallel batches help."),
+    e("Unknown", "Bulk API: an exception with an unknown cause occurred; retry a limited number of times.", Transient),
 ];

@@ -1,6 +1,6 @@
 //! Generic JSON error bodies (vendor `json`): the formats many APIs share,
-//! read when no vendor reader (Marketo, Salto KS, Salesforce) claimed the
-//! body. Recognised by their members, never by `Content-Type`.
+//! read when no vendor reader (Salesforce, Google, Kubernetes, Marketo,
+//! Salto KS) claimed the body. Recognised by their members, never by `Content-Type`.
 //!
 //! A top-level object is read as the first of these that applies:
 //!
@@ -21,13 +21,17 @@
 //!    message is the problem's `detail`), `instance`, and an `errors`
 //!    extension, rendered compactly.
 //! 3. `error` member:
-//!    - an object (Google's `{"code", "message", "status"}` and its many
-//!      imitators): code a symbolic `status` (`RESOURCE_EXHAUSTED`), else
+//!    - an object (the `{"code", "message", "status"}` shape Google made
+//!      common, when the body lacks Google's own signals, which send it to
+//!      the `google` reader; Stripe's `{"type", "code", "message"}`...):
+//!      code a symbolic `status` (`RESOURCE_EXHAUSTED`), else
 //!      `code`, `errorCode` or GraphQL's `extensions.code` (a number stays
 //!      a number, a string stays a string), else a `type` string other
-//!      than `about:blank` (OpenAI's), else a numeric `status`; message
-//!      `message`, else `detail`, `title`, `description`. Neither code nor
-//!      message (`"error": {}`): no error.
+//!      than `about:blank` (OpenAI's, Stripe's without a `code`), else a
+//!      numeric `status`; message `message`, else `detail`, `title`,
+//!      `description`; `detail` field: the `type` when it is not the code,
+//!      Stripe's `decline_code`, and `param`. Neither code nor message
+//!      (`"error": {}`): no error.
 //!    - a string: an OAuth 2.0 error (RFC 6749 §5.2, RFC 6750 §3.1, RFC 8628
 //!      §3.5) when it is a registered code (the catalog's lower-case rows,
 //!      matched exactly: OAuth codes are case-sensitive) or comes with
@@ -43,10 +47,19 @@
 //! 4. `errors` member, an array: one error per item, `index` its position.
 //!    A string item is a message. An object item (JSON:API, GraphQL, ...):
 //!    code and message as for an `error` object; `detail` field: the
-//!    `title` when the message is the item's `detail`, then `source`,
-//!    `pointer`, `path`, `field`, `fields`. Items with neither code nor
-//!    message are skipped.
-//! 5. Only with `--vendor json`: a top-level `message` string (with
+//!    `title` when the message is the item's `detail`, then `resource`,
+//!    `source`, `pointer`, `path`, `field`, `fields`. Items with neither
+//!    code nor message are skipped. An item without a message of its own
+//!    takes the body's top-level `message` (GitHub's "Validation Failed"
+//!    over `{resource, field, code}` items): the text the body carries,
+//!    never one made of the code when the body has one.
+//! 5. GitHub's error shape, when no `errors` item gave an error: a
+//!    top-level `message` string with a `documentation_url` string (an
+//!    empty `errors` list beside them too), unless the response's status is a
+//!    success (a `301` carries the same members). Code: the response's
+//!    error status, else the body's own `status` (GitHub writes `"404"`),
+//!    else `error`; message: `message`.
+//! 6. Only with `--vendor json`: a top-level `message` string (with
 //!    `code`/`errorCode` when present) is one error.
 //!
 //! A top-level array is read item by item (with `index`): JSON-RPC batch
@@ -83,7 +96,10 @@ use crate::vendors::Ctx;
 /// Keys of an error object's message, in order of preference.
 const MESSAGE_KEYS: [&str; 4] = ["message", "detail", "title", "description"];
 /// Keys of an `errors` item said in `detail`: where the error is.
-const WHERE_KEYS: [&str; 5] = ["source", "pointer", "path", "field", "fields"];
+const WHERE_KEYS: [&str; 6] = ["resource", "source", "pointer", "path", "field", "fields"];
+/// Keys of an `error` object said in `detail` besides its code and message
+/// (Stripe's `decline_code` and `param`, a `type` that is not the code).
+const ERROR_DETAIL_KEYS: [&str; 3] = ["type", "decline_code", "param"];
 
 /// One error as read, before the catalog and the chain see it.
 struct Found {
@@ -151,21 +167,70 @@ fn read_object(object: &Map<String, Value>, sink: &mut Reported<'_, '_, '_>) -> 
         return sink.push(Some(problem), None);
     }
     let from_error = match object.get("error") {
-        Some(Value::Object(inner)) => error_object(inner, ctx),
+        Some(Value::Object(inner)) => error_member(inner, ctx),
         Some(Value::String(code)) => oauth_error(code, object, ctx),
         _ => None,
     };
     if from_error.is_some() {
         return sink.push(from_error, None);
     }
+    // The body's own sentence, for items that carry none (GitHub's
+    // "Validation Failed" over `{resource, field, code}` items).
+    let max = ctx.limits.max_message_bytes;
+    let body_message = text_of(object, &["message"], max);
     if let Some(Value::Array(items)) = object.get("errors") {
         for (i, item) in items.iter().enumerate() {
-            sink.push(errors_item(item, ctx), Some(i))?;
+            let mut found = errors_item(item, ctx);
+            if let Some(found) = found.as_mut().filter(|f| f.message.is_none()) {
+                found.message.clone_from(&body_message);
+            }
+            sink.push(found, Some(i))?;
         }
-    } else if ctx.named(VendorHint::Json) && object.get("message").is_some_and(Value::is_string) {
+        if sink.claimed {
+            return Ok(());
+        }
+    }
+    if let Some(found) = documented_message(object, ctx) {
+        sink.push(Some(found), None)?;
+    } else if ctx.named(VendorHint::Json)
+        && object.get("message").is_some_and(Value::is_string)
+        && !matches!(object.get("errors"), Some(Value::Array(_)))
+    {
         sink.push(error_object(object, ctx), None)?;
     }
     Ok(())
+}
+
+/// GitHub's error shape when its `errors` list gives nothing: a `message` and a
+/// `documentation_url`, with no success status. Code: the response's
+/// error status, else the body's own `status` (GitHub writes it as a
+/// string of digits), else `error`; message: the body's `message`.
+fn documented_message(object: &Map<String, Value>, ctx: Ctx<'_>) -> Option<Found> {
+    let documented = object.get("documentation_url").is_some_and(Value::is_string);
+    let success = ctx.status.is_some_and(|s| s < 400);
+    if !documented || success {
+        return None;
+    }
+    let mut found = Found::new();
+    found.message = Some(text_of(object, &["message"], ctx.limits.max_message_bytes)?);
+    found.status = object.get("status").and_then(error_status);
+    found.code = response_error_status(ctx).or(found.status).map(|s| Code::Num(i64::from(s)));
+    Some(found)
+}
+
+/// The object of an `{"error": {..}}` body: an error object whose `detail`
+/// says its `type` (when the code is another member), `decline_code` and
+/// `param`.
+fn error_member(object: &Map<String, Value>, ctx: Ctx<'_>) -> Option<Found> {
+    let mut found = error_object(object, ctx)?;
+    let type_is_code = matches!((&found.code, object.get("type")), (Some(Code::Text(c)), Some(Value::String(t))) if c == t.trim());
+    let pieces: Vec<(&str, &Value)> = ERROR_DETAIL_KEYS
+        .iter()
+        .filter(|k| !(type_is_code && **k == "type"))
+        .filter_map(|k| object.get(*k).map(|v| (*k, v)))
+        .collect();
+    found.detail = detail_of(&pieces, ctx.limits.max_detail_bytes);
+    Some(found)
 }
 
 /// The errors of a top-level array: JSON-RPC batch responses and
@@ -357,7 +422,7 @@ fn located_error(object: &Map<String, Value>, ctx: Ctx<'_>) -> Option<Found> {
 
 /// `key: value` pieces joined by `; `, values rendered compactly; `None`
 /// when there are none (nulls, blank strings and empty containers say nothing).
-fn detail_of(pieces: &[(&str, &Value)], max: usize) -> Option<Capped> {
+pub(crate) fn detail_of(pieces: &[(&str, &Value)], max: usize) -> Option<Capped> {
     let says_something = |v: &Value| match v {
         Value::Null => false,
         Value::String(s) => !s.trim().is_empty(),
@@ -678,6 +743,48 @@ mod tests {
         let report = crate::from_slice(body.as_bytes(), &Options::new()).unwrap();
         assert_eq!((report.errors.len(), report.omitted), (1000, 4000));
         assert_eq!(report.errors[999].index, Some(999));
+    }
+
+    #[test]
+    fn github_bodies_keep_their_own_message() {
+        let body = r#"{"message":"Validation Failed","errors":[{"resource":"Issue","field":"title","code":"missing_field"},
+            {"resource":"Issue","field":"body","code":"custom","message":"body is too long"}],
+            "documentation_url":"https://docs.github.com/rest","status":"422"}"#;
+        let errors = read(body, Some(422));
+        let got: Vec<_> = errors.iter().map(|e| (e.code.clone(), e.message.as_str(), e.detail.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (text("missing_field"), "Validation Failed", Some("resource: Issue; field: title")),
+                (text("custom"), "body is too long", Some("resource: Issue; field: body")),
+            ]
+        );
+        // Without an `errors` list: the message with the status as code.
+        let body = r#"{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}"#;
+        let e = one(body, Some(401));
+        assert_eq!((e.vendor, e.code, e.message.as_str(), e.retry), (Vendor::Json, Code::Num(401), "Bad credentials", Retry::Reauth));
+        // The body's own status stands for one the caller did not give.
+        assert_eq!(one(body, None).code, Code::Num(401));
+        // An empty `errors` list: the body's message still.
+        let body = r#"{"message":"Validation Failed","errors":[],"documentation_url":"https://docs.github.com/rest"}"#;
+        assert_eq!(one(body, None).message, "Validation Failed");
+        // A redirect carries the same members: a success status says it is none.
+        let moved = r#"{"message":"Moved Permanently","url":"https://x/y","documentation_url":"https://docs.github.com/rest"}"#;
+        assert!(read(moved, Some(301)).is_empty());
+        // A body without a message of its own keeps the code's generic text.
+        assert_eq!(one(r#"{"errors":[{"code":"E1"}]}"#, None).message, "json error E1");
+    }
+
+    #[test]
+    fn stripe_errors_say_type_decline_code_and_param() {
+        let body = r#"{"error":{"type":"card_error","code":"card_declined","decline_code":"insufficient_funds",
+            "message":"Your card has insufficient funds.","param":"","doc_url":"https://x/card-declined"}}"#;
+        let e = one(body, Some(402));
+        assert_eq!((e.code, e.message.as_str()), (text("card_declined"), "Your card has insufficient funds."));
+        assert_eq!(e.detail.as_deref(), Some("type: card_error; decline_code: insufficient_funds"));
+        // Without a code the type is the code, and not said twice.
+        let e = one(r#"{"error":{"type":"api_error","message":"Something went wrong."}}"#, Some(500));
+        assert_eq!((e.code, e.detail, e.retry.class()), (text("api_error"), None, RetryClass::Transient));
     }
 
     #[test]

@@ -30,6 +30,10 @@ table::vendor_table! {
     Vsphere = "vsphere" in vsphere, hint "VMware vSphere (vim25).";
     /// Workday Web Services: faults with Workday's dotted codes.
     Workday = "workday" in workday, hint "Workday Web Services.";
+    /// Google APIs' JSON errors (`google.rpc.Status`, legacy `errors[].reason`).
+    Google = "google" in google, hint "Google APIs' JSON errors (also `error` objects without Google's own signals).";
+    /// Kubernetes API server `Status` objects.
+    Kubernetes = "kubernetes" in kubernetes, hint "Kubernetes API server `Status` objects.";
     /// Marketo (Adobe) SOAP and REST APIs.
     Marketo = "marketo" in marketo, hint "Marketo.";
     /// SuperOffice Customer Service SOAP interface.

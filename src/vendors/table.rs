@@ -3,7 +3,9 @@
 //! catalog, and one row here.
 //!
 //! The order, for every hook alike: readers that claim by namespace first
-//! (EWS, Salesforce, NetSuite), then those that claim by a path or a name
+//! (EWS, Salesforce, NetSuite), then those that claim JSON by a decisive
+//! signal of their own (Google's `google.rpc` types and reasons,
+//! Kubernetes' `kind: Status`), then those that claim by a path or a name
 //! (Marketo's `serviceException`, SuperOffice's methods, QLM's
 //! `...Response`), then the catch-alls (OpenAir reads every method response
 //! and numeric fault codes; Salto KS and the generic JSON formats read JSON
