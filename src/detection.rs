@@ -21,11 +21,13 @@
 //!    API response.
 //! 2. **XML**: a SOAP 1.1 or 1.2 `Envelope` (or a bare `Fault`) in the
 //!    SOAP namespaces; each fault goes to the vendors in the table's order
-//!    (below), the first that claims it wins (EWS, Salesforce and NetSuite
-//!    by namespace, Marketo by its `serviceException`, OpenAir by a numeric
-//!    code); else it is a generic SOAP fault. Each other element of the SOAP
-//!    body (a method response) goes to the first vendor that claims it, in
-//!    the same order: EWS, Salesforce, NetSuite (these by namespace),
+//!    (below), the first that claims it wins (EWS, Salesforce, NetSuite,
+//!    Zimbra, Google Ads, Microsoft Advertising, vSphere and Workday by
+//!    namespace, Workday also by its authentication fault code, Marketo by
+//!    its `serviceException`, OpenAir by a numeric code); else it is a
+//!    generic SOAP fault. Each other element of the SOAP body (a method
+//!    response) goes to the first vendor that claims it, in the same order:
+//!    EWS, Salesforce, NetSuite, Microsoft Advertising (these by namespace),
 //!    SuperOffice, QLM (these by name), OpenAir (any). A root that is not
 //!    SOAP: Salesforce's `<Errors>` and Bulk API `<error>`, QLM's `<QuickLicenseManager>` or an
 //!    ASP.NET `<string>` wrapper, OpenAir's `<response>`; any other root is
@@ -37,8 +39,9 @@
 //!    the message of the HTTP fallback when the status is an error.
 //!
 //! The table's order, one for every kind of body: `ews`, `salesforce`,
-//! `netsuite`, `zimbra`, `google`, `kubernetes`, `paypal`, `ebay`, `fedex`,
-//! `canadapost`, `ups`, `marketo`, `superoffice`, `qlm`, `openair`, `salto`, `json`.
+//! `netsuite`, `zimbra`, `googleads`, `bingads`, `vsphere`, `workday`,
+//! `google`, `kubernetes`, `paypal`, `ebay`, `fedex`, `canadapost`, `ups`,
+//! `marketo`, `superoffice`, `qlm`, `openair`, `salto`, `json`.
 //! Readers that claim by namespace come first, then those that claim by a
 //! decisive signal of their own (Google's `google.rpc` types and reasons,
 //! Kubernetes' `kind: Status`: before Salto KS and the generic JSON
@@ -140,6 +143,31 @@
 //! dotted `Code`); a JSON body with Zimbra's top-level `_jsns` member whose
 //! `Body/Fault` holds the same fault as objects.
 //!
+//! **Google Ad Manager / AdWords** (`googleads`), a built-in profile (see
+//! its module). Faults whose detail holds an element (`ApiExceptionFault`)
+//! in a `https://www.google.com/apis/ads/publisher/` or
+//! `https://adwords.google.com/api/adwords/` namespace; the first
+//! `errors/errorString` is the code, `retryAfterSeconds` the delay.
+//!
+//! **Microsoft Advertising** (`bingads`): faults as a built-in profile,
+//! whose detail holds an element in `https://adapi.microsoft.com` or a
+//! `https://bingads.microsoft.com/` namespace (`AdApiFaultDetail`,
+//! `ApiFaultDetail`, `ApiFault`; the first error's numeric `Code`); in a
+//! method response of a `https://bingads.microsoft.com/` namespace, each
+//! `PartialErrors/BatchError` and `NestedPartialErrors` entry is an item
+//! error (with the operation and the item's `Index`).
+//!
+//! **VMware vSphere** (`vsphere`). Faults whose detail holds an element in
+//! `urn:vim25` or `urn:vim2`; the element's name without its `Fault`
+//! suffix is the code. The bare fault code `ServerFaultCode` claims nothing
+//! under `Auto`; with the hint it does, as does a `*Fault` detail element
+//! in any namespace.
+//!
+//! **Workday** (`workday`). Faults whose detail holds an element in
+//! `urn:com.workday/bsvc` (`Validation_Fault`, `Processing_Fault`), or whose
+//! code is `Client.authenticationError` in the envelope's namespace (the
+//! documented authentication fault has no detail); the dotted fault code is
+//! the code.
 //! **Google APIs** (`google`). A JSON object whose `error` object carries
 //! one of Google's own signals: a `details` entry whose `@type` starts with
 //! `type.googleapis.com/google.rpc.`, an `errors` entry with both a

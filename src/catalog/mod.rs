@@ -14,11 +14,13 @@
 // Rows are built by one constructor (`row`, with `num` and `symbol` for
 // numeric and symbolic codes) and modifiers for what only some rows have.
 
+pub(crate) mod bingads;
 pub(crate) mod canadapost;
 pub(crate) mod ebay;
 pub(crate) mod ews;
 pub(crate) mod fedex;
 pub(crate) mod google;
+pub(crate) mod googleads;
 pub(crate) mod http;
 pub(crate) mod json;
 pub(crate) mod kubernetes;
@@ -32,6 +34,8 @@ pub(crate) mod salto;
 pub(crate) mod soap;
 pub(crate) mod superoffice;
 pub(crate) mod ups;
+pub(crate) mod vsphere;
+pub(crate) mod workday;
 pub(crate) mod zimbra;
 
 use std::borrow::Cow;

@@ -24,6 +24,14 @@ table::vendor_table! {
     NetSuite = "netsuite" in netsuite, hint "NetSuite SuiteTalk.";
     /// Zimbra Collaboration SOAP (and its JSON transport): the code in the fault's `urn:zimbra` detail.
     Zimbra = "zimbra" in zimbra, hint "Zimbra Collaboration.";
+    /// Google Ad Manager (and AdWords) SOAP: the `ApiExceptionFault` errors in the fault's detail.
+    GoogleAds = "googleads" in googleads, hint "Google Ad Manager / AdWords SOAP.";
+    /// Microsoft Advertising (Bing Ads) SOAP: fault details with numeric codes, and partial errors.
+    BingAds = "bingads" in bingads, hint "Microsoft Advertising (Bing Ads).";
+    /// VMware vSphere Web Services (vim25): the typed fault in the fault's detail.
+    Vsphere = "vsphere" in vsphere, hint "VMware vSphere (vim25).";
+    /// Workday Web Services: faults with Workday's dotted codes.
+    Workday = "workday" in workday, hint "Workday Web Services.";
     /// Google APIs' JSON errors (`google.rpc.Status`, legacy `errors[].reason`).
     Google = "google" in google, hint "Google APIs' JSON errors (also `error` objects without Google's own signals).";
     /// Kubernetes API server `Status` objects.
