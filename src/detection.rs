@@ -21,11 +21,13 @@
 //!    API response.
 //! 2. **XML**: a SOAP 1.1 or 1.2 `Envelope` (or a bare `Fault`) in the
 //!    SOAP namespaces; each fault goes to the vendors in the table's order
-//!    (below), the first that claims it wins (EWS, Salesforce and NetSuite
-//!    by namespace, Marketo by its `serviceException`, OpenAir by a numeric
-//!    code); else it is a generic SOAP fault. Each other element of the SOAP
-//!    body (a method response) goes to the first vendor that claims it, in
-//!    the same order: EWS, Salesforce, NetSuite (these by namespace),
+//!    (below), the first that claims it wins (EWS, Salesforce, NetSuite,
+//!    Zimbra, Google Ads, Microsoft Advertising, vSphere and Workday by
+//!    namespace, Workday also by its authentication fault code, Marketo by
+//!    its `serviceException`, OpenAir by a numeric code); else it is a
+//!    generic SOAP fault. Each other element of the SOAP body (a method
+//!    response) goes to the first vendor that claims it, in the same order:
+//!    EWS, Salesforce, NetSuite, Microsoft Advertising (these by namespace),
 //!    SuperOffice, QLM (these by name), OpenAir (any). A root that is not
 //!    SOAP: Salesforce's `<Errors>` and Bulk API `<error>`, AWS's
 //!    `ErrorResponse` or `DeleteResult` (by namespace) or `<Error>` (with
@@ -42,8 +44,10 @@
 //!    the message of the HTTP fallback when the status is an error.
 //!
 //! The table's order, one for every kind of body: `ews`, `salesforce`,
-//! `netsuite`, `zimbra`, `google`, `kubernetes`, `aws`, `azure`, `marketo`,
-//! `superoffice`, `qlm`, `usps`, `openair`, `salto`, `json`, `xml`.
+//! `netsuite`, `zimbra`, `googleads`, `bingads`, `vsphere`, `workday`,
+//! `google`, `kubernetes`, `aws`, `azure`, `paypal`, `ebay`, `fedex`,
+//! `canadapost`, `ups`, `marketo`, `superoffice`, `qlm`, `usps`, `openair`,
+//! `salto`, `json`, `xml`.
 //! Readers that claim by namespace come first, then those that claim by a
 //! decisive signal of their own (Google's `google.rpc` types and reasons,
 //! Kubernetes' `kind: Status`: before Salto KS and the generic JSON
@@ -147,6 +151,31 @@
 //! dotted `Code`); a JSON body with Zimbra's top-level `_jsns` member whose
 //! `Body/Fault` holds the same fault as objects.
 //!
+//! **Google Ad Manager / AdWords** (`googleads`), a built-in profile (see
+//! its module). Faults whose detail holds an element (`ApiExceptionFault`)
+//! in a `https://www.google.com/apis/ads/publisher/` or
+//! `https://adwords.google.com/api/adwords/` namespace; the first
+//! `errors/errorString` is the code, `retryAfterSeconds` the delay.
+//!
+//! **Microsoft Advertising** (`bingads`): faults as a built-in profile,
+//! whose detail holds an element in `https://adapi.microsoft.com` or a
+//! `https://bingads.microsoft.com/` namespace (`AdApiFaultDetail`,
+//! `ApiFaultDetail`, `ApiFault`; the first error's numeric `Code`); in a
+//! method response of a `https://bingads.microsoft.com/` namespace, each
+//! `PartialErrors/BatchError` and `NestedPartialErrors` entry is an item
+//! error (with the operation and the item's `Index`).
+//!
+//! **VMware vSphere** (`vsphere`). Faults whose detail holds an element in
+//! `urn:vim25` or `urn:vim2`; the element's name without its `Fault`
+//! suffix is the code. The bare fault code `ServerFaultCode` claims nothing
+//! under `Auto`; with the hint it does, as does a `*Fault` detail element
+//! in any namespace.
+//!
+//! **Workday** (`workday`). Faults whose detail holds an element in
+//! `urn:com.workday/bsvc` (`Validation_Fault`, `Processing_Fault`), or whose
+//! code is `Client.authenticationError` in the envelope's namespace (the
+//! documented authentication fault has no detail); the dotted fault code is
+//! the code.
 //! **Google APIs** (`google`). A JSON object whose `error` object carries
 //! one of Google's own signals: a `details` entry whose `@type` starts with
 //! `type.googleapis.com/google.rpc.`, an `errors` entry with both a
@@ -164,6 +193,40 @@
 //! is an error (code `reason`, else the `Status`'s `code`, else `Unknown`;
 //! `details.retryAfterSeconds` is the delay). With the hint, any
 //! `"kind": "Status"` object.
+//! **PayPal** (`paypal`), classic SOAP API. A document element or SOAP body
+//! item in `urn:ebay:api:PayPalAPI` (the operation's response; its `Ack` and
+//! `Errors` children are in eBay's namespace, so PayPal comes before eBay);
+//! a fault whose code or a detail child is in that namespace. `Ack` and
+//! `SeverityCode` decide: entries of severity `Error` (or none, unless the
+//! `Ack` was a success) are errors, `Warning`s and `SuccessWithWarning` are
+//! not; a failed `Ack` without an error entry is still one error; a parallel
+//! payment's `PaymentError` has the payment's `index`. Before `qlm`, which
+//! claims any `...Response` body item.
+//!
+//! **eBay** (`ebay`), Trading and Shopping APIs. A document element or SOAP
+//! body item in `urn:ebay:apis:eBLBaseComponents`, read as PayPal's
+//! (`PartialFailure` items with `index`; `ErrorClassification` classes codes
+//! the catalog lacks); a fault whose detail holds `FaultDetail` in that
+//! namespace (its `ErrorCode` and `DetailedMessage`).
+//!
+//! **FedEx** (`fedex`), Web Services; a built-in profile. A document element
+//! or SOAP body item in a `http://fedex.com/ws/` namespace: each
+//! `Notifications` / `Notification` (reply-level and per package, whatever
+//! the `HighestSeverity`) of severity `ERROR` or `FAILURE` is an error, with
+//! `index` (a package's `Signature/Notifications` only when `FAILURE`).
+//!
+//! **Canada Post** (`canadapost`), web services; a built-in profile. A
+//! document element in `http://www.canadapost.ca/ws/messages`: each
+//! `messages/message` (`code`, `description`) is an error, with `index`.
+//!
+//! **UPS** (`ups`). A document element without namespace named as one of
+//! UPS's legacy XML responses that no other vendor uses
+//! (`RatingServiceSelectionResponse`, `ShipmentConfirmResponse`, ...; not
+//! `TrackResponse`, which USPS shares): its `Response/Error`s of severity
+//! `Hard` or `Transient`, or a `ResponseStatusCode` 0; a fault whose detail
+//! is in a `http://www.ups.com/XMLSchema/XOLTWS/` namespace
+//! (`Errors/ErrorDetail/PrimaryErrorCode`); a JSON body that is exactly the
+//! REST error shape `{"response": {"errors": [{"code", "message"}]}}`.
 //!
 //! **Generic JSON** (`json`). When no vendor above claims a JSON body:
 //! JSON-RPC 2.0 errors (and batches: one error per failed response, with
@@ -209,7 +272,8 @@
 //! `ZipCodeLookupResponse`, whose items' `Error` children (with `Number` or
 //! `Description`) are item errors; a reply without them reports nothing.
 //! A `TrackResponse` whose child is UPS's `Response` (`ResponseStatusCode`)
-//! is not read as USPS's. Named USPS's by the generic XML reader: a root
+//! is UPS's legacy tracking reply (both carriers use that root): its
+//! `Response` is read by the UPS reader, as `ups` errors. Named USPS's by the generic XML reader: a root
 //! `<Error>` with `Number` and `Description`. With the hint: any `<Error>`
 //! or `...Response` root without namespace.
 //!

@@ -182,3 +182,39 @@ fn json_oauth_google_and_json_rpc_codes() {
     // JSON-RPC's server-error range is each server's own: no invented rows.
     assert!(catalog::lookup(Vendor::Json, "-32000").is_none());
 }
+
+#[test]
+fn ebay_paypal_fedex_ups_canadapost_classes() {
+    let expect = [
+        (Vendor::Ebay, "931", RetryClass::Reauth),
+        (Vendor::Ebay, "21917053", RetryClass::Reauth),
+        (Vendor::Ebay, "10007", RetryClass::Transient),
+        (Vendor::Ebay, "518", RetryClass::Throttled),
+        (Vendor::Ebay, "21919188", RetryClass::Permanent),
+        (Vendor::Paypal, "10001", RetryClass::Transient),
+        (Vendor::Paypal, "10002", RetryClass::Reauth),
+        (Vendor::Paypal, "10445", RetryClass::Transient),
+        (Vendor::Paypal, "10486", RetryClass::Permanent),
+        (Vendor::Fedex, "9045", RetryClass::Transient),
+        (Vendor::Fedex, "9080", RetryClass::Permanent),
+        (Vendor::Fedex, "6330", RetryClass::Transient),
+        (Vendor::Ups, "20001", RetryClass::Transient),
+        (Vendor::Ups, "250003", RetryClass::Reauth),
+        (Vendor::Ups, "10002", RetryClass::Permanent),
+        (Vendor::CanadaPost, "AA004", RetryClass::Permanent),
+        (Vendor::CanadaPost, "004", RetryClass::Permanent),
+    ];
+    for (vendor, code, want) in expect {
+        assert_eq!(class(vendor, code), want, "{vendor} {code}");
+    }
+    // Successes and warnings are marked so, not failures.
+    assert!(catalog::lookup(Vendor::Paypal, "11610").unwrap().informational);
+    assert!(catalog::lookup(Vendor::Fedex, "0").unwrap().informational);
+    // Every transient and unrecoverable code of active_shipping's FedEx tracking lists.
+    for code in [9035, 9040, 9041, 9045, 9050, 9055, 9060, 9065, 9070, 9075, 9085, 9086, 9090] {
+        assert_eq!(class(Vendor::Fedex, &code.to_string()), RetryClass::Transient, "{code}");
+    }
+    for code in [9080, 9081, 9082, 9095, 9100] {
+        assert_eq!(class(Vendor::Fedex, &code.to_string()), RetryClass::Permanent, "{code}");
+    }
+}

@@ -16,20 +16,29 @@
 
 pub(crate) mod aws;
 pub(crate) mod azure;
+pub(crate) mod bingads;
+pub(crate) mod canadapost;
+pub(crate) mod ebay;
 pub(crate) mod ews;
+pub(crate) mod fedex;
 pub(crate) mod google;
+pub(crate) mod googleads;
 pub(crate) mod http;
 pub(crate) mod json;
 pub(crate) mod kubernetes;
 pub(crate) mod marketo;
 pub(crate) mod netsuite;
 pub(crate) mod openair;
+pub(crate) mod paypal;
 pub(crate) mod qlm;
 pub(crate) mod salesforce;
 pub(crate) mod salto;
 pub(crate) mod soap;
 pub(crate) mod superoffice;
+pub(crate) mod ups;
 pub(crate) mod usps;
+pub(crate) mod vsphere;
+pub(crate) mod workday;
 pub(crate) mod xml;
 pub(crate) mod zimbra;
 

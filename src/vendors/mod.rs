@@ -9,6 +9,8 @@
 pub(crate) mod profile;
 pub(crate) mod table;
 
+mod ebl;
+
 #[cfg(test)]
 pub(crate) use builtin::ORDER;
 pub(crate) use builtin::catalog;
@@ -22,6 +24,14 @@ table::vendor_table! {
     NetSuite = "netsuite" in netsuite, hint "NetSuite SuiteTalk.";
     /// Zimbra Collaboration SOAP (and its JSON transport): the code in the fault's `urn:zimbra` detail.
     Zimbra = "zimbra" in zimbra, hint "Zimbra Collaboration.";
+    /// Google Ad Manager (and AdWords) SOAP: the `ApiExceptionFault` errors in the fault's detail.
+    GoogleAds = "googleads" in googleads, hint "Google Ad Manager / AdWords SOAP.";
+    /// Microsoft Advertising (Bing Ads) SOAP: fault details with numeric codes, and partial errors.
+    BingAds = "bingads" in bingads, hint "Microsoft Advertising (Bing Ads).";
+    /// VMware vSphere Web Services (vim25): the typed fault in the fault's detail.
+    Vsphere = "vsphere" in vsphere, hint "VMware vSphere (vim25).";
+    /// Workday Web Services: faults with Workday's dotted codes.
+    Workday = "workday" in workday, hint "Workday Web Services.";
     /// Google APIs' JSON errors (`google.rpc.Status`, legacy `errors[].reason`).
     Google = "google" in google, hint "Google APIs' JSON errors (also `error` objects without Google's own signals).";
     /// Kubernetes API server `Status` objects.
@@ -30,6 +40,16 @@ table::vendor_table! {
     Aws = "aws" in aws, hint "Amazon Web Services (S3, query, EC2, JSON protocols).";
     /// Azure Storage: `<Error>` documents and the `x-ms-error-code` header.
     Azure = "azure" in azure, hint "Azure Storage.";
+    /// PayPal classic SOAP API: `Ack` and `Errors` (before eBay, whose namespace its children share).
+    Paypal = "paypal" in paypal, hint "PayPal classic (SOAP) API.";
+    /// eBay Trading and Shopping APIs (XML and SOAP): `Ack` and `Errors`.
+    Ebay = "ebay" in ebay, hint "eBay Trading and Shopping APIs.";
+    /// FedEx Web Services: notifications of severity ERROR or FAILURE.
+    Fedex = "fedex" in fedex, hint "FedEx Web Services.";
+    /// Canada Post web services: the `messages` document.
+    CanadaPost = "canadapost" in canadapost, hint "Canada Post web services.";
+    /// UPS: legacy XML `Response/Error`, web services faults, REST JSON errors.
+    Ups = "ups" in ups, hint "UPS (XML, SOAP and REST APIs).";
     /// Marketo (Adobe) SOAP and REST APIs.
     Marketo = "marketo" in marketo, hint "Marketo.";
     /// SuperOffice Customer Service SOAP interface.

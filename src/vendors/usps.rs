@@ -40,12 +40,15 @@
 //!
 //! UPS's legacy XML also answers with a `TrackResponse` root, whose first
 //! child is `Response` with a `ResponseStatusCode`: such a reply is not
-//! USPS's, and is handed to the UPS glue below (see [`read_ups_response`]).
+//! USPS's; its `Response` is read by the UPS reader (as `ups` errors: a
+//! `Hard` or `Transient` error, or a status `0`), whatever the hint that
+//! brought it here, since no USPS reply has such a child. (The UPS reader
+//! leaves `TrackResponse` to this one: which carrier sent it shows only in
+//! its children.)
 
 use crate::catalog::{self, Entry};
 use crate::emit::{Emitter, Halt};
 use crate::error::VendorError;
-use crate::parse_error::ParseError;
 use crate::text::collapse_whitespace;
 use crate::vendor::{Code, Vendor, VendorHint};
 use crate::vendors::table::Reader;
@@ -104,11 +107,12 @@ fn read_reply<S: Source>(mut root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitt
         let position = index;
         index = index.saturating_add(1);
         if item.local_name() == "Response" {
-            // UPS glue: a `Response` child (UPS's `ResponseStatusCode` and
-            // `Error`s) makes the reply UPS's, not USPS's; nothing else of it
-            // is read as USPS items.
+            // A `Response` child (UPS's `ResponseStatusCode` and `Error`s)
+            // makes the reply UPS's legacy `TrackResponse`, not USPS's: the
+            // UPS reader reads it, and nothing else of it is read as USPS
+            // items.
             ups = true;
-            read_ups_response(item, ctx, out)?;
+            super::ups::read_status(item, &command, ctx, out)?;
         } else if !ups {
             read_item(item, &command, position, ctx, out)?;
         }
@@ -140,62 +144,6 @@ fn read_item<S: Source>(
         }
     }
     Ok(())
-}
-
-// UPS glue: UPS legacy XML (`TrackResponse/Response` with
-// `ResponseStatusCode` 1 or 0 and `Error` entries with `ErrorSeverity`,
-// `ErrorCode`, `ErrorDescription`) is read by the `ups` vendor, built on
-// another branch. After the merge, the lead replaces the body of this
-// function by a call to the UPS reader for this `Response` element (and
-// may move `TrackResponse` ahead of USPS by putting `ups` before `usps`
-// in the table, if the UPS reader claims it). Until then it is read here
-// as generic `xml` errors, so that a UPS failure is neither reported as
-// USPS's nor taken for a success: every `Error` whose `ErrorSeverity` is
-// `Hard` (or, when `ResponseStatusCode` is `0`, not `Warning`) is one
-// error, code `ErrorCode`, message `ErrorDescription`; a status `0`
-// without such an `Error` is one error, code `0`, message the
-// `ResponseStatusDescription`.
-fn read_ups_response<S: Source>(mut response: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
-    let max = ctx.limits.max_message_bytes;
-    let (mut failed, mut reported) = (false, false);
-    let mut description = None;
-    while let Some(child) = response.next_child()? {
-        match child.local_name() {
-            "ResponseStatusCode" => failed = child.text(16)?.text == "0",
-            "ResponseStatusDescription" => description = Some(child.text(max)?.text),
-            "Error" => {
-                let (severity, code, message) = ups_error(child, max)?;
-                let hard = severity.eq_ignore_ascii_case("Hard");
-                if hard || failed && !severity.eq_ignore_ascii_case("Warning") {
-                    let code = code.filter(|c| !c.is_empty()).map_or_else(|| code_without_one(ctx), |c| Code::parse(&c));
-                    out.push(ctx.catalog_error(Vendor::Xml, code, message))?;
-                    reported = true;
-                }
-            }
-            _ => {}
-        }
-    }
-    if failed && !reported {
-        out.push(ctx.catalog_error(Vendor::Xml, Code::Num(0), description.filter(|d| !d.is_empty())))?;
-    }
-    Ok(())
-}
-
-/// UPS glue: an `Error`'s severity, code and description.
-fn ups_error<S: Source>(
-    mut error: Element<'_, S>,
-    max: usize,
-) -> Result<(String, Option<String>, Option<String>), ParseError> {
-    let (mut severity, mut code, mut message) = (String::new(), None, None);
-    while let Some(child) = error.next_child()? {
-        match child.local_name() {
-            "ErrorSeverity" => severity = child.text(16)?.text,
-            "ErrorCode" => code = Some(child.text(max)?.text),
-            "ErrorDescription" => message = Some(child.text(max)?.text).filter(|m| !m.is_empty()),
-            _ => {}
-        }
-    }
-    Ok((severity, code, message))
 }
 
 /// Does this reader claim the document element `root`?
@@ -289,6 +237,8 @@ mod tests {
         let failed = "<TrackResponse><Response><ResponseStatusCode>0</ResponseStatusCode>\
             <ResponseStatusDescription>Failure</ResponseStatusDescription></Response></TrackResponse>";
         let e = &errors(failed, &Options::new())[0];
-        assert_eq!((e.vendor, &e.code, e.message.as_str()), (Vendor::Xml, &Code::Num(0), "Failure"));
+        assert_eq!((e.vendor, e.code.to_string().as_str(), e.command.as_deref()), (Vendor::Ups, "Failure", Some("Track")));
+        // Under the USPS hint too: it is UPS's all the same.
+        assert_eq!(errors(failed, &Options::new().vendor(VendorHint::Usps))[0].vendor, Vendor::Ups);
     }
 }
