@@ -179,6 +179,14 @@ pub fn check_scan(body: &[u8], opts: &Options, answer: &Result<Report, ParseErro
     }
 }
 
+/// The hint `VENDOR_ERRORS_FUZZ_HINT` names (`fuzz/run.sh 600 hint=aws`),
+/// which the `hint` target then uses for every input, whatever its first
+/// byte: so that one vendor's reader gets a run's whole time.
+fn forced_hint() -> Option<VendorHint> {
+    static FORCED: std::sync::OnceLock<Option<VendorHint>> = std::sync::OnceLock::new();
+    *FORCED.get_or_init(|| std::env::var("VENDOR_ERRORS_FUZZ_HINT").ok().and_then(|name| name.parse().ok()))
+}
+
 /// The vendors' own headers a body may come with (codes, request ids,
 /// delays): the `hint` target gives them all the context's `Retry-After`
 /// text when the hint byte's top bit is set.
@@ -198,7 +206,7 @@ pub const VENDOR_HEADERS: [&str; 8] = [
 /// `Retry-After` text; the rest is a structured input read with it.
 pub fn run_hint(data: &[u8]) {
     let Some((&pick, data)) = data.split_first() else { return };
-    let hint = VendorHint::ALL[usize::from(pick & 0x7f) % VendorHint::ALL.len()];
+    let hint = forced_hint().unwrap_or(VendorHint::ALL[usize::from(pick & 0x7f) % VendorHint::ALL.len()]);
     if let Some(input) = Input::from_bytes(data) {
         let mut opts = input.options(hint);
         if let (true, Some(value)) = (pick & 0x80 != 0, input.context.retry_after) {
