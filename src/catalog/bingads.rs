@@ -9,7 +9,7 @@
 //! 1410, 5051 in the list); rows here say so where they keep one of them.
 //!
 //! Sources: Microsoft's "Bing Ads API Operation Error Codes"
-//! (https://learn.microsoft.com/advertising/guides/operation-error-codes,
+//! (<https://learn.microsoft.com/advertising/guides/operation-error-codes>,
 //! read as MicrosoftDocs/Advertising-docs @38df9bbd
 //! `Advertising/bingads-13/guides/operation-error-codes.md`, 1 575 entries)
 //! for codes, names and descriptions (Microsoft's words, cut after two

@@ -10,7 +10,7 @@
 //! ianlopshire/go-workday @37fb1de3 (`pkg/wws/services/*/wwsgen_types.go`);
 //! `Client.authenticationError` with the fault string "invalid username or
 //! password", HTTP 500 and no detail is quoted by NetIQ's Workday driver
-//! documentation (§9.8, https://www.netiq.com/documentation/identity-manager-48-drivers/workday/data/t4fjkckx5vsq.html)
+//! documentation (§9.8, <https://www.netiq.com/documentation/identity-manager-48-drivers/workday/data/t4fjkckx5vsq.html>)
 //! and ServiceNow KB0856006 and KB2597914; `Client.validationError` ("Validation
 //! error occurred. ...") and `Server.processingError` ("Processing error
 //! occurred. ...") come from public test fixtures (third-party). Research
