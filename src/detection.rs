@@ -280,8 +280,9 @@
 //! **Generic XML** (`xml`). Last: a root `Error` (or `error`) with a
 //! `Code` and a `Message` child; an `ErrorResponse` whose `Error` children
 //! have them; a `Response` whose `Errors` child's `Error` children have
-//! them; an `Errors` (namespaced: Salesforce reads the bare one) whose
-//! `Error` children have them (`code`/`message` in lower case too). Decided
+//! them; an `Errors` whose `Error` children have them (`code`/`message` in
+//! lower case too; the bare `Errors` root is Salesforce's to claim, and its
+//! reader hands entries in this shape, with no `errorCode`, to `xml`). Decided
 //! by the children, never by the root's name alone; an `Error` below any
 //! other root is data. Class: the status's. With the hint, an entry with a
 //! code or a message is enough, and nothing is named another vendor's.

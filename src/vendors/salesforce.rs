@@ -19,7 +19,9 @@
 //!
 //! REST: a JSON array of `{message, errorCode, fields}` (one error each,
 //! with its position as `index`), and the XML form `<Errors><Error>` with
-//! `errorCode`, `message`, `fields`. Under auto-detection the array is
+//! `errorCode`, `message`, `fields` (an entry with no `errorCode` but the
+//! common `Code` and `Message` is no Salesforce error: it is reported as
+//! the generic `xml` reader's, or Salesforce's with the hint). Under auto-detection the array is
 //! claimed when its objects carry an upper-case `errorCode` or one the
 //! catalog knows. Bulk API 2.0 errors are this array (`[{"errorCode":
 //! "INVALIDJOB", "message": ..}]`, `INVALID_SESSION_ID` on a 401): read
@@ -209,13 +211,19 @@ fn read_error<S: Source>(
 ) -> Result<Option<VendorError>, ParseError> {
     let max = ctx.limits.max_message_bytes;
     let (mut code, mut message, mut truncated) = (None, None, false);
+    // The REST form's `<Errors>` root is also the common generic shape
+    // (`<Errors><Error><Code>..<Message>..`): its `Code` is kept apart.
+    let mut generic_code = None;
+    let rest = code_name == "errorCode";
     let mut fields = CappedString::new(ctx.limits.max_detail_bytes);
     let mut field_count = 0;
     while let Some(child) = entry.next_child()? {
         let local = child.local_name();
         if local == code_name {
             code = Some(child.text(max)?.text);
-        } else if local == "message" {
+        } else if rest && (local == "Code" || local == "code") {
+            generic_code = Some(child.text(max)?.text);
+        } else if local == "message" || (rest && local == "Message") {
             let kept = child.text(max)?;
             truncated |= kept.truncated;
             message = Some(kept.text);
@@ -225,7 +233,9 @@ fn read_error<S: Source>(
             field_count += 1;
         }
     }
-    let Some(code) = code.filter(|c| !c.is_empty()) else { return Ok(None) };
+    let Some(code) = code.filter(|c| !c.is_empty()) else {
+        return Ok(generic_error(generic_code, message, truncated, ctx));
+    };
     let mut e = ctx.catalog_error(Vendor::Salesforce, Code::text(code), message);
     let fields = fields.finish();
     if field_count > 0 {
@@ -234,6 +244,19 @@ fn read_error<S: Source>(
     }
     e.truncated |= truncated;
     Ok(Some(e))
+}
+
+/// An `<Errors><Error>` entry in the common generic shape (a `Code` and a
+/// message, no `errorCode`): not Salesforce's form, so under auto it is the
+/// generic `xml` reader's error (as that reader would read it, had this one
+/// not claimed the root); with the Salesforce hint, Salesforce's.
+fn generic_error(code: Option<String>, message: Option<String>, truncated: bool, ctx: Ctx<'_>) -> Option<VendorError> {
+    let code = code.filter(|c| !c.is_empty())?;
+    message.as_ref().filter(|m| !m.is_empty())?;
+    let vendor = if ctx.named(VendorHint::Salesforce) { Vendor::Salesforce } else { Vendor::Xml };
+    let mut e = ctx.catalog_error(vendor, Code::parse(&code), message);
+    e.truncated |= truncated;
+    Some(e)
 }
 
 /// Is this (root) element the REST API's XML `<Errors>`?

@@ -13,7 +13,9 @@
 //!    `Code` and a `Message`: one error each, `index` its position among
 //!    them; a `RequestID` beside `Errors` goes into `detail`.
 //! 4. `Errors` (or `errors`) with `Error` (or `error`) children, each with a
-//!    `Code` and a `Message`: one error each, `index` its position.
+//!    `Code` and a `Message`: one error each, `index` its position. (A bare
+//!    `Errors` root is claimed first by the Salesforce reader, which reports
+//!    such entries as this reader would.)
 //!
 //! The root is decided by its children, never by its name alone: a root of
 //! one of these names whose entries lack a code or a message reports
