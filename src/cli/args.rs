@@ -35,7 +35,7 @@ pub(crate) struct Args {
     #[arg(long, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
     pub(crate) status: Option<u16>,
 
-    /// A response header, repeatable (Retry-After and Content-Type are used); wins over a capture's.
+    /// A response header, repeatable (Retry-After, Content-Type, Content-Encoding and the AWS/Azure error and delay headers are used); wins over a capture's.
     #[arg(long, value_name = "'Name: value'", value_parser = parse_header)]
     pub(crate) header: Vec<(String, String)>,
 
