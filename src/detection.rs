@@ -23,13 +23,16 @@
 //!    SOAP namespaces; each fault goes to the vendors in the table's order
 //!    (below), the first that claims it wins (EWS, Salesforce, NetSuite,
 //!    Zimbra, Google Ads, Microsoft Advertising, vSphere and Workday by
-//!    namespace, Workday also by its authentication fault code, Marketo by
-//!    its `serviceException`, OpenAir by a numeric code); else it is a
-//!    generic SOAP fault. Each other element of the SOAP body (a method
-//!    response) goes to the first vendor that claims it, in the same order:
-//!    EWS, Salesforce, NetSuite, Microsoft Advertising (these by namespace),
-//!    SuperOffice, QLM (these by name), OpenAir (any). A root that is not
-//!    SOAP: Salesforce's `<Errors>` and Bulk API `<error>`, AWS's
+//!    namespace, Workday also by its authentication fault code, PayPal,
+//!    eBay, FedEx, Canada Post and UPS by their namespaces, Marketo by its
+//!    `serviceException`, OpenAir by a numeric code); else it is a generic
+//!    SOAP fault. Each other element of the SOAP body (a method response)
+//!    goes to the first vendor that claims it, in the same order: EWS,
+//!    Salesforce, NetSuite, Microsoft Advertising, PayPal, eBay, FedEx
+//!    (these by namespace), SuperOffice, QLM (these by name), OpenAir
+//!    (any). A root that is not SOAP: Salesforce's `<Errors>` and Bulk API
+//!    `<error>`, eBay's, FedEx's and Canada Post's replies (by namespace),
+//!    UPS's legacy replies (by name), AWS's
 //!    `ErrorResponse` or `DeleteResult` (by namespace) or `<Error>` (with
 //!    AWS headers), Azure Storage's `<Error>` (with Azure headers), QLM's
 //!    `<QuickLicenseManager>` or an ASP.NET `<string>` wrapper, a USPS Web
@@ -38,7 +41,7 @@
 //!    `Errors` whose children hold a code and a message); any other root is
 //!    foreign XML without errors.
 //! 3. **JSON**: the vendors in the same order again (Salesforce, Zimbra,
-//!    Google, Kubernetes, AWS, Azure, Marketo, Salto KS, then the generic
+//!    Google, Kubernetes, AWS, Azure, UPS, Marketo, Salto KS, then the generic
 //!    JSON formats, `json`); unclaimed, its
 //!    first message-like text (`message`, a sentence in `error`...) becomes
 //!    the message of the HTTP fallback when the status is an error.
