@@ -717,6 +717,33 @@ fn help_and_version() {
     }
 }
 
+/// The README's command-line section is the full reference: every option
+/// `--help` names (for the run and for `explain`) and every built-in vendor
+/// name is in it, and every option it names is one `--help` knows.
+#[test]
+fn the_readme_reference_follows_help() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("## Command line").expect("a Command line section");
+    let end = readme[start + 2..].find("\n## ").map_or(readme.len(), |i| start + 2 + i);
+    let section = &readme[start..end];
+    let options = |text: &str| -> std::collections::BTreeSet<String> {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .filter(|w| w.starts_with("--") && w.len() > 2 && w.as_bytes()[2].is_ascii_alphabetic())
+            .map(str::to_owned)
+            .collect()
+    };
+    let help = stdout(&run(&["--help"], b"")) + &stdout(&run(&["explain", "--help"], b""));
+    // `curl --raw` and the like are curl's options, not ours.
+    let (in_help, in_readme) = (options(&help), options(&section.replace("curl --", "curl ")));
+    let missing: Vec<_> = in_help.difference(&in_readme).collect();
+    assert!(missing.is_empty(), "options --help names that the README's reference lacks: {missing:?}");
+    let unknown: Vec<_> = in_readme.difference(&in_help).collect();
+    assert!(unknown.is_empty(), "options the README's reference names that --help does not: {unknown:?}");
+    for vendor in vendor_errors::VendorHint::ALL.iter().map(|h| h.as_str()).chain(["http"]) {
+        assert!(section.contains(&format!("`{vendor}`")), "the README's reference does not name the vendor `{vendor}`");
+    }
+}
+
 #[test]
 fn usage_errors_are_one_line_and_exit_64() {
     for args in [
