@@ -744,6 +744,39 @@ fn the_readme_reference_follows_help() {
     }
 }
 
+/// A mistyped subcommand is a usage error with a suggestion, not three
+/// unreadable files; a file of that name is still read.
+#[test]
+fn a_mistyped_command_is_suggested() {
+    let out = run(&["explian", "http", "429"], b"");
+    assert_eq!(out.status.code(), Some(64), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("'explian' is neither a file nor a command (did you mean 'explain'?)"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let dir = std::env::temp_dir().join(format!("vendor-errors-explian-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("explian"), b"<ok/>").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_vendor-errors")).arg("explian").current_dir(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Far from any command: an unreadable input, as before.
+    assert_eq!(run(&["no-such-input-file.xml"], b"").status.code(), Some(66));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The common options have short forms.
+#[test]
+fn short_flags_are_the_long_ones() {
+    let body = fixture("zimbra/soap11-service-failure.xml");
+    let long =
+        run(&["--vendor", "soap", "--status", "503", "--header", "Retry-After: 5", "--format", "text", &body], b"");
+    let short = run(&["-v", "soap", "-s", "503", "-H", "Retry-After: 5", "-f", "text", &body], b"");
+    assert_eq!(long.status.code(), Some(1));
+    assert_eq!(stdout(&long), stdout(&short));
+    assert!(stdout(&short).contains("[transient after 5s, http 503]"), "{}", stdout(&short));
+    let profiled = run(&["-p", &profile("acme.toml"), "-s", "503"], b"");
+    assert_eq!(profiled.status.code(), Some(1), "{}", stderr(&profiled));
+}
+
 #[test]
 fn usage_errors_are_one_line_and_exit_64() {
     for args in [

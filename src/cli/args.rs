@@ -24,23 +24,23 @@ pub(crate) struct Args {
     pub(crate) command: Option<Command>,
 
     /// How to read the bodies: auto recognises each one; also the vendor of any --profile given.
-    #[arg(long, value_name = "NAME", default_value = "auto", ignore_case = true, value_parser = hint_parser())]
+    #[arg(short = 'v', long, value_name = "NAME", default_value = "auto", ignore_case = true, value_parser = hint_parser())]
     pub(crate) vendor: VendorHint,
 
     /// A vendor profile (TOML) teaching a vendor of your own, repeatable; tried first, in order.
-    #[arg(long, value_name = "FILE", global = true)]
+    #[arg(short = 'p', long, value_name = "FILE", global = true)]
     pub(crate) profile: Vec<PathBuf>,
 
     /// The HTTP status the body came with (100-599); wins over a capture's.
-    #[arg(long, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
+    #[arg(short = 's', long, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
     pub(crate) status: Option<u16>,
 
     /// A response header, repeatable (Retry-After, Content-Type, Content-Encoding and the AWS/Azure error and delay headers are used); wins over a capture's.
-    #[arg(long, value_name = "'Name: value'", value_parser = parse_header)]
+    #[arg(short = 'H', long, value_name = "'Name: value'", value_parser = parse_header)]
     pub(crate) header: Vec<(String, String)>,
 
     /// json: JSON Lines, one object per error; text: one line per error for people.
-    #[arg(long, value_enum, value_name = "FORMAT", ignore_case = true, default_value_t = Format::Json, global = true)]
+    #[arg(short = 'f', long, value_enum, value_name = "FORMAT", ignore_case = true, default_value_t = Format::Json, global = true)]
     pub(crate) format: Format,
 
     /// One line per distinct vendor, code and retry class, with its count, most frequent first.
@@ -175,7 +175,10 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Parsed {
     let command = Args::command().after_help(after_help());
     let matches = command.try_get_matches_from(std::iter::once(OsString::from("vendor-errors")).chain(args));
     match matches.and_then(|m| Args::from_arg_matches(&m)) {
-        Ok(args) => Parsed::Run(args),
+        Ok(args) => match mistyped_command(&args) {
+            Some(line) => Parsed::Usage(line),
+            None => Parsed::Run(args),
+        },
         Err(e) if matches!(e.kind(), clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion) => {
             // Help and version go to standard output; a closed pipe is not an error of ours.
             let _ = e.print();
@@ -183,6 +186,42 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Parsed {
         }
         Err(e) => Parsed::Usage(one_line(&e)),
     }
+}
+
+/// The subcommands, for a first input that is no file but looks like one
+/// of them mistyped (`explian http 429`): a usage error that says so,
+/// rather than three unreadable files.
+const COMMANDS: [&str; 2] = ["explain", "help"];
+
+/// A usage line when the first input is not an existing path and is within
+/// two edits of a subcommand's name.
+fn mistyped_command(args: &Args) -> Option<String> {
+    if args.command.is_some() {
+        return None;
+    }
+    let first = args.inputs.first()?.to_str()?;
+    if first == "-" || std::path::Path::new(first).exists() {
+        return None;
+    }
+    let word = first.to_ascii_lowercase();
+    let near = COMMANDS.into_iter().find(|c| word.len() >= 3 && edit_distance(&word, c) <= 2)?;
+    Some(format!("vendor-errors: '{first}' is neither a file nor a command (did you mean '{near}'?); see --help"))
+}
+
+/// Levenshtein distance between two short ASCII words.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b = b.as_bytes();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.bytes().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb)).min(above + 1).min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// clap's error, which spans several lines (the error, its context, a tip,
