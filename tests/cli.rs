@@ -390,18 +390,28 @@ fn summary_counts_distinct_errors_most_frequent_first() {
     let d = dir.display().to_string();
     let out = run(&["--summary", &d], b"");
     assert_eq!(out.status.code(), Some(1));
+    // Each row names the first inputs its errors came from (a directory: several inputs).
     assert_eq!(
         stdout(&out),
-        "{\"vendor\":\"soap\",\"code\":\"Server\",\"retry\":\"transient\",\"retryable\":true,\"count\":2,\"message\":\"Down for a moment\"}\n\
-         {\"vendor\":\"soap\",\"code\":\"Client\",\"retry\":\"permanent\",\"retryable\":false,\"count\":1,\"message\":\"Bad input\"}\n"
+        format!(
+            "{{\"vendor\":\"soap\",\"code\":\"Server\",\"retry\":\"transient\",\"retryable\":true,\"count\":2,\"message\":\"Down for a moment\",\"inputs\":[{{\"file\":\"{d}/2.xml\"}},{{\"file\":\"{d}/3.xml\"}}]}}\n\
+             {{\"vendor\":\"soap\",\"code\":\"Client\",\"retry\":\"permanent\",\"retryable\":false,\"count\":1,\"message\":\"Bad input\",\"inputs\":[{{\"file\":\"{d}/1.xml\"}}]}}\n"
+        )
     );
+    // One input: nothing to say of where; a HAR: its entries.
+    let out = run(&["--summary", &format!("{d}/2.xml")], b"");
+    assert!(!stdout(&out).contains("inputs"), "{}", stdout(&out));
+    let out = run(&["--summary", &fixture("capture/har-browser-session.har")], b"");
+    assert!(stdout(&out).contains(r#""inputs":[{"entry":3}]"#), "{}", stdout(&out));
     let out = run(&["--summary", "--format", "text", &d, "--status", "503"], b"");
     assert_eq!(
         stdout(&out),
-        "COUNT  VENDOR  CODE    RETRY      NAME: FIRST MESSAGE\n    \
-             2  soap    Server  transient  Down for a moment\n    \
-             1  soap    Client  transient  Bad input\n    \
-             1  http    503     transient  Service Unavailable\n"
+        format!(
+            "COUNT  VENDOR  CODE    RETRY      NAME: FIRST MESSAGE\n    \
+                 2  soap    Server  transient  Down for a moment (in {d}/2.xml, {d}/3.xml)\n    \
+                 1  soap    Client  transient  Bad input (in {d}/1.xml)\n    \
+                 1  http    503     transient  Service Unavailable (in {d}/4.xml)\n"
+        )
     );
     // Exit as without --summary.
     let ok = write(&dir, "ok/ok.xml", b"<ok/>");

@@ -59,6 +59,38 @@ struct Row {
     name: Option<String>,
     /// The first message seen.
     message: String,
+    /// The first inputs (and HAR entries) the row's errors came from, when
+    /// there are several inputs or a HAR: where to look.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    inputs: Vec<Source>,
+}
+
+/// Where a summary row's errors came from: an input, a HAR entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+struct Source {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entry: Option<usize>,
+}
+
+/// How many inputs a summary row names.
+const ROW_INPUTS: usize = 3;
+
+impl Source {
+    fn of(place: Place<'_>) -> Option<Source> {
+        let source = Source { file: place.file.map(str::to_owned), entry: place.entry.map(|e| e.index) };
+        (source.file.is_some() || source.entry.is_some()).then_some(source)
+    }
+
+    fn label(&self) -> String {
+        match (&self.file, self.entry) {
+            (Some(file), Some(entry)) => format!("{file} entry {entry}"),
+            (Some(file), None) => file.clone(),
+            (None, Some(entry)) => format!("entry {entry}"),
+            (None, None) => String::new(),
+        }
+    }
 }
 
 /// The summary's rows in the order first seen, and where each key's row is.
@@ -88,8 +120,18 @@ impl Sink {
     pub(crate) fn error(&mut self, e: &VendorError, place: Place<'_>) {
         if let Some((rows, index)) = &mut self.summary {
             let key = (e.vendor, serde_json::to_string(&e.code).unwrap_or_default(), e.retry.class());
+            let source = Source::of(place);
             match index.get(&key) {
-                Some(&i) => rows[i].count += 1,
+                Some(&i) => {
+                    let row = &mut rows[i];
+                    row.count += 1;
+                    if let Some(source) = source
+                        && row.inputs.len() < ROW_INPUTS
+                        && !row.inputs.contains(&source)
+                    {
+                        row.inputs.push(source);
+                    }
+                }
                 None => {
                     index.insert(key, rows.len());
                     rows.push(Row {
@@ -100,6 +142,7 @@ impl Sink {
                         count: 1,
                         name: e.name.clone(),
                         message: e.message.clone(),
+                        inputs: source.into_iter().collect(),
                     });
                 }
             }
@@ -266,6 +309,8 @@ fn table(rows: &[Row], style: Style) -> Vec<String> {
                 }
                 _ => one_line(&r.message),
             };
+            let labels: Vec<String> = r.inputs.iter().map(|s| one_line(&s.label())).collect();
+            let what = if labels.is_empty() { what } else { format!("{what} (in {})", labels.join(", ")) };
             [
                 r.count.to_string(),
                 r.vendor.to_string(),
