@@ -90,15 +90,31 @@ impl HarEntry {
 /// # Ok::<(), capture::CaptureError>(())
 /// ```
 ///
+/// A UTF-8 byte order mark before the JSON (as some tools write files) is
+/// skipped; members of the top-level object other than `log` are skipped
+/// wherever they stand.
+///
 /// Errors: [`CaptureError::Har`] when the input is not a HAR capture or not
 /// well-formed JSON (at its byte offset; the entries before it were
 /// handed out), [`CaptureError::Io`] when reading fails.
-pub fn read_har<R, F>(reader: R, opts: &Options, on_entry: F) -> Result<usize, CaptureError>
+pub fn read_har<R, F>(mut reader: R, opts: &Options, on_entry: F) -> Result<usize, CaptureError>
 where
     R: BufRead,
     F: FnMut(HarEntry) -> ControlFlow<()>,
 {
-    let mut counted = Counted { inner: reader, offset: 0 };
+    // The first three bytes: a byte order mark is dropped, anything else
+    // is read again ahead of the rest.
+    let mut head = Vec::with_capacity(BOM.len());
+    if let Err(e) = (&mut reader).take(BOM.len() as u64).read_to_end(&mut head) {
+        return Err(CaptureError::Io { offset: head.len() as u64, source: Arc::new(e) });
+    }
+    let skipped = if head == BOM {
+        head.clear();
+        BOM.len() as u64
+    } else {
+        0
+    };
+    let mut counted = Counted { inner: io::Cursor::new(head).chain(reader), offset: skipped };
     let mut state = State { opts, on_entry, read: 0, stopped: false, found: false };
     let mut de = serde_json::Deserializer::from_reader(&mut counted);
     let result = Root(&mut state).deserialize(&mut de).and_then(|()| if state.stopped { Ok(()) } else { de.end() });
@@ -128,6 +144,9 @@ fn without_position(e: &serde_json::Error) -> String {
 }
 
 /// Counts the bytes the JSON reader takes (it takes them one at a time).
+/// UTF-8's byte order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 struct Counted<R> {
     inner: R,
     offset: u64,

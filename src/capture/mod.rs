@@ -65,15 +65,19 @@ pub enum Kind {
 pub const SNIFF_LEN: usize = 512;
 
 /// Decides what an input is from its first bytes (up to [`SNIFF_LEN`] of
-/// them; fewer only when the input is shorter). Cheap: it reads no further
-/// than the first member name of a JSON object.
+/// them; fewer only when the input is shorter). Cheap: it reads a JSON
+/// object's top-level members only as far as a `log` member whose value is
+/// an object (a HAR capture, whatever members come before it), and no
+/// further than the prefix.
 ///
 /// ```
 /// use vendor_errors::capture::{Kind, sniff};
 ///
 /// assert_eq!(sniff(b"HTTP/2 500\r\n"), Kind::HttpResponse);
 /// assert_eq!(sniff(b"\xEF\xBB\xBF{\n  \"log\": {\n    \"version\": \"1.2\""), Kind::Har);
+/// assert_eq!(sniff(br#"{"comment": "exported", "n": [1, {"a": "}"}], "log": {"version""#), Kind::Har);
 /// assert_eq!(sniff(br#"{"log": "a JSON body with a log string"}"#), Kind::Body);
+/// assert_eq!(sniff(br#"{"error": {"log": {}}}"#), Kind::Body);
 /// assert_eq!(sniff(b"<soap:Envelope"), Kind::Body);
 /// ```
 pub fn sniff(prefix: &[u8]) -> Kind {
@@ -81,11 +85,63 @@ pub fn sniff(prefix: &[u8]) -> Kind {
         return Kind::HttpResponse;
     }
     let json = prefix.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(prefix);
-    let rest = skip_ws(json);
-    let Some(rest) = rest.strip_prefix(b"{") else { return Kind::Body };
-    let Some(rest) = skip_ws(rest).strip_prefix(b"\"log\"") else { return Kind::Body };
-    let Some(rest) = skip_ws(rest).strip_prefix(b":") else { return Kind::Body };
-    if skip_ws(rest).starts_with(b"{") { Kind::Har } else { Kind::Body }
+    let Some(mut rest) = skip_ws(json).strip_prefix(b"{") else { return Kind::Body };
+    // Member after member: `"name": value`, then `,` or the end.
+    loop {
+        let Some((name, after)) = json_string(skip_ws(rest)) else { return Kind::Body };
+        let Some(value) = skip_ws(after).strip_prefix(b":").map(skip_ws) else { return Kind::Body };
+        if name == b"log" {
+            return if value.starts_with(b"{") { Kind::Har } else { Kind::Body };
+        }
+        let Some(after) = skip_json_value(value) else { return Kind::Body };
+        match skip_ws(after).strip_prefix(b",") {
+            Some(next) => rest = next,
+            None => return Kind::Body,
+        }
+    }
+}
+
+/// A JSON string at the start of `bytes`: its raw contents (escapes left
+/// as written) and what follows; `None` when it does not end in `bytes`.
+fn json_string(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let body = bytes.strip_prefix(b"\"")?;
+    let mut i = 0;
+    while let Some(&b) = body.get(i) {
+        match b {
+            b'\\' => i += 2,
+            b'"' => return Some((&body[..i], &body[i + 1..])),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// What follows the JSON value at the start of `bytes` (a string, an object
+/// or array with whatever they nest, or a scalar); `None` when it does not
+/// end in `bytes`.
+fn skip_json_value(bytes: &[u8]) -> Option<&[u8]> {
+    let mut depth = 0usize;
+    let mut rest = bytes;
+    loop {
+        let &b = rest.first()?;
+        match b {
+            b'"' => rest = json_string(rest)?.1,
+            b'{' | b'[' => {
+                depth += 1;
+                rest = &rest[1..];
+            }
+            // A scalar ends at the enclosing object's `,` or `}`.
+            b'}' | b']' | b',' if depth == 0 => return Some(rest),
+            b'}' | b']' => {
+                depth -= 1;
+                rest = &rest[1..];
+            }
+            _ => rest = &rest[1..],
+        }
+        if depth == 0 && matches!(b, b'"' | b'}' | b']') {
+            return Some(rest);
+        }
+    }
 }
 
 fn skip_ws(bytes: &[u8]) -> &[u8] {
@@ -194,3 +250,31 @@ impl fmt::Display for FramingFault {
 }
 
 impl std::error::Error for FramingFault {}
+
+#[cfg(test)]
+mod tests {
+    use super::{Kind, SNIFF_LEN, sniff};
+
+    /// `sniff` answers every prefix of every fixture, and hostile JSON
+    /// starts, without a panic and within the prefix.
+    #[test]
+    fn sniff_answers_any_prefix() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        for vendor in std::fs::read_dir(&root).unwrap().flatten().filter(|d| d.path().is_dir()) {
+            for file in std::fs::read_dir(vendor.path()).unwrap().flatten().filter(|f| f.path().is_file()) {
+                let bytes = std::fs::read(file.path()).unwrap();
+                for end in 0..bytes.len().min(SNIFF_LEN) {
+                    let _ = sniff(&bytes[..end]);
+                }
+            }
+        }
+        let deep = format!("{{\"a\": {}", "[".repeat(600));
+        let hostile: [&[u8]; 7] =
+            [b"{\"\\", b"{\"a\"", b"{\"a\":", b"{\"a\": \"\\", b"{,", b"{\"a\": 1,,\"log\": {}", deep.as_bytes()];
+        for body in hostile {
+            assert_eq!(sniff(body), Kind::Body, "{:?}", String::from_utf8_lossy(body));
+        }
+        assert_eq!(sniff(br#"{"a": {"log": 1}, "b": [], "log": {}"#), Kind::Har);
+        assert_eq!(sniff(br#"{"a": "log", "log": []}"#), Kind::Body);
+    }
+}
