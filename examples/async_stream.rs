@@ -1,23 +1,21 @@
-//! A large response read as it arrives: reqwest's `bytes_stream()` through
-//! `tokio_util::io::StreamReader` into `vendor_errors::from_async_reader`,
-//! against an in-process HTTP/1.1 server (no network) that sends an 18 MB
+//! A large response read as it arrives, in one call:
+//! `vendor_errors::middleware::from_response` (reqwest's `bytes_stream()`
+//! through `vendor_errors::async_tokio::from_stream`), against an in-process HTTP/1.1 server (no network) that sends an 18 MB
 //! OpenAir XML API response — 100 000 records read successfully, then a
 //! command that failed — in chunks, never whole, as a real one would.
 //! The client never holds the body either: memory stays at the parser's
 //! bound (see `vendor_errors::async_tokio`), whatever the length.
 //!
 //! ```text
-//! cargo run --release --example async_stream --features async-tokio,reqwest-middleware
+//! cargo run --release --example async_stream --features reqwest-middleware
 //! ```
 //!
 //! `tests/examples.rs` runs it as a test.
 
 use std::time::Instant;
 
-use futures_util::TryStreamExt;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
-use tokio_util::io::StreamReader;
 use vendor_errors::{Options, RetryClass, Vendor};
 
 const RECORDS: usize = 100_000;
@@ -28,10 +26,8 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
 
     let response = reqwest::get(&url).await?;
-    // glue begins: response head to options, body stream to an AsyncBufRead, read.
-    let opts = Options::new().status(response.status().as_u16()).headers(response.headers());
-    let body = StreamReader::new(response.bytes_stream().map_err(std::io::Error::other));
-    let report = vendor_errors::from_async_reader(body, &opts).await?;
+    // glue begins: the response (status, headers, body as it streams) to a report.
+    let report = vendor_errors::middleware::from_response(response, &Options::new()).await?;
     // glue ends
 
     let e = &report.errors[0];

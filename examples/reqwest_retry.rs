@@ -1,6 +1,6 @@
-//! Async reqwest with a body-aware retry stack: vendor-errors'
-//! `ReportMiddleware` and `ReportRetryStrategy` under reqwest-retry, against
-//! an in-process HTTP/1.1 server (no network):
+//! Async reqwest with a body-aware retry: vendor-errors' `RetryMiddleware`
+//! (it reads each attempt's body, and waits the server's delay where it
+//! gives one), against an in-process HTTP/1.1 server (no network):
 //!
 //! - `/flaky` answers a SOAP `Server` fault with 503 once, then 200: retried,
 //!   and the second attempt succeeds;
@@ -24,7 +24,7 @@ use reqwest_retry::policies::ExponentialBackoff;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 use vendor_errors::RetryClass;
-use vendor_errors::middleware::{ReportMiddleware, ReportRetryStrategy};
+use vendor_errors::middleware::RetryMiddleware;
 
 pub const SERVER_FAULT: &str = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault>
 <faultcode>s:Server</faultcode><faultstring>Order service temporarily unavailable</faultstring>
@@ -50,11 +50,8 @@ pub async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .build_with_max_retries(3)
     };
 
-    // glue begins: the retry middleware first, the report middleware second.
-    let client = ClientBuilder::new(reqwest::Client::new())
-        .with(RetryTransientMiddleware::new_with_policy_and_strategy(policy(), ReportRetryStrategy))
-        .with(ReportMiddleware::new())
-        .build();
+    // glue begins: one middleware reads the bodies and retries on them.
+    let client = ClientBuilder::new(reqwest::Client::new()).with(RetryMiddleware::new().policy(policy())).build();
     // glue ends
 
     let response = client.post(server.url("/flaky")).body("<PlaceOrder/>").send().await?;

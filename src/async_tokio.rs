@@ -35,35 +35,23 @@
 //!
 //! # From an HTTP client's byte stream
 //!
-//! reqwest (feature `stream`) gives `bytes_stream()`, a stream of
-//! `Result<Bytes, reqwest::Error>`; [`tokio_util::io::StreamReader`]
-//! makes it an `AsyncBufRead` once its errors are `io::Error`s:
-//!
-#![cfg_attr(feature = "reqwest-middleware", doc = "```no_run")]
-#![cfg_attr(not(feature = "reqwest-middleware"), doc = "```ignore")]
-//! # async fn demo(client: reqwest::Client) -> Result<(), Box<dyn std::error::Error>> {
-//! use futures_util::TryStreamExt;
-//! use tokio_util::io::StreamReader;
-//!
-//! let response = client.get("http://localhost:8080/soap").send().await?;
-//! let opts = vendor_errors::Options::new().status(response.status().as_u16()).headers(response.headers());
-//! let body = StreamReader::new(response.bytes_stream().map_err(std::io::Error::other));
-//! let report = vendor_errors::from_async_reader(body, &opts).await?;
-//! # Ok(()) }
-//! ```
-//!
-//! (The same works for any `Stream<Item = Result<Bytes, E>>`: hyper's
-//! `BodyDataStream`, an `axum` body's `into_data_stream()`...)
-//!
-//! [`tokio_util::io::StreamReader`]: https://docs.rs/tokio-util/0.7/tokio_util/io/struct.StreamReader.html
+//! [`from_stream`] reads any `Stream` of `Result<impl Buf, E>` (reqwest's
+//! `bytes_stream()`, hyper's `BodyDataStream`, an axum body's
+//! `into_data_stream()`) in one call, whatever its error type; a
+//! `reqwest::Response` is one call with
+//! `vendor_errors::middleware::from_response` (feature
+//! `reqwest-middleware`), which also takes its status and headers.
 
 use std::future::{Future, poll_fn};
 use std::io::{self, BufRead, Read};
 use std::pin::{Pin, pin};
 use std::sync::Arc;
 
+use futures_core::Stream;
+use futures_util::TryStreamExt;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 use tokio::sync::mpsc;
+use tokio_util::io::StreamReader;
 
 use crate::{Options, ParseError, Report};
 
@@ -117,6 +105,38 @@ where
     R: AsyncBufRead + Unpin,
 {
     from_async_reader_with(reader, opts, Buffering::default()).await
+}
+
+/// Reads a body that comes as a stream of byte chunks: the same answer as
+/// [`from_reader`](crate::from_reader) on the same bytes, with bounded
+/// memory and default [`Buffering`]. A chunk's error `E` (any error type)
+/// ends the body there, as a reader failing at that byte does: it becomes
+/// [`ParseError::Io`], or the truncation the errors read so far survive.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use bytes::Bytes;
+/// use vendor_errors::{Options, RetryClass};
+///
+/// // Three chunks, as an HTTP client hands them out.
+/// let chunks = [r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault>"#,
+///     "<faultcode>s:Server</faultcode><faultstring>Try ",
+///     "later</faultstring></s:Fault></s:Body></s:Envelope>"];
+/// let body = futures_util::stream::iter(chunks.map(|c| Ok::<_, std::io::Error>(Bytes::from(c))));
+/// let report = vendor_errors::async_tokio::from_stream(body, &Options::new().status(500)).await.unwrap();
+/// assert_eq!(report.errors[0].message, "Try later");
+/// assert_eq!(report.retry().map(|r| r.class()), Some(RetryClass::Transient));
+/// # }
+/// ```
+pub async fn from_stream<S, B, E>(stream: S, opts: &Options) -> Result<Report, ParseError>
+where
+    S: Stream<Item = Result<B, E>>,
+    B: bytes::Buf,
+    E: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    let reader = pin!(StreamReader::new(stream.map_err(io::Error::other)));
+    from_async_reader(reader, opts).await
 }
 
 /// [`from_async_reader`] with the buffering given.

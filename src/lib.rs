@@ -48,8 +48,8 @@
 //! | `capture` | no (yes with `cli`) | the `capture` module: whole `curl -i` responses and HAR 1.2 captures, streamed | `httparse`, `base64` |
 //! | `gzip` | no (yes with `cli`) | bodies sent with `Content-Encoding: gzip` or `deflate` decoded as they stream | `flate2` (pure Rust, `miniz_oxide`) |
 //! | `http` | no | `Options::from_http_parts`, `Options::from_http_headers`, `http_types::from_response` | `http` 1.x |
-//! | `async-tokio` | no | `from_async_reader` (module `async_tokio`) over a `tokio::io::AsyncBufRead` | `tokio` (`rt`, `sync`, `io-util`) |
-//! | `reqwest-middleware` | no | `middleware::ReportMiddleware` and `middleware::ReportRetryStrategy` (implies `http`) | `reqwest` 0.13 (no TLS of its own), `reqwest-middleware` 0.5, `reqwest-retry` 0.9, `futures-util`, `async-trait` |
+//! | `async-tokio` | no | `from_async_reader` (module `async_tokio`) over a `tokio::io::AsyncBufRead`, `async_tokio::from_stream` over any stream of byte chunks | `tokio` (`rt`, `sync`, `io-util`), `tokio-util` (`io`), `futures-core`, `futures-util` |
+//! | `reqwest-middleware` | no | `middleware::RetryMiddleware` (retries on the body, waits the server's delay), `middleware::from_response`, `middleware::ReportMiddleware` and `middleware::ReportRetryStrategy` (implies `http`, `async-tokio`) | `reqwest` 0.13 (no TLS of its own), `reqwest-middleware` 0.5, `reqwest-retry` 0.9 (and its `retry-policies`), `async-trait`, tokio's `time` |
 //!
 //! Without them the library needs no HTTP types and no runtime:
 //! [`Options::header`] and [`Options::headers`] take headers from any
@@ -75,46 +75,34 @@
 //!
 //! **ureq 3, blocking reqwest, any `http`-typed client** (feature `http`):
 //! the head gives the options, the body streams through [`from_reader`].
+//! ureq turns a 4xx or 5xx into an `Err` and drops its body unless told not to.
 //!
-#![cfg_attr(feature = "http", doc = "```no_run")]
+#![cfg_attr(feature = "http", doc = "```")]
 #![cfg_attr(not(feature = "http"), doc = "```ignore")]
-//! # fn demo(response: http::Response<ureq::Body>) -> Result<(), Box<dyn std::error::Error>> {
-//! let (head, body) = response.into_parts();
+//! # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/loopback.rs"));
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let url = serve(&["HTTP/1.1 429 Too Many Requests\r\nRetry-After: 9\r\nContent-Length: 0\r\n\r\n"]);
+//! let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+//! let (head, body) = agent.get(&url).call()?.into_parts();
 //! let opts = vendor_errors::Options::from_http_parts(&head);
 //! let report = vendor_errors::from_reader(std::io::BufReader::new(body.into_reader()), &opts)?;
+//! assert_eq!(report.retry().unwrap().after_secs(), Some(9));
 //! # Ok(()) }
 //! ```
 //!
 //! An `http::Response` whose body is already bytes (`Bytes`, `Vec<u8>`,
 //! `String`): `vendor_errors::http_types::from_response(&response, &opts)`.
 //!
-//! **Async reqwest, streaming** (features `async-tokio` and, for reqwest
-//! itself, `reqwest-middleware`; see the module `async_tokio`):
+//! **Async reqwest, streaming** (feature `reqwest-middleware`): one call,
+//! `middleware::from_response(response, &opts)`; any other stream of byte
+//! chunks: `async_tokio::from_stream` (feature `async-tokio`). Both have a
+//! runnable example on their page.
 //!
-#![cfg_attr(all(feature = "async-tokio", feature = "reqwest-middleware"), doc = "```no_run")]
-#![cfg_attr(not(all(feature = "async-tokio", feature = "reqwest-middleware")), doc = "```ignore")]
-//! # async fn demo(response: reqwest::Response) -> Result<(), Box<dyn std::error::Error>> {
-//! use futures_util::TryStreamExt;
-//! let opts = vendor_errors::Options::new().status(response.status().as_u16()).headers(response.headers());
-//! let body = tokio_util::io::StreamReader::new(response.bytes_stream().map_err(std::io::Error::other));
-//! let report = vendor_errors::from_async_reader(body, &opts).await?;
-//! # Ok(()) }
-//! ```
+//! **Async reqwest, retrying** (feature `reqwest-middleware`):
+//! `middleware::RetryMiddleware` reads each attempt's body and waits what
+//! the server asks; the `middleware` module's page has the example and the
+//! table of what is decided how.
 //!
-//! **A body-aware retry stack for reqwest** (feature `reqwest-middleware`;
-//! see `middleware` for the order of the two and what is decided how):
-//!
-#![cfg_attr(feature = "reqwest-middleware", doc = "```no_run")]
-#![cfg_attr(not(feature = "reqwest-middleware"), doc = "```ignore")]
-//! # use reqwest_retry::{RetryTransientMiddleware, policies::ExponentialBackoff};
-//! # use vendor_errors::middleware::{ReportMiddleware, ReportRetryStrategy};
-//! # let policy = ExponentialBackoff::builder().build_with_max_retries(3);
-//! let client = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
-//!     .with(RetryTransientMiddleware::new_with_policy_and_strategy(policy, ReportRetryStrategy))
-//!     .with(ReportMiddleware::new())
-//!     .build();
-//! // Every response of 400 or more now carries its Report: vendor_errors::middleware::report(&response).
-//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -91,3 +91,43 @@ async fn a_chunked_body_within_the_limit_is_read() {
     assert_eq!(report(&response).unwrap().retry().unwrap().class(), RetryClass::Transient);
     assert_eq!(response.text().await.unwrap(), SERVER_FAULT);
 }
+
+#[tokio::test]
+async fn from_response_streams_a_chunked_body_to_the_answer_from_slice_gives() {
+    let url = chunked_server(503, SERVER_FAULT).await;
+    let response = reqwest::get(&url).await.unwrap();
+    let report = vendor_errors::middleware::from_response(response, &Options::new()).await.unwrap();
+    assert_eq!(report, vendor_errors::from_slice(SERVER_FAULT.as_bytes(), &Options::new().status(503)).unwrap());
+    assert_eq!(report.errors[0].http_status, Some(503), "the response's status is taken");
+}
+
+#[tokio::test]
+async fn from_stream_reads_any_error_type_and_a_failing_chunk_ends_the_body_there() {
+    use bytes::Bytes;
+    use vendor_errors::ParseError;
+    use vendor_errors::async_tokio::from_stream;
+
+    #[derive(Debug)]
+    struct Dropped;
+    impl std::fmt::Display for Dropped {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("connection dropped")
+        }
+    }
+    impl std::error::Error for Dropped {}
+
+    let chunks = SERVER_FAULT.as_bytes().chunks(7).map(|c| Ok::<_, Dropped>(Bytes::copy_from_slice(c)));
+    let opts = Options::new().status(503);
+    let report = from_stream(futures_util::stream::iter(chunks), &opts).await.unwrap();
+    assert_eq!(report, vendor_errors::from_slice(SERVER_FAULT.as_bytes(), &opts).unwrap());
+
+    // Cut before the fault: no error was read, the failure is the answer.
+    let cut = [Ok(Bytes::from_static(&SERVER_FAULT.as_bytes()[..20])), Err(Dropped)];
+    match from_stream(futures_util::stream::iter(cut), &Options::new()).await {
+        Err(ParseError::Io { offset, source }) => {
+            assert_eq!(offset, 20);
+            assert_eq!(source.to_string(), "connection dropped");
+        }
+        other => panic!("expected an I/O error at byte 20, got {other:?}"),
+    }
+}

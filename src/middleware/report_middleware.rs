@@ -1,70 +1,13 @@
-//! A body-aware retry stack for reqwest (feature `reqwest-middleware`):
-//! [`ReportMiddleware`] reads the body of each response that can carry
-//! errors and stores its [`Report`] in the response's extensions;
-//! [`ReportRetryStrategy`] lets [`reqwest_retry`] decide on that report
-//! instead of on the status alone.
-//!
-//! A status-only strategy retries a SOAP 1.1 `Client` fault (sent with 500,
-//! like every SOAP 1.1 fault) although it can never succeed, and gives up on
-//! an in-band "server busy" sent with 200. With these two:
-//!
-//! ```no_run
-//! # async fn demo() -> Result<(), reqwest_middleware::Error> {
-//! use reqwest_retry::{RetryTransientMiddleware, policies::ExponentialBackoff};
-//! use vendor_errors::middleware::{ReportMiddleware, ReportRetryStrategy};
-//!
-//! let policy = ExponentialBackoff::builder().build_with_max_retries(3);
-//! let client = reqwest_middleware::ClientBuilder::new(reqwest::Client::new())
-//!     .with(RetryTransientMiddleware::new_with_policy_and_strategy(policy, ReportRetryStrategy))
-//!     .with(ReportMiddleware::new())
-//!     .build();
-//!
-//! let response = client.post("http://localhost:8080/soap").body("<Envelope/>").send().await?;
-//! if let Some(report) = vendor_errors::middleware::report(&response) {
-//!     for e in report {
-//!         eprintln!("{e} ({})", e.retry);
-//!     }
-//! }
-//! let body = response.text().await?; // the body is intact
-//! # Ok(()) }
-//! ```
-//!
-//! # Order: the retry middleware first
-//!
-//! Middlewares run in the order they are added, the first outermost. The
-//! retry middleware goes first (outside), [`ReportMiddleware`] second
-//! (inside, nearer the network): then every attempt's response passes
-//! through `ReportMiddleware` on its way out, and reaches the retry
-//! middleware with its report attached. Added the other way round,
-//! `ReportMiddleware` would only see the final response, after the
-//! retrying was done on the status alone (no report: [`ReportRetryStrategy`]
-//! falls back to reqwest-retry's default).
-//!
-//! # What is decided how
-//!
-//! | report's [`Report::retry`] | [`Retryable`] |
-//! |---|---|
-//! | transient, throttled | `Transient`: retried with the policy's back-off |
-//! | permanent | `Fatal` |
-//! | reauth | `Fatal`: a new session or token is the caller's business; retrying as is fails the same way |
-//! | `None` (the body reports no error) | `None`: a success |
-//! | no report (a body not read: too long, a 2xx not asked for, a 2xx not understood) | reqwest-retry's `default_on_request_success` (the status) |
-//! | an error instead of a response | reqwest-retry's `default_on_request_failure` |
-//!
-//! reqwest-retry waits as its policy says: it does not read `Retry-After`
-//! nor the delay in a report (a throttled EWS fault's `BackOffMilliseconds`).
-//! Where that delay matters, give the policy a long enough minimum, or
-//! retry in your own loop on [`Report::retry`] (see the crate's
-//! `examples/blocking_retry.rs`).
+//! [`ReportMiddleware`]: reads the body of a response that can carry
+//! errors and stores its [`Report`] in the response's extensions.
 
 use ::http::Extensions;
 use bytes::{Bytes, BytesMut};
 use futures_util::StreamExt;
 use reqwest::{Request, Response, ResponseBuilderExt};
 use reqwest_middleware::{Middleware, Next};
-use reqwest_retry::{Retryable, RetryableStrategy, default_on_request_failure, default_on_request_success};
 
-use crate::{Options, Report, RetryClass};
+use crate::{Options, Report};
 
 /// Reads the body of every response that can carry errors — a status of
 /// 400 or more, and, when [`read_success_bodies`](Self::read_success_bodies)
@@ -77,7 +20,8 @@ use crate::{Options, Report, RetryClass};
 /// A body longer than the limit (by `Content-Length`, or found so while
 /// reading) is passed on untouched and gets no report; so does a 2xx body
 /// that is not understood. Place it after the retry middleware: see the
-/// [module docs](self#order-the-retry-middleware-first).
+/// [module docs](super#reqwest-retry-made-body-aware). [`RetryMiddleware`](super::RetryMiddleware)
+/// reads bodies the same way on its own: it needs no `ReportMiddleware`.
 ///
 /// ```
 /// use vendor_errors::{Options, VendorHint};
@@ -156,7 +100,7 @@ impl ReportMiddleware {
     }
 
     /// Whether this response's body is to be read.
-    fn wants(&self, response: &Response) -> bool {
+    pub(super) fn wants(&self, response: &Response) -> bool {
         let status = response.status();
         if status.as_u16() >= 400 {
             return true;
@@ -179,10 +123,19 @@ impl Middleware for ReportMiddleware {
         next: Next<'_>,
     ) -> reqwest_middleware::Result<Response> {
         let response = next.run(req, extensions).await?;
+        self.read(response).await
+    }
+}
+
+impl ReportMiddleware {
+    /// Reads `response`'s body if it is [wanted](Self::wants) and within
+    /// the limit, and hands back an equivalent response, with the report
+    /// in its extensions when the body was understood.
+    pub(super) async fn read(&self, response: Response) -> reqwest_middleware::Result<Response> {
         if !self.wants(&response) || response.content_length().is_some_and(|n| n > self.max_body_bytes as u64) {
             return Ok(response);
         }
-        let opts = self.opts.clone().status(response.status().as_u16()).headers(response.headers());
+        let opts = self.options_for(&response);
         let (mut parts, ()) = ::http::Response::builder()
             .status(response.status())
             .version(response.version())
@@ -212,6 +165,11 @@ impl Middleware for ReportMiddleware {
         }
         Ok(Response::from(::http::Response::from_parts(parts, body)))
     }
+
+    /// The options for a response's body: these, with its status and headers.
+    pub(super) fn options_for(&self, response: &Response) -> Options {
+        self.opts.clone().status(response.status().as_u16()).headers(response.headers())
+    }
 }
 
 /// The [`Report`] [`ReportMiddleware`] stored in a response, if it read its body.
@@ -222,50 +180,4 @@ impl Middleware for ReportMiddleware {
 /// ```
 pub fn report(response: &Response) -> Option<&Report> {
     response.extensions().get::<Report>()
-}
-
-/// A [`RetryableStrategy`] that decides on the [`Report`] stored by
-/// [`ReportMiddleware`] (transient and throttled: retry; permanent and
-/// reauth: fatal), and on the status as reqwest-retry's default does when
-/// there is none. See the [module docs](self#what-is-decided-how).
-///
-/// ```
-/// use reqwest_retry::{RetryTransientMiddleware, policies::ExponentialBackoff};
-/// use vendor_errors::middleware::ReportRetryStrategy;
-///
-/// let policy = ExponentialBackoff::builder().build_with_max_retries(3);
-/// let retry = RetryTransientMiddleware::new_with_policy_and_strategy(policy, ReportRetryStrategy);
-/// ```
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ReportRetryStrategy;
-
-impl RetryableStrategy for ReportRetryStrategy {
-    fn handle(&self, res: &Result<Response, reqwest_middleware::Error>) -> Option<Retryable> {
-        match res {
-            Ok(response) => match report(response) {
-                Some(report) => retryable(report),
-                None => default_on_request_success(response),
-            },
-            Err(error) => default_on_request_failure(error),
-        }
-    }
-}
-
-/// What reqwest-retry is to do about a report: `None` when nothing failed,
-/// `Transient` for transient and throttled, `Fatal` for permanent and reauth.
-///
-/// ```
-/// use reqwest_retry::Retryable;
-/// use vendor_errors::Options;
-///
-/// let report = vendor_errors::from_slice(b"", &Options::new().status(503)).unwrap();
-/// assert!(matches!(vendor_errors::middleware::retryable(&report), Some(Retryable::Transient)));
-/// let report = vendor_errors::from_slice(b"", &Options::new().status(401)).unwrap();
-/// assert!(matches!(vendor_errors::middleware::retryable(&report), Some(Retryable::Fatal)));
-/// ```
-pub fn retryable(report: &Report) -> Option<Retryable> {
-    report.retry().map(|retry| match retry.class() {
-        RetryClass::Transient | RetryClass::Throttled => Retryable::Transient,
-        RetryClass::Permanent | RetryClass::Reauth => Retryable::Fatal,
-    })
 }
