@@ -150,7 +150,7 @@ pub mod retry;
 mod soap;
 mod text;
 mod vendor;
-mod vendors;
+pub mod vendors;
 mod xml;
 
 #[cfg(feature = "async-tokio")]

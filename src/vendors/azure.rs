@@ -29,7 +29,7 @@
 //! `x-ms-error-code` (with only `x-ms-request-id` it may be any Azure
 //! service's, and the generic JSON reader reads it). An `<Error>` whose
 //! `Message` holds a `RequestId:` line is named Azure Storage's by the
-//! generic XML reader (see [`xmldoc`](super::xmldoc)), which reads it with
+//! generic XML reader (see [`xml`](super::xml)), which reads it with
 //! this module. With the `azure` hint: any `<Error>` root, any JSON
 //! `error` or `odata.error` object.
 
@@ -43,7 +43,7 @@ use crate::text::{Capped, collapse_whitespace};
 use crate::vendor::{Code, Vendor, VendorHint};
 use crate::vendors::Ctx;
 use crate::vendors::table::Reader;
-use crate::vendors::xmldoc::{Fields, code_without_one, read_root_error, set_detail};
+use crate::vendors::xml::{Fields, code_without_one, read_root_error, set_detail};
 use crate::xml::{Element, Source};
 
 /// Where the request id starts in a Storage message.

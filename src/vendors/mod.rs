@@ -68,7 +68,7 @@ table::vendor_table! {
     /// A generic XML error document no vendor reader claimed: a root
     /// `Error`, `ErrorResponse/Error`, `Response/Errors/Error` or
     /// `Errors/Error` with a code and a message.
-    Xml = "xml" in xmldoc, hint "Generic XML error documents only (`Error`, `ErrorResponse`, `Errors`...), whoever sent them.";
+    Xml = "xml" in xml, hint "Generic XML error documents only (`Error`, `ErrorResponse`, `Errors`...), whoever sent them.";
 }
 
 use std::sync::Arc;

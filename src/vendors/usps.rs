@@ -33,7 +33,7 @@
 //! What auto-detection claims: the reply roots above (no namespace), read
 //! by their items' children: a reply whose items hold no `Error` reports
 //! nothing. A root `<Error>` with `Number` and `Description` is named USPS's
-//! by the generic XML reader (see [`xmldoc`](super::xmldoc)), which reads
+//! by the generic XML reader (see [`xml`](super::xml)), which reads
 //! it with this module. With the `usps` hint: an `<Error>` root (its `Code`
 //! and `Message` read when it has no `Number` and `Description`) and any
 //! `...Response` root without namespace.
@@ -52,7 +52,7 @@ use crate::error::VendorError;
 use crate::text::collapse_whitespace;
 use crate::vendor::{Code, Vendor, VendorHint};
 use crate::vendors::table::Reader;
-use crate::vendors::xmldoc::{Fields, code_without_one, read_root_error, set_detail};
+use crate::vendors::xml::{Fields, code_without_one, read_root_error, set_detail};
 use crate::vendors::{Ctx, operation_of};
 use crate::xml::{Element, Source};
 

@@ -41,7 +41,7 @@
 //! everything read here is vendor `xml`.
 //!
 //! This module also reads, for the AWS, Azure and USPS readers, the
-//! children of an error element into [`Fields`].
+//! children of an error element into `Fields`.
 
 use crate::catalog::{self, Entry};
 use crate::emit::{Emitter, Halt, Pending};
