@@ -1,5 +1,6 @@
 //! The vendor pages of the rendered docs (`vendor_errors::vendors::<name>`):
-//! their catalog tables are the catalogs as they are now.
+//! each built-in vendor has one, and its catalog table is the catalog as it
+//! is now.
 //!
 //! `docs/catalog/<vendor>.md` is generated here from
 //! `catalog::entries(vendor)` and included in the vendor's page; a file
@@ -127,4 +128,37 @@ fn catalog_tables_are_fresh() {
         let file = file.unwrap().file_name().to_string_lossy().into_owned();
         assert!(names.contains(&file), "docs/catalog/{file} is no vendor's table");
     }
+}
+
+/// The lines of a module's own documentation (`//!` and `#![doc]`).
+fn module_doc(path: &Path) -> String {
+    let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    source.lines().take_while(|l| l.starts_with("//!") || l.starts_with("#![doc")).collect::<Vec<_>>().join("\n")
+}
+
+/// Every built-in vendor has its page, `src/vendors/<name>.rs`, that renders
+/// its catalog's reasoning and table and links to what auto-detection claims
+/// for it; the index lists every page, in the order of `Vendor::ALL`.
+#[test]
+fn every_vendor_has_a_page() {
+    for vendor in Vendor::ALL {
+        let page = module_doc(&root().join(format!("src/vendors/{vendor}.rs")));
+        for needed in [
+            format!("#![doc = include_str!(\"../catalog/{vendor}.md\")]"),
+            format!("#![doc = include_str!(\"../../docs/catalog/{vendor}.md\")]"),
+            format!("(crate::detection#{vendor})"),
+        ] {
+            assert!(page.contains(&needed), "src/vendors/{vendor}.rs: its page lacks {needed}");
+        }
+        assert!(root().join(format!("src/catalog/{vendor}.md")).is_file(), "src/catalog/{vendor}.md");
+    }
+    let index = module_doc(&root().join("src/vendors/mod.rs"));
+    let rows: Vec<&str> = index
+        .lines()
+        .filter_map(|l| l.strip_prefix("//! | [`"))
+        .filter_map(|l| l.split_once("`] |"))
+        .map(|(name, _)| name)
+        .collect();
+    let all: Vec<&str> = Vendor::ALL.iter().map(|v| v.as_str()).collect();
+    assert_eq!(rows, all, "the index table of src/vendors/mod.rs: one row per vendor, in Vendor::ALL's order");
 }

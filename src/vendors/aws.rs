@@ -55,6 +55,16 @@
 //! [`xml`](super::xml)), which reads them with this module. With the
 //! `aws` hint: an `Error`, `ErrorResponse`, `Response` or `DeleteResult`
 //! root in any namespace, and any JSON object with `__type` or `code`/`Code`.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `aws`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#aws).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/aws.md")]
+#![doc = include_str!("../../docs/catalog/aws.md")]
 
 use serde_json::Value;
 

@@ -32,6 +32,16 @@
 //! generic XML reader (see [`xml`](super::xml)), which reads it with
 //! this module. With the `azure` hint: any `<Error>` root, any JSON
 //! `error` or `odata.error` object.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `azure`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#azure).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/azure.md")]
+#![doc = include_str!("../../docs/catalog/azure.md")]
 
 use serde_json::Value;
 

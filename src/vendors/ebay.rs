@@ -29,6 +29,16 @@
 //! # The response shape eBay and PayPal share
 //!
 #![doc = include_str!("ebl.md")]
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `ebay`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#ebay).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/ebay.md")]
+#![doc = include_str!("../../docs/catalog/ebay.md")]
 
 use crate::emit::{Emitter, Halt};
 use crate::error::VendorError;

@@ -32,6 +32,16 @@
 //! # The response shape eBay and PayPal share
 //!
 #![doc = include_str!("ebl.md")]
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `paypal`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#paypal).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/paypal.md")]
+#![doc = include_str!("../../docs/catalog/paypal.md")]
 
 use crate::emit::{Emitter, Halt};
 use crate::error::VendorError;

@@ -203,6 +203,10 @@ macro_rules! vendor_table {
             #[cfg(test)]
             pub(crate) const ORDER: &[Vendor] = &[$(Vendor::$variant),+];
 
+            /// Each row's module (its vendor's page) and name.
+            #[cfg(test)]
+            pub(crate) const PAGES: &[(&str, &str)] = &[$((stringify!($module), $name)),+];
+
             /// The catalog of a vendor of the table.
             pub(crate) fn catalog(vendor: Vendor) -> Option<&'static [Entry]> {
                 match vendor {
@@ -269,6 +273,15 @@ mod tests {
             let rows = super::super::builtin::ORDER.iter().filter(|v| *v == vendor).count();
             let expected = usize::from(!matches!(vendor, Vendor::Soap | Vendor::Http));
             assert_eq!(rows, expected, "{vendor}");
+        }
+    }
+
+    /// Each reader module is its vendor's page, `vendors::<name>`: named as
+    /// the vendor is.
+    #[test]
+    fn every_page_is_named_as_its_vendor() {
+        for (module, name) in super::super::builtin::PAGES {
+            assert_eq!(module, name);
         }
     }
 }

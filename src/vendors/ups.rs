@@ -44,6 +44,16 @@
 //! string `message` (a `response` member alone is too common to claim a body
 //! by). Under `--vendor ups`: every document element and SOAP body item (as
 //! a legacy response), every fault, every JSON body.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `ups`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#ups).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/ups.md")]
+#![doc = include_str!("../../docs/catalog/ups.md")]
 
 use std::time::Duration;
 

@@ -45,6 +45,16 @@
 //! brought it here, since no USPS reply has such a child. (The UPS reader
 //! leaves `TrackResponse` to this one: which carrier sent it shows only in
 //! its children.)
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `usps`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#usps).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/usps.md")]
+#![doc = include_str!("../../docs/catalog/usps.md")]
 
 use crate::catalog::{self, Entry};
 use crate::emit::{Emitter, Halt};

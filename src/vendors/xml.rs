@@ -42,6 +42,16 @@
 //!
 //! This module also reads, for the AWS, Azure and USPS readers, the
 //! children of an error element into `Fields`.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `xml`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#xml).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/xml.md")]
+#![doc = include_str!("../../docs/catalog/xml.md")]
 
 use crate::catalog::{self, Entry};
 use crate::emit::{Emitter, Halt, Pending};
