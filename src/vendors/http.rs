@@ -7,18 +7,19 @@
 //! an HTML page (a proxy's, a login page), plain text, XML or JSON no
 //! reader claims, or a body that could not be read to its end. Its code is
 //! the status; its message the page's own text when it has some (an HTML
-//! `<title>` or first `<h1>`, a plain-text body's first line, an unclaimed
-//! JSON `message`), else the status's reason phrase from the table below;
-//! for an XML or JSON body that could not be read,
+//! `<title>` or first `<h1>`, the start of a plain-text body, an unclaimed
+//! JSON `message`), else the status's reason phrase (its name in the table
+//! below), else `HTTP error <status>`; for an XML or JSON body that could not be read,
 //! [`detail`](crate::VendorError::detail) says where it broke (the
 //! [`ParseError`](crate::ParseError)'s text). Without a status of 400 or
 //! more, a body without errors is a success, and a body not understood is
 //! a [`ParseError`](crate::ParseError).
 //!
-//! The class is the status's: its row below, else what the
-//! [retry chain](crate::retry) gives a status without one (5xx transient,
-//! 4xx permanent). `Retry-After` (and the delay headers in milliseconds)
-//! give the delay of a transient or throttled one.
+//! The class is the status's, as the [retry chain](crate::retry) decides
+//! it (its rules 3 and 5): the table below gives it for each status listed;
+//! one not listed is transient when 5xx, permanent when 4xx. `Retry-After`
+//! (and the delay headers in milliseconds) give the delay of a transient
+//! or throttled one.
 //!
 //! # Auto-detection
 //!

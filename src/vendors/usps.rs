@@ -24,8 +24,8 @@
 //!
 //! **Codes as written**: `Number` is a decimal number (kept as a number:
 //! `-2147219401`, `2147219040`) or a hexadecimal `HRESULT` (kept as the
-//! text it is, trimmed: `80040B1A`); see the catalog
-//! ([`catalog::usps`](crate::catalog)) for why the same failure can come
+//! text it is, trimmed: `80040B1A`); see the catalog's reasoning
+//! ([below](#codes-and-retry-classes)) for why the same failure can come
 //! in two forms. A `Description` without a `Number` takes the response's
 //! error status as its code, else `error`. The replies come with HTTP 200:
 //! a number the catalog lacks is permanent.
