@@ -79,53 +79,62 @@
 //!
 //! # Per vendor
 //!
-//! **SOAP (any server)**: faults in the SOAP 1.1
-//! (`http://schemas.xmlsoap.org/soap/envelope/`) and 1.2
-//! (`http://www.w3.org/2003/05/soap-envelope`) namespaces, any prefix; the
-//! code's QName resolved against the declarations in scope; 1.2 subcodes
+//! What each vendor's reader claims, in short; each vendor's page in
+//! [`vendors`](crate::vendors) has its exact rules, its retry classes and
+//! its codes.
+//!
+//! <a id="soap"></a>**SOAP (any server)** ([`soap`](crate::vendors::soap)):
+//! faults in the SOAP 1.1 (`http://schemas.xmlsoap.org/soap/envelope/`) and
+//! 1.2 (`http://www.w3.org/2003/05/soap-envelope`) namespaces, any prefix;
+//! the code's QName resolved against the declarations in scope; 1.2 subcodes
 //! and every `Reason/Text`; WS-Security and WS-Trust codes
 //! (`FailedAuthentication`, `InvalidSecurityToken`, `MessageExpired`) are
 //! reauth.
 //!
-//! **NetSuite OpenAir** (`openair`). XML API: a `<response>` root without
-//! namespace; `<response status="N">` is a rejected request, and every
-//! child command with a `status` other than `0` an error (with the
+//! <a id="openair"></a>**NetSuite OpenAir**
+//! ([`openair`](crate::vendors::openair)). XML API: a `<response>` root
+//! without namespace; `<response status="N">` is a rejected request, and
+//! every child command with a `status` other than `0` an error (with the
 //! command's name and position; `<errors>` text as message). SOAP API: a
 //! fault whose code is a number in the envelope namespace (`SOAP-ENV:9`) or
 //! whose `detail/Error/code` is a number; `oaError`s in command results when
 //! typed `oaError` (`xsi:type`, or the array's `SOAP-ENC:arrayType`) — with
 //! the hint, untyped ones too.
 //!
-//! **Marketo** (`marketo`). SOAP: a fault whose detail holds a
-//! `serviceException` (namespace `http://www.marketo.com/mktows/`) named
-//! `mktServiceException` or with a code the catalog knows. REST: a JSON
-//! object with `requestId` and `success`; `success: false` with `errors`
-//! gives one error each, skipped records (`result[i].reasons`) one per
-//! reason.
+//! <a id="marketo"></a>**Marketo** ([`marketo`](crate::vendors::marketo)).
+//! SOAP: a fault whose detail holds a `serviceException` (namespace
+//! `http://www.marketo.com/mktows/`) named `mktServiceException` or with a
+//! code the catalog knows. REST: a JSON object with `requestId` and
+//! `success`; `success: false` with `errors` gives one error each, skipped
+//! records (`result[i].reasons`) one per reason.
 //!
-//! **SuperOffice** (`superoffice`). A method response of the Customer
-//! Service SOAP interface whose method is one of the interface's and whose
-//! `errorCode` child is in the catalog (number or name; `0` is success).
-//! With the hint, a `...Return`/`...Result` part is read too, and SOAP
-//! faults from the endpoint keep the vendor.
+//! <a id="superoffice"></a>**SuperOffice**
+//! ([`superoffice`](crate::vendors::superoffice)). A method response of the
+//! Customer Service SOAP interface whose method is one of the interface's
+//! and whose `errorCode` child is in the catalog (number or name; `0` is
+//! success). With the hint, a `...Return`/`...Result` part is read too, and
+//! SOAP faults from the endpoint keep the vendor.
 //!
-//! **Quick License Manager** (`qlm`). The `<QuickLicenseManager>` fragment,
-//! as the root, escaped inside a SOAP method's `...Result` or `response`
-//! part, or inside an ASP.NET `<string>` wrapper; an `<error>` in it is an
-//! error (code from `errorCode`/`serverErrorCode` elements or attributes; a
-//! message-only error gets the code whose description matches, else 200).
+//! <a id="qlm"></a>**Quick License Manager** ([`qlm`](crate::vendors::qlm)).
+//! The `<QuickLicenseManager>` fragment, as the root, escaped inside a SOAP
+//! method's `...Result` or `response` part, or inside an ASP.NET `<string>`
+//! wrapper; an `<error>` in it is an error (code from
+//! `errorCode`/`serverErrorCode` elements or attributes; a message-only
+//! error gets the code whose description matches, else 200).
 //!
-//! **Salto KS** (`salto`). A JSON error object (the body, its
-//! `error`/`Error` object, or each object of `errors`/`Errors`) whose code
-//! (`ErrorCode`, `error_code`, `Code`) is in Salto's catalog; with the
-//! hint, any numeric code.
+//! <a id="salto"></a>**Salto KS** ([`salto`](crate::vendors::salto)). A JSON
+//! error object (the body, its `error`/`Error` object, or each object of
+//! `errors`/`Errors`) whose code (`ErrorCode`, `error_code`, `Code`) is in
+//! Salto's catalog; with the hint, any numeric code.
 //!
-//! **Salesforce** (`salesforce`). SOAP faults whose code or a detail entry
-//! is in a `urn:fault.*.soap.sforce.com` namespace (partner, enterprise,
-//! tooling) or in the Metadata (`http://soap.sforce.com/2006/04/metadata`),
-//! Apex (`http://soap.sforce.com/2006/08/apex`) or Tooling
-//! (`urn:*tooling.soap.sforce.com`) namespace; per-record `result/errors`
-//! of a method response in a `urn:*.soap.sforce.com`, Metadata or Apex
+//! <a id="salesforce"></a>**Salesforce**
+//! ([`salesforce`](crate::vendors::salesforce)). SOAP faults whose code or a
+//! detail entry is in a `urn:fault.*.soap.sforce.com` namespace (partner,
+//! enterprise, tooling) or in the Metadata
+//! (`http://soap.sforce.com/2006/04/metadata`), Apex
+//! (`http://soap.sforce.com/2006/08/apex`) or Tooling
+//! (`urn:*tooling.soap.sforce.com`) namespace; per-record `result/errors` of
+//! a method response in a `urn:*.soap.sforce.com`, Metadata or Apex
 //! namespace (`success` not `true`; Metadata components with their
 //! `fullName`); REST errors: a JSON array of objects with an upper-case
 //! `errorCode` or one the catalog knows (Bulk API 2.0 too), or the
@@ -134,14 +143,17 @@
 //! `exceptionMessage`; `jobInfo` and `batchInfo` are not errors), and their
 //! JSON form when the `exceptionCode` is in the catalog.
 //!
-//! **NetSuite SuiteTalk** (`netsuite`). Faults whose detail holds a fault
-//! element in a `urn:faults_<version>.platform.webservices.netsuite.com`
-//! namespace; in a method response of
-//! `urn:messages_<version>.platform.webservices.netsuite.com`, every
-//! `status isSuccess="false"` with `statusDetail type="ERROR"` (warnings
-//! and info are not errors).
+//! <a id="netsuite"></a>**NetSuite SuiteTalk**
+//! ([`netsuite`](crate::vendors::netsuite)). Faults whose detail holds a
+//! fault element in a
+//! `urn:faults_<version>.platform.webservices.netsuite.com` namespace; in a
+//! method response of
+//! `urn:messages_<version>.platform.webservices.netsuite.com`, every `status
+//! isSuccess="false"` with `statusDetail type="ERROR"` (warnings and info
+//! are not errors).
 //!
-//! **Exchange Web Services** (`ews`). Faults whose code is in
+//! <a id="ews"></a>**Exchange Web Services** ([`ews`](crate::vendors::ews)).
+//! Faults whose code is in
 //! `http://schemas.microsoft.com/exchange/services/2006/types` or whose
 //! detail holds an entry of `.../2006/errors`; response messages with
 //! `ResponseClass="Error"` in a method response of `.../2006/messages`
@@ -149,18 +161,21 @@
 //! `MessageXml` is the error's delay (capped by
 //! [`Options::max_retry_after`](crate::Options::max_retry_after)).
 //!
-//! **Zimbra** (`zimbra`), a built-in profile (see its module). Faults whose
-//! detail holds an element in `urn:zimbra` (`Error`, with the vendor's
-//! dotted `Code`); a JSON body with Zimbra's top-level `_jsns` member whose
-//! `Body/Fault` holds the same fault as objects.
+//! <a id="zimbra"></a>**Zimbra** ([`zimbra`](crate::vendors::zimbra)), a
+//! built-in profile. Faults whose detail holds an element in `urn:zimbra`
+//! (`Error`, with the vendor's dotted `Code`); a JSON body with Zimbra's
+//! top-level `_jsns` member whose `Body/Fault` holds the same fault as
+//! objects.
 //!
-//! **Google Ad Manager / AdWords** (`googleads`), a built-in profile (see
-//! its module). Faults whose detail holds an element (`ApiExceptionFault`)
-//! in a `https://www.google.com/apis/ads/publisher/` or
+//! <a id="googleads"></a>**Google Ad Manager / AdWords**
+//! ([`googleads`](crate::vendors::googleads)), a built-in profile. Faults
+//! whose detail holds an element (`ApiExceptionFault`) in a
+//! `https://www.google.com/apis/ads/publisher/` or
 //! `https://adwords.google.com/api/adwords/` namespace; the first
 //! `errors/errorString` is the code, `retryAfterSeconds` the delay.
 //!
-//! **Microsoft Advertising** (`bingads`): faults as a built-in profile,
+//! <a id="bingads"></a>**Microsoft Advertising**
+//! ([`bingads`](crate::vendors::bingads)): faults as a built-in profile,
 //! whose detail holds an element in `https://adapi.microsoft.com` or a
 //! `https://bingads.microsoft.com/` namespace (`AdApiFaultDetail`,
 //! `ApiFaultDetail`, `ApiFault`; the first error's numeric `Code`); in a
@@ -168,36 +183,42 @@
 //! `PartialErrors/BatchError` and `NestedPartialErrors` entry is an item
 //! error (with the operation and the item's `Index`).
 //!
-//! **VMware vSphere** (`vsphere`). Faults whose detail holds an element in
-//! `urn:vim25` or `urn:vim2`; the element's name without its `Fault`
-//! suffix is the code. The bare fault code `ServerFaultCode` claims nothing
-//! under `Auto`; with the hint it does, as does a `*Fault` detail element
-//! in any namespace.
+//! <a id="vsphere"></a>**VMware vSphere**
+//! ([`vsphere`](crate::vendors::vsphere)). Faults whose detail holds an
+//! element in `urn:vim25` or `urn:vim2`; the element's name without its
+//! `Fault` suffix is the code. The bare fault code `ServerFaultCode` claims
+//! nothing under `Auto`; with the hint it does, as does a `*Fault` detail
+//! element in any namespace.
 //!
-//! **Workday** (`workday`). Faults whose detail holds an element in
-//! `urn:com.workday/bsvc` (`Validation_Fault`, `Processing_Fault`), or whose
-//! code is `Client.authenticationError` in the envelope's namespace (the
-//! documented authentication fault has no detail); the dotted fault code is
-//! the code.
-//! **Google APIs** (`google`). A JSON object whose `error` object carries
-//! one of Google's own signals: a `details` entry whose `@type` starts with
-//! `type.googleapis.com/google.rpc.`, an `errors` entry with both a
-//! `domain` and a `reason`, or a canonical `google.rpc.Code` name as
-//! `status` with the numeric `code` that goes with it (its HTTP mapping or
-//! its number: `PERMISSION_DENIED` with 403 or 7). Code: the `ErrorInfo`
-//! reason, else the legacy reason, else the `status`; `RetryInfo`'s
-//! `retryDelay` is the delay. A top-level array gives each item with such
-//! an `error` (with `index`). A long-running operation (`name` and `done`
-//! beside `error`) is a success whose `error` is data. With the hint, any
-//! `error` object with a code, status or message.
+//! <a id="workday"></a>**Workday** ([`workday`](crate::vendors::workday)).
+//! Faults whose detail holds an element in `urn:com.workday/bsvc`
+//! (`Validation_Fault`, `Processing_Fault`), or whose code is
+//! `Client.authenticationError` in the envelope's namespace (the documented
+//! authentication fault has no detail); the dotted fault code is the code.
 //!
-//! **Kubernetes** (`kubernetes`). A JSON object with `"kind": "Status"`,
-//! `"apiVersion": "v1"` and `status` `Success` or `Failure`; only `Failure`
-//! is an error (code `reason`, else the `Status`'s `code`, else `Unknown`;
-//! `details.retryAfterSeconds` is the delay). With the hint, any
+//! <a id="google"></a>**Google APIs** ([`google`](crate::vendors::google)).
+//! A JSON object whose `error` object carries one of Google's own signals: a
+//! `details` entry whose `@type` starts with
+//! `type.googleapis.com/google.rpc.`, an `errors` entry with both a `domain`
+//! and a `reason`, or a canonical `google.rpc.Code` name as `status` with
+//! the numeric `code` that goes with it (its HTTP mapping or its number:
+//! `PERMISSION_DENIED` with 403 or 7). Code: the `ErrorInfo` reason, else
+//! the legacy reason, else the `status`; `RetryInfo`'s `retryDelay` is the
+//! delay. A top-level array gives each item with such an `error` (with
+//! `index`). A long-running operation (`name` and `done` beside `error`) is
+//! a success whose `error` is data. With the hint, any `error` object with a
+//! code, status or message.
+//!
+//! <a id="kubernetes"></a>**Kubernetes**
+//! ([`kubernetes`](crate::vendors::kubernetes)). A JSON object with `"kind":
+//! "Status"`, `"apiVersion": "v1"` and `status` `Success` or `Failure`; only
+//! `Failure` is an error (code `reason`, else the `Status`'s `code`, else
+//! `Unknown`; `details.retryAfterSeconds` is the delay). With the hint, any
 //! `"kind": "Status"` object.
-//! **PayPal** (`paypal`), classic SOAP API. A document element or SOAP body
-//! item in `urn:ebay:api:PayPalAPI` (the operation's response; its `Ack` and
+//!
+//! <a id="paypal"></a>**PayPal** ([`paypal`](crate::vendors::paypal)),
+//! classic SOAP API. A document element or SOAP body item in
+//! `urn:ebay:api:PayPalAPI` (the operation's response; its `Ack` and
 //! `Errors` children are in eBay's namespace, so PayPal comes before eBay);
 //! a fault whose code or a detail child is in that namespace. `Ack` and
 //! `SeverityCode` decide: entries of severity `Error` (or none, unless the
@@ -206,96 +227,105 @@
 //! payment's `PaymentError` has the payment's `index`. Before `qlm`, which
 //! claims any `...Response` body item.
 //!
-//! **eBay** (`ebay`), Trading and Shopping APIs. A document element or SOAP
-//! body item in `urn:ebay:apis:eBLBaseComponents`, read as PayPal's
-//! (`PartialFailure` items with `index`; `ErrorClassification` classes codes
-//! the catalog lacks); a fault whose detail holds `FaultDetail` in that
-//! namespace (its `ErrorCode` and `DetailedMessage`).
+//! <a id="ebay"></a>**eBay** ([`ebay`](crate::vendors::ebay)), Trading and
+//! Shopping APIs. A document element or SOAP body item in
+//! `urn:ebay:apis:eBLBaseComponents`, read as PayPal's (`PartialFailure`
+//! items with `index`; `ErrorClassification` classes codes the catalog
+//! lacks); a fault whose detail holds `FaultDetail` in that namespace (its
+//! `ErrorCode` and `DetailedMessage`).
 //!
-//! **FedEx** (`fedex`), Web Services; a built-in profile. A document element
-//! or SOAP body item in a `http://fedex.com/ws/` namespace: each
-//! `Notifications` / `Notification` (reply-level and per package, whatever
-//! the `HighestSeverity`) of severity `ERROR` or `FAILURE` is an error, with
-//! `index` (a package's `Signature/Notifications` only when `FAILURE`).
+//! <a id="fedex"></a>**FedEx** ([`fedex`](crate::vendors::fedex)), Web
+//! Services; a built-in profile. A document element or SOAP body item in a
+//! `http://fedex.com/ws/` namespace: each `Notifications` / `Notification`
+//! (reply-level and per package, whatever the `HighestSeverity`) of severity
+//! `ERROR` or `FAILURE` is an error, with `index` (a package's
+//! `Signature/Notifications` only when `FAILURE`).
 //!
-//! **Canada Post** (`canadapost`), web services; a built-in profile. A
-//! document element in `http://www.canadapost.ca/ws/messages`: each
-//! `messages/message` (`code`, `description`) is an error, with `index`.
+//! <a id="canadapost"></a>**Canada Post**
+//! ([`canadapost`](crate::vendors::canadapost)), web services; a built-in
+//! profile. A document element in `http://www.canadapost.ca/ws/messages`:
+//! each `messages/message` (`code`, `description`) is an error, with
+//! `index`.
 //!
-//! **UPS** (`ups`). A document element without namespace named as one of
-//! UPS's legacy XML responses that no other vendor uses
-//! (`RatingServiceSelectionResponse`, `ShipmentConfirmResponse`, ...; not
-//! `TrackResponse`, which USPS shares): its `Response/Error`s of severity
-//! `Hard` or `Transient`, or a `ResponseStatusCode` 0; a fault whose detail
-//! is in a `http://www.ups.com/XMLSchema/XOLTWS/` namespace
+//! <a id="ups"></a>**UPS** ([`ups`](crate::vendors::ups)). A document
+//! element without namespace named as one of UPS's legacy XML responses that
+//! no other vendor uses (`RatingServiceSelectionResponse`,
+//! `ShipmentConfirmResponse`, ...; not `TrackResponse`, which USPS shares):
+//! its `Response/Error`s of severity `Hard` or `Transient`, or a
+//! `ResponseStatusCode` 0; a fault whose detail is in a
+//! `http://www.ups.com/XMLSchema/XOLTWS/` namespace
 //! (`Errors/ErrorDetail/PrimaryErrorCode`); a JSON body that is exactly the
 //! REST error shape `{"response": {"errors": [{"code", "message"}]}}`.
 //!
-//! **Generic JSON** (`json`). When no vendor above claims a JSON body:
-//! JSON-RPC 2.0 errors (and batches: one error per failed response, with
-//! `index`); RFC 9457 / RFC 7807 problem details (a `type` or `title` with
-//! an error `status`, or a `detail` with a URI `type` or an error status);
-//! an `error` object (`{code, message, status}` without Google's own
-//! signals, Stripe's `{type, code, message}`...); an `error` string that is
-//! a registered OAuth 2.0 / RFC 6750 / RFC 8628 code or comes with
-//! `error_description`/`error_uri`; an `errors` array (one error per item,
-//! with `index`; an item without a message takes the body's `message`);
-//! GitHub's `{message, documentation_url}` unless the status is a success;
-//! a top-level array of `{message, errorCode|code}` objects. `"error": null` is no error. With
+//! <a id="json"></a>**Generic JSON** ([`json`](crate::vendors::json)). When
+//! no vendor above claims a JSON body: JSON-RPC 2.0 errors (and batches: one
+//! error per failed response, with `index`); RFC 9457 / RFC 7807 problem
+//! details (a `type` or `title` with an error `status`, or a `detail` with a
+//! URI `type` or an error status); an `error` object (`{code, message,
+//! status}` without Google's own signals, Stripe's `{type, code,
+//! message}`...); an `error` string that is a registered OAuth 2.0 / RFC
+//! 6750 / RFC 8628 code or comes with `error_description`/`error_uri`; an
+//! `errors` array (one error per item, with `index`; an item without a
+//! message takes the body's `message`); GitHub's `{message,
+//! documentation_url}` unless the status is a success; a top-level array of
+//! `{message, errorCode|code}` objects. `"error": null` is no error. With
 //! the hint, any `error` string and a bare top-level `message` are read too.
 //!
-//! **Amazon Web Services** (`aws`). Claimed: an `ErrorResponse` (query
-//! protocol, wrapped REST-XML) or `DeleteResult` (S3 `DeleteObjects`) in an
+//! <a id="aws"></a>**Amazon Web Services** ([`aws`](crate::vendors::aws)).
+//! Claimed: an `ErrorResponse` (query protocol, wrapped REST-XML) or
+//! `DeleteResult` (S3 `DeleteObjects`) in an
 //! `http(s)://<service>.amazonaws.com/doc/<YYYY-MM-DD>/` namespace (or
 //! Amazon MWS's `https://mws.amazonservices.com/...`); an S3 `<Error>`
 //! document (no namespace) that came with `x-amz-request-id` or
 //! `x-amz-id-2`; a JSON body that came with `x-amzn-ErrorType` or whose
-//! `__type` names a `com.amazon…` shape; under an error status, an empty
-//! or unreadable body with `x-amzn-ErrorType` (the header's code). Named
-//! AWS's by the generic XML reader: an `<Error>` with `RequestId` and
-//! `HostId` children (S3, also inside an HTTP 200), an EC2
-//! `Response/Errors/Error` with a `RequestID`. `DeleteResult`'s `Error`
-//! entries are item errors (`index`, the key in `detail`); its `Deleted`
-//! entries are not errors. With the hint: `Error`, `ErrorResponse`,
-//! `Response`, `DeleteResult` roots in any namespace, JSON objects with
-//! `__type` or `code`.
+//! `__type` names a `com.amazon…` shape; under an error status, an empty or
+//! unreadable body with `x-amzn-ErrorType` (the header's code). Named AWS's
+//! by the generic XML reader: an `<Error>` with `RequestId` and `HostId`
+//! children (S3, also inside an HTTP 200), an EC2 `Response/Errors/Error`
+//! with a `RequestID`. `DeleteResult`'s `Error` entries are item errors
+//! (`index`, the key in `detail`); its `Deleted` entries are not errors.
+//! With the hint: `Error`, `ErrorResponse`, `Response`, `DeleteResult` roots
+//! in any namespace, JSON objects with `__type` or `code`.
 //!
-//! **Azure Storage** (`azure`). Claimed: an `<Error>` document (no
-//! namespace), or a JSON `odata.error` body, that came with
-//! `x-ms-error-code` or `x-ms-request-id`; a JSON `{"error": {..}}` body
-//! that came with `x-ms-error-code`; under an error status, an empty or
-//! unreadable body with `x-ms-error-code` (a `HEAD` response). Named Azure
-//! Storage's by the generic XML reader: an `<Error>` whose `Message` holds
-//! a `RequestId:` line. With the hint: any `<Error>` root, any JSON `error`
-//! or `odata.error` object.
+//! <a id="azure"></a>**Azure Storage** ([`azure`](crate::vendors::azure)).
+//! Claimed: an `<Error>` document (no namespace), or a JSON `odata.error`
+//! body, that came with `x-ms-error-code` or `x-ms-request-id`; a JSON
+//! `{"error": {..}}` body that came with `x-ms-error-code`; under an error
+//! status, an empty or unreadable body with `x-ms-error-code` (a `HEAD`
+//! response). Named Azure Storage's by the generic XML reader: an `<Error>`
+//! whose `Message` holds a `RequestId:` line. With the hint: any `<Error>`
+//! root, any JSON `error` or `odata.error` object.
 //!
-//! **USPS Web Tools** (`usps`). Claimed by root name (no namespace): the
-//! replies `TrackResponse`, `RateV4Response`, `IntlRateV2Response`,
-//! `AddressValidateResponse`, `CityStateLookupResponse`,
-//! `ZipCodeLookupResponse`, whose items' `Error` children (with `Number` or
-//! `Description`) are item errors; a reply without them reports nothing.
-//! A `TrackResponse` whose child is UPS's `Response` (`ResponseStatusCode`)
-//! is UPS's legacy tracking reply (both carriers use that root): its
-//! `Response` is read by the UPS reader, as `ups` errors. Named USPS's by the generic XML reader: a root
-//! `<Error>` with `Number` and `Description`. With the hint: any `<Error>`
-//! or `...Response` root without namespace.
+//! <a id="usps"></a>**USPS Web Tools** ([`usps`](crate::vendors::usps)).
+//! Claimed by root name (no namespace): the replies `TrackResponse`,
+//! `RateV4Response`, `IntlRateV2Response`, `AddressValidateResponse`,
+//! `CityStateLookupResponse`, `ZipCodeLookupResponse`, whose items' `Error`
+//! children (with `Number` or `Description`) are item errors; a reply
+//! without them reports nothing. A `TrackResponse` whose child is UPS's
+//! `Response` (`ResponseStatusCode`) is UPS's legacy tracking reply (both
+//! carriers use that root): its `Response` is read by the UPS reader, as
+//! `ups` errors. Named USPS's by the generic XML reader: a root `<Error>`
+//! with `Number` and `Description`. With the hint: any `<Error>` or
+//! `...Response` root without namespace.
 //!
-//! **Generic XML** (`xml`). Last: a root `Error` (or `error`) with a
-//! `Code` and a `Message` child; an `ErrorResponse` whose `Error` children
-//! have them; a `Response` whose `Errors` child's `Error` children have
-//! them; an `Errors` whose `Error` children have them (`code`/`message` in
-//! lower case too; the bare `Errors` root is Salesforce's to claim, and its
-//! reader hands entries in this shape, with no `errorCode`, to `xml`). Decided
-//! by the children, never by the root's name alone; an `Error` below any
-//! other root is data. Class: the status's. With the hint, an entry with a
-//! code or a message is enough, and nothing is named another vendor's.
+//! <a id="xml"></a>**Generic XML** ([`xml`](crate::vendors::xml)). Last: a
+//! root `Error` (or `error`) with a `Code` and a `Message` child; an
+//! `ErrorResponse` whose `Error` children have them; a `Response` whose
+//! `Errors` child's `Error` children have them; an `Errors` whose `Error`
+//! children have them (`code`/`message` in lower case too; the bare `Errors`
+//! root is Salesforce's to claim, and its reader hands entries in this
+//! shape, with no `errorCode`, to `xml`). Decided by the children, never by
+//! the root's name alone; an `Error` below any other root is data. Class:
+//! the status's. With the hint, an entry with a code or a message is enough,
+//! and nothing is named another vendor's.
 //!
-//! **HTTP** (no hint): the fallback when the body reports no error but the
-//! status is 400 or more — the page's `<title>` or `<h1>`, a plain-text
-//! body's first line, an unclaimed JSON `message`, else the status's
-//! reason phrase; [`ParseError`](crate::ParseError)'s text in `detail`
-//! when an XML or JSON body could not be read. (With `x-amzn-ErrorType` or
-//! `x-ms-error-code`, the error is AWS's or Azure's instead, as above.)
+//! <a id="http"></a>**HTTP** ([`http`](crate::vendors::http), no hint): the
+//! fallback when the body reports no error but the status is 400 or more —
+//! the page's `<title>` or `<h1>`, a plain-text body's first line, an
+//! unclaimed JSON `message`, else the status's reason phrase;
+//! [`ParseError`](crate::ParseError)'s text in `detail` when an XML or JSON
+//! body could not be read. (With `x-amzn-ErrorType` or `x-ms-error-code`,
+//! the error is AWS's or Azure's instead, as above.)
 //!
 //! The retry class of each error is decided by one chain of rules, the
 //! same for every vendor: see [`retry`](crate::retry).
@@ -313,16 +343,19 @@ mod tests {
         assert_eq!(names, table);
     }
 
-    /// Every vendor has its paragraph here: a new vendor must say what
-    /// auto-detection claims for it.
+    /// Every vendor has its paragraph here, anchored by its name (the
+    /// vendor pages link to `detection#<name>`) and linking to its page: a
+    /// new vendor must say what auto-detection claims for it.
     #[test]
     fn every_vendor_is_documented() {
         let page = include_str!("detection.rs");
         for vendor in crate::Vendor::ALL {
-            let bold = page.lines().filter(|l| l.starts_with("//! **")).any(|l| {
-                l.contains(&format!("(`{vendor}`)")) || matches!(vendor.to_string().as_str(), "soap" | "http")
-            });
-            assert!(bold, "{vendor} has no paragraph in src/detection.rs");
+            let anchor = format!("//! <a id=\"{vendor}\"></a>**");
+            let paragraph: Vec<&str> =
+                page.lines().skip_while(|l| !l.starts_with(&anchor)).take_while(|l| *l != "//!").collect();
+            assert!(!paragraph.is_empty(), "{vendor} has no paragraph in src/detection.rs");
+            let link = format!("(crate::vendors::{vendor})");
+            assert!(paragraph.concat().contains(&link), "{vendor}'s paragraph does not link its page");
         }
     }
 }

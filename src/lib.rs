@@ -34,8 +34,9 @@
 //! # Ok::<(), vendor_errors::ParseError>(())
 //! ```
 //!
-//! What auto-detection recognises, vendor by vendor: [`detection`]. How a
-//! retry class is decided: [`retry`]. A vendor this crate does not know can
+//! What auto-detection recognises, vendor by vendor: [`detection`]. Each
+//! vendor's rules, retry classes and codes: [`vendors`]. How a retry class
+//! is decided: [`retry`]. A vendor this crate does not know can
 //! be taught without code: a [`Profile`] (module [`profile`]) says how to
 //! recognise its bodies, where its code, message and delay are, and what its
 //! codes mean.
@@ -138,7 +139,7 @@ pub mod retry;
 mod soap;
 mod text;
 mod vendor;
-mod vendors;
+pub mod vendors;
 mod xml;
 
 #[cfg(feature = "async-tokio")]

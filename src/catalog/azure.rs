@@ -1,45 +1,4 @@
-//! Azure Storage (Blob, Queue, File, Table, Data Lake) error codes: the
-//! `Code` of an `<Error>` body, or the `x-ms-error-code` header.
-//!
-//! Sources:
-//! - "common doc": Microsoft Learn, "Common REST API error codes"
-//!   (<https://learn.microsoft.com/rest/api/storageservices/common-rest-api-error-codes>):
-//!   code, HTTP status and user message of each common code.
-//! - "models.py": the Python SDK's `StorageErrorCode` list
-//!   (Azure/azure-sdk-for-python `sdk/storage/azure-storage-blob/azure/storage/blob/_shared/models.py`
-//!   @6990c7d2) for the blob, container and queue codes.
-//! - The SDK's retry policies: `StorageRetryPolicy.is_retry` (`_shared/policies.py`
-//!   @a6c0acbb) retries 408 and every status of 500 or more but 501 and 505,
-//!   and nothing else of 3xx/4xx; azure-core's `RetryPolicy` (`_retry.py`
-//!   @b12d98b6) retries 408, 429, 500, 502, 503, 504. `process_storage_error`
-//!   (`_shared/response_handlers.py` @84a8de9a) raises
-//!   `ClientAuthenticationError` for `AuthenticationFailed` and
-//!   `InvalidAuthenticationInfo`.
-//! - Research note `shared/research/vendor-formats-3.md` §2.
-//!
-//! Descriptions are the common doc's user messages where it gives one,
-//! else written here from the code's name in models.py.
-//!
-//! Retry classes by group:
-//! - Throttled: ServerBusy (503: "Ingress/Egress/Operations per second is
-//!   over the account limit", or "The server is currently unable to receive
-//!   requests. Please retry your request": the account's scalability
-//!   targets, which waiting lifts; the SDK retries it as a 503).
-//!   Name-based: SnapshotOperationRateExceeded.
-//! - Transient: InternalError ("Please retry the request") and
-//!   OperationTimedOut (both 500, retried by both SDK policies);
-//!   Md5Mismatch (name-based: corruption in transit, like S3's `BadDigest`);
-//!   AccountBeingCreated, ContainerBeingDeleted, QueueBeingDeleted
-//!   (name-based: a state that passes).
-//! - Reauth: AuthenticationFailed and InvalidAuthenticationInfo (the SDK's
-//!   `ClientAuthenticationError`: a signature, SAS or token that no longer
-//!   holds; a wrong account key fails the same way again, so do not loop),
-//!   NoAuthenticationInformation (401).
-//! - Permanent: the rest — authorization (AuthorizationFailure,
-//!   AuthorizationPermissionMismatch, InsufficientAccountPermissions: RBAC or
-//!   firewall rules a new token does not change), disabled accounts,
-//!   malformed requests, missing or existing resources, lease and
-//!   condition failures.
+#![doc = include_str!("azure.md")]
 
 use super::{Entry, symbol};
 use crate::retry::RetryClass::{Permanent, Reauth, Throttled, Transient};

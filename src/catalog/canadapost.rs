@@ -1,19 +1,4 @@
-//! Canada Post web services message codes (`messages/message/code`).
-//!
-//! Canada Post's REST services answer a failed request with a `messages`
-//! document (namespace `http://www.canadapost.ca/ws/messages`) of one or more
-//! `message`s, each a `code` and a `description`. No list of the codes with
-//! their meaning was read for this catalog: the rows come from the answers
-//! Shopify/active_shipping (commit 590bc805) records in its fixtures
-//! (`test/fixtures/xml/canadapost_pws/*_error.xml`), and their classes from
-//! those descriptions (name-based: Canada Post says nothing of retrying). A
-//! code written with leading zeros (`004`) is read as its number (4).
-//!
-//! Codes not here get their class from the response's HTTP status (the
-//! common chain: 401 reauth, 429 throttled, 5xx transient, other 4xx
-//! permanent).
-//!
-//! Rows: 4, all permanent.
+#![doc = include_str!("canadapost.md")]
 
 use std::borrow::Cow;
 

@@ -1,40 +1,4 @@
-//! FedEx Web Services notification codes (`Notifications/Code` of a reply,
-//! and `Notification/Code` of an item such as a tracked package).
-//!
-//! FedEx numbers notifications per service (`Source`: `trck` for tracking,
-//! `crs` for rating, `ship`...) and publishes no list of them outside its
-//! developer guides (not read for this catalog). The rows below come from
-//! Shopify/active_shipping (commit 590bc805), which talks to these services:
-//!
-//! - `lib/active_shipping/carriers/fedex.rb`: `TRANSIENT_TRACK_RESPONSE_CODES`
-//!   (9035, 9040, 9041, 9045, 9050, 9055, 9060, 9065, 9070, 9075, 9085, 9086,
-//!   9090) and `UNRECOVERABLE_TRACK_RESPONSE_CODES` (9080, 9081, 9082, 9095,
-//!   9100): tracking notifications it retries later or gives up on. For the
-//!   transient ones it raises "shipment not found": a number just created is
-//!   not yet known to tracking, so the same request may succeed later
-//!   (transient; a number that never appears stays an error, so cap the
-//!   retries).
-//! - its fixtures `test/fixtures/xml/fedex/*`, for the texts: 9040 "This
-//!   tracking number cannot be found", 9045 and 6330 "Sorry, we are unable to
-//!   process your tracking request. Please retry later" (transient, said so),
-//!   9080 "... Please contact Customer Service" (permanent), 5508 "Invalid
-//!   tracking number." and 6035 "Invalid tracking numbers" (permanent), 4550
-//!   "Signature images are not available for display for shipments to this
-//!   country." (permanent), and 872 "Rating is temporarily unavailable for
-//!   one or more services ... Please try again later." (a WARNING in a rate
-//!   reply that still carries rates: transient when it comes as an error).
-//!
-//! Severity decides what is an error (`ERROR` and `FAILURE`; `SUCCESS`,
-//! `NOTE` and `WARNING` are not, as active_shipping's `response_success?`
-//! holds), so a row describes its code as an error. The codes are keyed
-//! without their `Source`: the numbers seen are distinct across the services
-//! read, but FedEx does not promise it. Other codes go through the common
-//! chain (the response's status, else permanent).
-//!
-//! Descriptions are written here; the notification's own `Message` (else
-//! `LocalizedMessage`) is the error's message.
-//!
-//! Rows: 24: 9 permanent (with 0, a success: informational), 15 transient.
+#![doc = include_str!("fedex.md")]
 
 use super::{Entry, num as e};
 use crate::retry::RetryClass::{Permanent, Transient};

@@ -1,4 +1,4 @@
-//! HTTP error statuses (RFC 9110 and friends) with their retry classes.
+#![doc = include_str!("http.md")]
 
 use super::{Entry, num};
 use crate::retry::RetryClass::{self, Permanent, Reauth, Throttled, Transient};

@@ -1,19 +1,4 @@
-//! Codes of the generic JSON error formats whose meaning a standard fixes:
-//! OAuth 2.0 (RFC 6749 §4.1.2.1, §5.2), bearer tokens (RFC 6750 §3.1), the
-//! device flow (RFC 8628 §3.5), Google's canonical `google.rpc.Code` names
-//! (the `status` of a `{"error": {"code", "message", "status"}}` body), and
-//! JSON-RPC 2.0's reserved codes (§5.1).
-//!
-//! Sources: the RFC texts; `google/rpc/code.proto` (googleapis), whose HTTP
-//! mappings are given as `http_status`; the JSON-RPC 2.0 specification.
-//! Codes a format leaves to each server (JSON-RPC's -32000..-32099
-//! "server error" range, ad-hoc `RATE_LIMITED` strings) have no row: the
-//! response's status decides them.
-//!
-//! Retry classes, argued per row where the choice is not plain. In short:
-//! an expired or invalid credential is `reauth`; "try again in a moment" is
-//! `transient`; "wait before asking again" is `throttled`; a request that is
-//! wrong as written, or credentials that are wrong as configured, `permanent`.
+#![doc = include_str!("json.md")]
 
 use super::{Entry, num, symbol};
 use crate::retry::RetryClass::{Permanent, Reauth, Throttled, Transient};

@@ -1,40 +1,4 @@
-//! Kubernetes API server `Status` reasons (`metav1.StatusReason`).
-//!
-//! Source: kubernetes/apimachinery@048d7833 `pkg/apis/meta/v1/types.go`,
-//! the `StatusReason` constants: each reason's meaning and the one HTTP
-//! status it maps to (given as `http_status`); the descriptions below
-//! follow its comments. The reason `""` (`StatusReasonUnknown`: "the
-//! server has declined to indicate a specific reason") has the row
-//! `Unknown`, the code a `Status` without a reason and without a `code`
-//! gets.
-//!
-//! Retry classes, argued from types.go and the clients that act on them
-//! (kubernetes/apimachinery `pkg/api/errors/errors.go`: `IsTooManyRequests`,
-//! `SuggestsClientDelay`; kubernetes/client-go `rest/with_retry.go`, which
-//! retries a 429 or a 5xx that comes with `Retry-After`, and
-//! `util/retry/util.go`, `RetryOnConflict`):
-//! - Throttled: `TooManyRequests` (types.go: "the client must wait to
-//!   perform the action again ... should wait at least the number of
-//!   seconds specified by the retryAfterSeconds field").
-//! - Transient: `ServerTimeout` (types.go: "The client should retry the
-//!   request"; `SuggestsClientDelay` reads its `retryAfterSeconds`),
-//!   `Timeout` ("might succeed with an increased value of timeout param";
-//!   wait `retryAfterSeconds`), `ServiceUnavailable` ("Retrying the request
-//!   after some time might succeed"), `InternalError` (a 500 whose outcome
-//!   is unknown; client-go retries 5xx with `Retry-After`), and `Conflict`
-//!   (a stale `resourceVersion`: client-go's `RetryOnConflict` re-runs the
-//!   caller's read-modify-write — re-read the object first, then retry).
-//! - Reauth: `Unauthorized` (credentials missing or insufficient).
-//! - Permanent: `Forbidden`, `NotFound`, `AlreadyExists`, `Gone`,
-//!   `Invalid` (the data must change), and the reasons types.go says "can
-//!   never succeed": `BadRequest`, `MethodNotAllowed`, `NotAcceptable`,
-//!   `UnsupportedMediaType`; `RequestEntityTooLarge` (the same body is too
-//!   large again). By argument: `Expired` (a watch or list
-//!   `resourceVersion` that is too old: the same request fails again; the
-//!   client must list anew and watch from the new version) and
-//!   `StorageReadError` (an object the store cannot read or decode: a
-//!   retry reads the same bytes; name- and description-based). `Unknown`
-//!   says nothing by itself: an error status that came with it decides.
+#![doc = include_str!("kubernetes.md")]
 
 use super::{Entry, symbol};
 use crate::retry::RetryClass::{Permanent, Reauth, Throttled, Transient};

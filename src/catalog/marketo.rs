@@ -1,18 +1,4 @@
-//! Marketo error codes: the SOAP API's (`mktows` service exceptions) and the
-//! REST API's (`errors[].code`, `reasons[].code`), which do not overlap.
-//!
-//! Sources: Marketo's SOAP "Error Codes" page (the seed table, translated
-//! back to English from the Swedish edition, and Adobe's English edition),
-//! and the REST "Error Codes" page. Descriptions are written here.
-//!
-//! Retry classes (SOAP): rate and concurrency limits (20023, 20024) and the
-//! daily quota (20015) `throttled`; an expired request signature (20016)
-//! and failed authentication (20014) `reauth`; internal errors (10001,
-//! 20011) `transient`; request, lead, list and parameter errors
-//! `permanent`. 20123 (stream at end) is not a failure: `informational`.
-//! REST: invalid or expired access tokens `reauth`; rate, quota and
-//! concurrency limits `throttled`; time-outs, unavailability, system and
-//! "transient" errors `transient`; the rest `permanent`.
+#![doc = include_str!("marketo.md")]
 
 use super::{Entry, num as e};
 use crate::retry::RetryClass::{Permanent, Reauth, Throttled, Transient};

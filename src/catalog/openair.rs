@@ -1,18 +1,4 @@
-//! NetSuite OpenAir (SuiteProjects Pro) error codes, shared by the XML API
-//! (`status` attributes) and the SOAP API (fault codes, `oaError.code`).
-//!
-//! Sources: OpenAir's "Handling Errors", "Error Codes", "API Limits" and
-//! "Release History" pages (Oracle help center), and the command reference
-//! of the public XML API clients. Codes whose meaning is not published (for
-//! example 1106, used only as an example in the docs) are not listed: an
-//! unlisted code is reported with a generic message and no name.
-//!
-//! Retry classes: session codes (not logged in, logged out, invalid
-//! session, "authentication failed, please retry") `reauth`; the API
-//! frequency limit (556) `throttled`; unknown and internal errors, and
-//! services that say "temporarily" or "try later", `transient`; wrong
-//! credentials, account state, validation, permission and not-found
-//! errors `permanent`, since resending the same request cannot succeed.
+#![doc = include_str!("openair.md")]
 
 use super::{Entry, num as e};
 use crate::retry::RetryClass::{Permanent, Reauth, Throttled, Transient};

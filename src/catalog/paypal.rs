@@ -1,42 +1,4 @@
-//! PayPal classic (NVP/SOAP) API error codes (`Errors/ErrorCode`, and a
-//! payment's `PaymentError/ErrorCode`).
-//!
-//! PayPal lists its codes per operation, with a short and a long message, in
-//! "API Error Codes" (<https://developer.paypal.com/api/nvp-soap/errors/>);
-//! the same number can mean different things per operation and severity (10001
-//! is "Internal error" as an error, and "ButtonSource value truncated." or
-//! "Warning an internal error has occurred. The transaction id may not be
-//! correct." as a warning). Only entries whose `SeverityCode` is `Error` are
-//! errors (see `src/vendors/paypal.rs`), so a row here describes a code as an
-//! error. PayPal publishes no retry list for the classic API: the classes come
-//! from PayPal's troubleshooting pages
-//! (<https://developer.paypal.com/api/nvp-soap/troubleshooting/>, one page per
-//! code: cause, impact, resolution) and the error texts.
-//!
-//! - Transient: 10001 (internal error; PayPal's page "What is API error code
-//!   10001?" treats it as PayPal-side) and 10445 ("This transaction cannot be
-//!   processed at this time. Please try again later.").
-//! - Reauth: 10002 (security error: the API credentials are wrong, or lack the
-//!   permission for this API or for the account acted for; PayPal help article
-//!   "Why did I get API error code 10002?"). Re-read the credentials: a retry
-//!   with the same ones cannot succeed, so callers must not loop.
-//! - Permanent: the Express Checkout token problems, whose resolution is a new
-//!   checkout (10409 token issued for another account or already used, 10410
-//!   invalid token, 10411 session expired, 10416 too many attempts with the
-//!   token), 10415 (the token already completed a payment: the request is a
-//!   duplicate, the payment exists), 10412 (duplicate invoice ID), 10413 (item
-//!   totals do not match the order total) and the funding problems that need the
-//!   buyer (10207, 10417, 10422, 10486: send the buyer back to PayPal to choose
-//!   another funding source).
-//! - 11610 (payment pending review by Fraud Management Filters) is no failure:
-//!   activemerchant's `paypal_common_api.rb` (commit ca45b1b0) keeps it as
-//!   `FRAUD_REVIEW_CODE` beside a successful `Ack`; informational.
-//!
-//! Descriptions are written here from PayPal's pages; the error's own
-//! `LongMessage` (else `ShortMessage`) is its message. Other codes go through
-//! the common chain (the response's status, else permanent).
-//!
-//! Rows: 15: 12 permanent (11610 informational), 2 transient, 1 reauth.
+#![doc = include_str!("paypal.md")]
 
 use super::{Entry, num as e};
 use crate::retry::RetryClass::{Permanent, Reauth, Transient};

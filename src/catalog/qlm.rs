@@ -1,21 +1,4 @@
-//! Soraco Quick License Manager (QLM) license server codes (`EServerErrorCode`).
-//!
-//! Source: QLM's `EServerErrorCode` table (the seed); descriptions are
-//! QLM's own, since the server's messages use the same words (a
-//! message-only error is matched against them). Code 1 has no description
-//! there; QLM's own FAQ calls it a generic failed method call.
-//!
-//! Retry classes: connection failures (100, 101) and database, e-mail and
-//! SMS delivery failures `transient`, as is QLM's own "unknown error"
-//! (3000), and an activation already in progress on the same device (223),
-//! which ends by itself. Authentication verification failures (8) `reauth`:
-//! the request must be signed again. A clock difference with the server (2,
-//! 102) is `permanent`: retrying cannot help until the client's clock is
-//! corrected. Blocked requests (IP restriction, decryption, format, empty
-//! data, disabled operation), license state (revoked, expired, not found, no
-//! more activations, ...), customer and configuration errors `permanent`.
-//! 0 (no error) and 226 (activation count decremented) are successes:
-//! informational, and never reported as errors.
+#![doc = include_str!("qlm.md")]
 
 use super::{Entry, num as e};
 use crate::retry::RetryClass::{Permanent, Reauth, Transient};

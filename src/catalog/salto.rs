@@ -1,16 +1,4 @@
-//! Salto KS REST API error codes, with the HTTP statuses Salto documents.
-//!
-//! Source: Salto KS's "Errors" page (the seed). Where that table is unsure
-//! (`???`) or lists several statuses, `note` says so; nothing is filled in.
-//!
-//! Retry classes: unauthorized (1500) `reauth`; internal and controller
-//! failures documented with 500 (2201, 3101, 3201) `transient`, as are a
-//! failed certificate sync (2211) and an IQ that is offline (3105), which
-//! pass by themselves; validation, permission, subscription and not-found
-//! errors `permanent`. 3102 wraps the IQ's own error, whose status the
-//! response carries: its class is the status's when one is given. When a
-//! response's own status says more (401, 408,
-//! 429 or 5xx), the reader takes the class from the status.
+#![doc = include_str!("salto.md")]
 
 use super::{Entry, num};
 use crate::retry::RetryClass::{self, Permanent, Reauth, Transient};

@@ -1,5 +1,4 @@
-//! Standard SOAP fault codes (SOAP 1.1 §4.4.1, SOAP 1.2 Part 1 §5.4.6) and
-//! the WS-Security 1.0 fault codes (§12), with their retry classes.
+#![doc = include_str!("soap.md")]
 
 use super::{Entry, symbol as e};
 use crate::retry::RetryClass::{Permanent, Reauth, Transient};

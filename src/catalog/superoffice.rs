@@ -1,19 +1,4 @@
-//! SuperOffice Customer Service "Services SOAP interface" error codes.
-//!
-//! Source: SuperOffice's "Error codes" page (the seed table, whose header
-//! labels the Name and Value columns the wrong way round: the first column
-//! holds the number, the second the symbolic name). Code 19's published
-//! text ("The system is licensed for ...") lacks its "not"; it is restored.
-//!
-//! Retry classes: an invalid or expired session key (5) `reauth`, since
-//! logging in again gives a fresh key. Incorrect logins (1, 2) `permanent`:
-//! the same credentials fail the same way. Missing objects and invalid
-//! values `permanent`. Two codes describe a state that passes by itself, so
-//! they are `transient`: 24 (the attachment is in use by something else)
-//! and 26 (another agent is reading this user's notifications). Code 7 (a
-//! custom error without a message) comes from the installation's own
-//! scripts and says nothing about passing by: `permanent`. Code 0 is
-//! success and is marked informational.
+#![doc = include_str!("superoffice.md")]
 
 use super::{Entry, num as e};
 use crate::retry::RetryClass::{Permanent, Reauth, Transient};

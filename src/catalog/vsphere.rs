@@ -1,47 +1,4 @@
-//! VMware vSphere Web Services API (vim25) fault types: the typed fault in
-//! a SOAP fault's detail (`<NotAuthenticatedFault xmlns="urn:vim25"
-//! xsi:type="NotAuthenticated">`), the code being the type
-//! (`NotAuthenticated`).
-//!
-//! Sources: the fault types and their descriptions (VMware's API reference
-//! text) as vmware/govmomi carries them in `vim25/types/types.go`
-//! (@d993be43, the doc comment of each type; descriptions cut after two
-//! sentences) with the type hierarchy (the embedded base of each type);
-//! vmware/pyvmomi @0a0d5e16 `pyVim/connect.py` (the session stub logs in
-//! again and retries on exactly one fault, `SESSION_EXCEPTIONS =
-//! (vim.fault.NotAuthenticated,)`) and `pyVmomi/SoapAdapter.py` (the type is
-//! the detail element's name without its `Fault` suffix, or its
-//! `xsi:type`); govmomi `vim25/retry.go` (@0c586025), which retries only
-//! temporary network errors and never a fault. Research note
-//! `shared/research/vendor-formats-3.md` §8.
-//!
-//! Rows: 55 (35 permanent, 17 transient, 3 reauth).
-//!
-//! Retry classes (only `NotAuthenticated` rests on a client's own retry
-//! rule; the others are name-based, from the type and its description):
-//! - `reauth`: `NotAuthenticated` (pyVmomi's one session fault: log in
-//!   again, retry). `InvalidLogin` and its subtype `InvalidClientCertificate`
-//!   with a note: the credentials themselves were refused, one retry after
-//!   re-reading them, never a loop. `PasswordExpired`, also an `InvalidLogin`,
-//!   is `permanent`: no login succeeds until the password is changed.
-//! - `transient`: host communication (`HostCommunication` and its subtypes
-//!   `HostNotConnected`, `HostNotReachable`; `NoHost`), `SystemError`,
-//!   `Timedout`, an object busy with another task (`TaskInProgress`,
-//!   `VAppTaskInProgress`), `ConcurrentAccess` (re-read, then retry),
-//!   `ResourceInUse`, `FileLocked`, and agents or services not answering
-//!   (`ToolsUnavailable`, `GuestOperationsUnavailable`,
-//!   `LicenseServerUnavailable`).
-//! - `permanent`: the rest: permissions (`NoPermission`; `NotAuthenticated`
-//!   is its subtype and is tested first, as a row of its own), invalid
-//!   arguments, requests and states, objects not found or already existing,
-//!   admission control and capacity (`InsufficientResourcesFault` and its
-//!   subtypes), licences, unsupported methods, a cancelled request.
-//!
-//! Every subtype of a `transient` or `reauth` type in govmomi's hierarchy has
-//! a row of its own (`PowerOnFtSecondaryTimedout`, `FilterInUse`,
-//! `QuiesceDatastoreIOForHAFailed` as their parents); a type with no row is
-//! classed by the fault code, which for vim25's `ServerFaultCode` is a custom
-//! code: `permanent`, unless the HTTP status says otherwise.
+#![doc = include_str!("vsphere.md")]
 
 use super::{Entry, symbol};
 use crate::retry::RetryClass::{Permanent, Reauth, Transient};

@@ -1,42 +1,4 @@
-//! Zimbra Collaboration SOAP fault codes (`<Error xmlns="urn:zimbra"><Code>`).
-//!
-//! Codes are dotted, a family then a name: `service.*` (`ServiceException`),
-//! `account.*` (`AccountServiceException`), `mail.*`
-//! (`MailServiceException`). Sources: Zimbra/zm-mailbox
-//! `common/src/java/com/zimbra/common/service/ServiceException.java`
-//! (@015e00ef), `store/src/java/com/zimbra/cs/account/AccountServiceException.java`
-//! (@8240a910), `store/src/java/com/zimbra/cs/mailbox/MailServiceException.java`
-//! (@56a628bc); grishick/zimbra-client (@643ca30e) for the codes after which
-//! a client re-authenticates. Research note
-//! `shared/research/vendor-formats-3.md` §7. Descriptions are the
-//! exceptions' message texts where the source gives one (quoted there),
-//! else written here from the code's name.
-//!
-//! Why classes come from the code and not the fault code: each exception
-//! carries a "receiver" flag that makes the fault `soap:Server` /
-//! `soap:Receiver`, and the source's comment says that flag lets a client
-//! know it "could attempt a retry"; but `service.NOT_FOUND`,
-//! `service.UNSUPPORTED` and `mail.INVALID_METADATA` are receiver faults
-//! too, so the flag is no retry signal. A code with no row here falls back
-//! to the fault code's class, as any SOAP fault's.
-//!
-//! Retry classes:
-//! - `reauth`: `service.AUTH_EXPIRED` and `service.AUTH_REQUIRED` (zimbra-client
-//!   re-authenticates after exactly these); `account.AUTH_FAILED` and the
-//!   two-factor failures (the credential itself was refused: one retry
-//!   after re-reading credentials, never a loop).
-//! - `transient`: `service.FAILURE` (the source: "most likely a temporary
-//!   situation"), `service.TEMPORARILY_UNAVAILABLE`, unreachable resources
-//!   and proxy errors, interrupted operations, mailbox maintenance,
-//!   `mail.TRY_AGAIN`, item locks and modify conflicts (re-read, then
-//!   retry: name-based).
-//! - `permanent`: malformed or unknown requests, permissions, missing
-//!   objects, quotas and size limits, accounts locked or inactive, password
-//!   changes required, wrong host (resend to the host the fault names, which
-//!   is a different request), re-synchronisation required.
-//!
-//! Zimbra's request limiting is said to answer HTTP 503 without a SOAP body
-//! (not found in the sources read): the HTTP fallback classes that.
+#![doc = include_str!("zimbra.md")]
 
 use super::{Entry, symbol as e};
 use crate::retry::RetryClass::{Permanent, Reauth, Transient};

@@ -52,9 +52,19 @@
 //! `com.amazon…` shape (`com.amazonaws.dynamodb…#Name`). An `<Error>`
 //! with `RequestId` and `HostId` children and an EC2 `Response` with a
 //! `RequestID` are named AWS by the generic XML reader (see
-//! [`xmldoc`](super::xmldoc)), which reads them with this module. With the
+//! [`xml`](super::xml)), which reads them with this module. With the
 //! `aws` hint: an `Error`, `ErrorResponse`, `Response` or `DeleteResult`
 //! root in any namespace, and any JSON object with `__type` or `code`/`Code`.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `aws`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#aws).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/aws.md")]
+#![doc = include_str!("../../docs/catalog/aws.md")]
 
 use serde_json::Value;
 
@@ -66,7 +76,7 @@ use crate::retry::{Evidence, RetryClass};
 use crate::text::collapse_whitespace;
 use crate::vendor::{Code, Vendor, VendorHint};
 use crate::vendors::table::Reader;
-use crate::vendors::xmldoc::{Entries, Fields, Layout, code_without_one, read_root_error, set_detail};
+use crate::vendors::xml::{Entries, Fields, Layout, code_without_one, read_root_error, set_detail};
 use crate::vendors::{Ctx, json_code};
 use crate::xml::{Element, Source};
 

@@ -29,9 +29,19 @@
 //! `x-ms-error-code` (with only `x-ms-request-id` it may be any Azure
 //! service's, and the generic JSON reader reads it). An `<Error>` whose
 //! `Message` holds a `RequestId:` line is named Azure Storage's by the
-//! generic XML reader (see [`xmldoc`](super::xmldoc)), which reads it with
+//! generic XML reader (see [`xml`](super::xml)), which reads it with
 //! this module. With the `azure` hint: any `<Error>` root, any JSON
 //! `error` or `odata.error` object.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `azure`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#azure).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/azure.md")]
+#![doc = include_str!("../../docs/catalog/azure.md")]
 
 use serde_json::Value;
 
@@ -43,7 +53,7 @@ use crate::text::{Capped, collapse_whitespace};
 use crate::vendor::{Code, Vendor, VendorHint};
 use crate::vendors::Ctx;
 use crate::vendors::table::Reader;
-use crate::vendors::xmldoc::{Fields, code_without_one, read_root_error, set_detail};
+use crate::vendors::xml::{Fields, code_without_one, read_root_error, set_detail};
 use crate::xml::{Element, Source};
 
 /// Where the request id starts in a Storage message.

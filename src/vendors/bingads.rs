@@ -52,6 +52,16 @@
 //! code = ["AdApiError/Code", "OperationError/Code", "BatchError/Code", "EditorialError/Code"]
 //! message = ["AdApiError/Message", "OperationError/Message", "BatchError/Message", "EditorialError/Message"]
 //! ```
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `bingads`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#bingads).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/bingads.md")]
+#![doc = include_str!("../../docs/catalog/bingads.md")]
 
 use crate::catalog::{self, Entry};
 use crate::emit::{Emitter, Halt, Pending};

@@ -14,7 +14,7 @@
 //! own namespace). Under `--vendor canadapost`: every document element and
 //! SOAP body item (only `messages/message` elements are errors). The code is
 //! `code` (a number when it is digits: `004` is 4), the message
-//! `description`, the class the catalog's (`src/catalog/canadapost.rs`),
+//! `description`, the class the catalog's ([below](#codes-and-retry-classes)),
 //! else the response's HTTP status (the common chain).
 //!
 //! The profile, as a user would write it in TOML:
@@ -28,6 +28,16 @@
 //! code = "code"
 //! message = "description"
 //! ```
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `canadapost`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#canadapost).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/canadapost.md")]
+#![doc = include_str!("../../docs/catalog/canadapost.md")]
 
 use crate::profile::{ElementSpec, ProfileSpec};
 

@@ -1,14 +1,15 @@
 //! eBay Trading and Shopping APIs (XML and SOAP): `Ack` and `Errors` in
 //! responses, and SOAP faults with a `FaultDetail`.
 //!
-//! A hand-written reader (the shared [`ebl`] module), not a
+//! A hand-written reader (shared with [`paypal`](super::paypal): the
+//! response shape [below](#the-response-shape-ebay-and-paypal-share)), not a
 //! built-in profile: a profile's `[[element]]` rule with `severity` could
 //! skip the `Warning` entries, but not what eBay's `Ack` decides (a
 //! `Failure` whose entries lack an `Error` severity must still fail, an entry
 //! nested in a successful call's payload is data), nor take the class of a
 //! code without a catalog row from the entry's `ErrorClassification`
 //! (`SystemError` transient, `RequestError` permanent, eBay's own rule).
-//! The SOAP faults do fit a profile, and are read by one ([`PROFILE`]).
+//! The SOAP faults do fit a profile, and are read by one.
 //!
 //! Claimed under auto: a document element or SOAP body item in
 //! `urn:ebay:apis:eBLBaseComponents` (every Trading and Shopping response,
@@ -23,7 +24,21 @@
 //! PayPal's under `--vendor paypal`. Under `--vendor ebay`: every document
 //! element and SOAP body item, every fault.
 //!
-//! What is an error, and how each is read: see [`ebl`].
+//! What is an error, and how each is read: the shape below.
+//!
+//! # The response shape eBay and PayPal share
+//!
+#![doc = include_str!("ebl.md")]
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `ebay`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#ebay).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/ebay.md")]
+#![doc = include_str!("../../docs/catalog/ebay.md")]
 
 use crate::emit::{Emitter, Halt};
 use crate::error::VendorError;

@@ -1,42 +1,6 @@
-//! eBay's base components (`urn:ebay:apis:eBLBaseComponents`): the response
-//! shape eBay's Trading and Shopping APIs and PayPal's classic SOAP API share,
-//! read for both (`ebay.rs`, `paypal.rs`). Not a profile: the response's
-//! `Ack` gates what a profile's `[[element]]` rule cannot.
-//!
-//! A response (`<Call>Response`, a document element or a SOAP body item)
-//! holds an `Ack` and zero or more `Errors` (eBay's and PayPal's
-//! `ErrorType`: `ShortMessage`, `LongMessage`, `ErrorCode`, `SeverityCode`,
-//! eBay's `ErrorClassification`, `ErrorParameters`), before the call's own
-//! payload; items of a batch carry their own error entries deeper down
-//! (eBay's `AddItemResponseContainer/Errors`, PayPal's
-//! `PaymentInfo/PaymentError` for each payment of a parallel payment, both
-//! `ErrorType`).
-//!
-//! - `Ack`: `Success`, `Warning` (eBay) and `SuccessWithWarning` (PayPal)
-//!   are successes; `Failure`, `FailureWithWarning`, `PartialFailure` (eBay)
-//!   and `PartialSuccess` (PayPal) say that something failed.
-//! - An entry is an error when its `SeverityCode` is `Error`; one without a
-//!   `SeverityCode` (public NVP captures show PayPal leaving it empty) is an
-//!   error unless the `Ack` read before it is a success. `Warning` entries
-//!   (and PayPal's `PartialSuccess` severity) are not errors. An entry nested
-//!   in the payload (an item's) counts only when the `Ack` is not a success:
-//!   below a successful call it is data.
-//! - When the `Ack` says something failed and no entry was an error, the
-//!   call's failure is still reported: with the first entry's code and
-//!   message when there is one (the vendor's own explanation, if only a
-//!   warning), else with the `Ack` word as the code.
-//!
-//! Each error: `ErrorCode` as the code (a number), `LongMessage` (else
-//! `ShortMessage`) as the message, the `ErrorParameters` values in `detail`,
-//! the operation as `command` (`GetItem` for `GetItemResponse`); an item's
-//! error has `index`, its item's position among the same-named items
-//! (`PaymentInfo` 0, 1, ...). The class is the catalog's; for a code without
-//! a row, eBay's `ErrorClassification` (`SystemError` transient,
-//! `RequestError` permanent), else the common chain.
-//!
-//! Once an `Ack` said success, the rest of the payload is skipped unread
-//! (its entries would be data). A SOAP `Fault` met in what is read is read
-//! as a fault, as everywhere in a body.
+// The module's documentation is `ebl.md`, rendered on the `ebay` and
+// `paypal` pages too.
+#![doc = include_str!("ebl.md")]
 
 use crate::emit::{Emitter, Halt};
 use crate::retry::{Evidence, RetryClass};

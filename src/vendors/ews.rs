@@ -19,6 +19,16 @@
 //! errors. A response that carries `ResponseClass` itself, or holds a single
 //! `ResponseMessage` (operations without a `ResponseMessages` list), is read
 //! as one message, without `index`.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `ews`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#ews).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/ews.md")]
+#![doc = include_str!("../../docs/catalog/ews.md")]
 
 use crate::catalog::{self, Entry};
 use crate::vendors::table::Reader;

@@ -25,7 +25,7 @@
 //! element and SOAP body item, every fault (its fault code as the code: no
 //! FedEx fault detail was documented in the sources read). The code is
 //! `Code`, the message `Message` (else `LocalizedMessage`), the class the
-//! catalog's (`src/catalog/fedex.rs`), else the common chain.
+//! catalog's ([below](#codes-and-retry-classes)), else the common chain.
 //!
 //! The profile, as a user would write it in TOML:
 //!
@@ -52,6 +52,16 @@
 //! severity = "Severity"
 //! errors_when = ["ERROR", "FAILURE"]
 //! ```
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `fedex`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#fedex).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/fedex.md")]
+#![doc = include_str!("../../docs/catalog/fedex.md")]
 
 use crate::profile::{ElementSpec, ProfileSpec};
 

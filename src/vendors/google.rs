@@ -53,6 +53,16 @@
 //! call that fetched it; its `error` is the operation's outcome, data of
 //! the response, which a retry of that call would fetch again. Such a body
 //! is claimed and reports nothing.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `google`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#google).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/google.md")]
+#![doc = include_str!("../../docs/catalog/google.md")]
 
 use std::time::Duration;
 

@@ -13,7 +13,7 @@
 //! Claimed under auto by a detail child in either namespace family
 //! (decisive: no one else uses Google's namespaces); under `--vendor
 //! googleads` every fault. The code is the first entry's `errorString` (see
-//! `src/catalog/googleads.rs` for why not `reason`), else its `reason`, else
+//! [below](#codes-and-retry-classes) for why not `reason`), else its `reason`, else
 //! the fault code's local name; the other entries stay in the error's
 //! `detail` (the fault's detail, rendered as for any fault). The message is
 //! the fault string (the same bracketed summary as `ApiExceptionFault/message`,
@@ -40,6 +40,16 @@
 //! code = ["errors/errorString", "errors/reason"]
 //! retry_after_secs = "errors/retryAfterSeconds"
 //! ```
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `googleads`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#googleads).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/googleads.md")]
+#![doc = include_str!("../../docs/catalog/googleads.md")]
 
 use std::time::Duration;
 

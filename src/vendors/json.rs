@@ -80,6 +80,16 @@
 //! caller gave none: RFC 9457 §3.1.2 makes it advisory but meant for
 //! exactly this, a body kept without its HTTP response. The caller's
 //! status wins when both are known: it is what came on the wire.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `json`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#json).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/json.md")]
+#![doc = include_str!("../../docs/catalog/json.md")]
 
 use crate::catalog::Entry;
 use crate::vendors::table::Reader;

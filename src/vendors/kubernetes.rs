@@ -27,6 +27,16 @@
 //! `"kind": "Status"` object is read, whatever its `apiVersion`, and one
 //! without a `status` member is a failure when it has a reason or an
 //! error `code`.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `kubernetes`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#kubernetes).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/kubernetes.md")]
+#![doc = include_str!("../../docs/catalog/kubernetes.md")]
 
 use std::time::Duration;
 

@@ -17,6 +17,16 @@
 //! successful call (`result[i].reasons`) give one error per reason, with
 //! the record's position as `index`. Auto-detection needs `requestId` and
 //! `success`.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `marketo`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#marketo).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/marketo.md")]
+#![doc = include_str!("../../docs/catalog/marketo.md")]
 
 use crate::catalog::Entry;
 use crate::vendors::table::Reader;

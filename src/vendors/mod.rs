@@ -1,12 +1,53 @@
-//! Vendor readers: one module per vendor, each offering the same few hooks
-//! (a fault refiner, a reader for its own XML roots, a reader for in-band
-//! results in a SOAP body, a JSON reader). This module dispatches to them
-//! and holds what they share.
+//! Each built-in vendor's rules and codes, one page per [`Vendor`]: what
+//! its reader reads, what auto-detection claims for it, how its retry
+//! classes are chosen, and its whole catalog as a table
+//! ([`catalog::entries`]). These modules hold documentation only.
 //!
-//! Under [`VendorHint::Auto`] a reader claims only what the body makes
-//! unambiguous; under its own hint it also reads what is merely likely.
+//! Under [`VendorHint::Auto`] (the default) a reader claims only what the
+//! body makes unambiguous; under its own hint ([`Options::vendor`],
+//! `--vendor NAME`) it also reads what is merely likely. The order in which
+//! vendors are tried, and every vendor's claims side by side:
+//! [`detection`](crate::detection). A vendor not listed here can be taught
+//! without code: a [`Profile`].
+//!
+//! | vendor | reads |
+//! |---|---|
+//! | [`soap`] | SOAP 1.1 and 1.2 faults from any server, when no vendor claims them |
+//! | [`http`] | nothing in the body: the HTTP status of 400 or more, when the body reports no error |
+//! | [`ews`] | Microsoft Exchange Web Services: faults with an EWS response code, `ResponseClass="Error"` messages |
+//! | [`salesforce`] | Salesforce: SOAP API faults, per-record results, REST and Bulk API errors, Metadata results |
+//! | [`netsuite`] | NetSuite SuiteTalk: `platformFaults` faults, `status isSuccess="false"` details |
+//! | [`zimbra`] | Zimbra Collaboration: faults with a `urn:zimbra` detail, in SOAP and JSON |
+//! | [`googleads`] | Google Ad Manager / AdWords SOAP: `ApiExceptionFault` details |
+//! | [`bingads`] | Microsoft Advertising (Bing Ads): fault details with numeric codes, partial errors |
+//! | [`vsphere`] | VMware vSphere (vim25): the typed fault in a fault's detail |
+//! | [`workday`] | Workday Web Services: faults with Workday's dotted codes |
+//! | [`google`] | Google APIs' JSON errors (`google.rpc.Status`, legacy `errors[].reason`) |
+//! | [`kubernetes`] | Kubernetes API server `Status` objects with `status: Failure` |
+//! | [`aws`] | Amazon Web Services: S3, query, EC2 and JSON protocol errors, the `x-amzn-ErrorType` header |
+//! | [`azure`] | Azure Storage: `<Error>` documents, JSON errors, the `x-ms-error-code` header |
+//! | [`paypal`] | PayPal classic SOAP API: `Ack` and `Errors`, payments' errors, faults |
+//! | [`ebay`] | eBay Trading and Shopping APIs: `Ack` and `Errors`, items' errors, faults |
+//! | [`fedex`] | FedEx Web Services: notifications of severity `ERROR` or `FAILURE` |
+//! | [`canadapost`] | Canada Post web services: each `message` of a `messages` document |
+//! | [`ups`] | UPS: legacy XML `Response/Error`, web services faults, REST errors |
+//! | [`marketo`] | Marketo: faults with a `serviceException`, REST JSON errors |
+//! | [`superoffice`] | SuperOffice Customer Service: the `errorCode` every method returns |
+//! | [`qlm`] | Quick License Manager: the `<QuickLicenseManager>` fragment, bare or escaped |
+//! | [`usps`] | USPS Web Tools: a root `<Error>`, the `<Error>` of each failed item |
+//! | [`openair`] | NetSuite OpenAir: XML API `status` and `<errors>`, SOAP faults and `oaError`s |
+//! | [`salto`] | Salto KS: JSON errors with Salto's codes, read with the HTTP status |
+//! | [`json`] | generic JSON error bodies: problem details, OAuth, `error`/`errors`, JSON-RPC |
+//! | [`xml`] | generic XML error documents: a root `Error`, `ErrorResponse`, `Response/Errors`, `Errors` |
 
+// The vendor readers: one module per vendor (each also its vendor's page),
+// offering the same few hooks (a fault refiner, a reader for its own XML
+// roots, a reader for in-band results in a SOAP body, a JSON reader). This
+// module dispatches to them and holds what they share.
+
+pub mod http;
 pub(crate) mod profile;
+pub mod soap;
 pub(crate) mod table;
 
 mod ebl;
@@ -68,7 +109,7 @@ table::vendor_table! {
     /// A generic XML error document no vendor reader claimed: a root
     /// `Error`, `ErrorResponse/Error`, `Response/Errors/Error` or
     /// `Errors/Error` with a code and a message.
-    Xml = "xml" in xmldoc, hint "Generic XML error documents only (`Error`, `ErrorResponse`, `Errors`...), whoever sent them.";
+    Xml = "xml" in xml, hint "Generic XML error documents only (`Error`, `ErrorResponse`, `Errors`...), whoever sent them.";
 }
 
 use std::sync::Arc;

@@ -19,6 +19,16 @@
 //! of the `writeResponse`/`readResponse` among its siblings (none for the
 //! status of the whole list). Record data (`record`, `recordList`,
 //! `baseRef`, `searchRowList`) is skipped unread.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `netsuite`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#netsuite).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/netsuite.md")]
+#![doc = include_str!("../../docs/catalog/netsuite.md")]
 
 use crate::catalog;
 use crate::catalog::Entry;

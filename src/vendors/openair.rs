@@ -25,6 +25,16 @@
 //!   ones too. Record data (`objects`) is skipped.
 //!
 //! Codes without a catalog entry are permanent, with a generic message.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `openair`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#openair).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/openair.md")]
+#![doc = include_str!("../../docs/catalog/openair.md")]
 
 use crate::catalog::{self, Entry};
 use crate::vendors::table::Reader;

@@ -1,12 +1,13 @@
 //! PayPal classic SOAP API: `Ack` and `Errors` in operation responses, each
 //! payment's `PaymentError`, and SOAP faults with a `FaultDetail`.
 //!
-//! A hand-written reader (the shared [`ebl`] module, the
-//! response shape being eBay's), not a built-in profile: PayPal's `Ack`
+//! A hand-written reader (shared with [`ebay`](super::ebay), the response
+//! shape being eBay's: [below](#the-response-shape-ebay-and-paypal-share)),
+//! not a built-in profile: PayPal's `Ack`
 //! decides what a profile's `severity` cannot (`Failure` with entries whose
 //! `SeverityCode` is missing, as public captures show, is still a failure;
 //! `PartialSuccess` says some payment failed), and an entry nested in a
-//! successful call's payload is data. The faults fit a profile ([`PROFILE`]).
+//! successful call's payload is data. The faults fit a profile.
 //!
 //! The response element (`DoExpressCheckoutPaymentResponse`) is in
 //! `urn:ebay:api:PayPalAPI`; its common children (`Timestamp`, `Ack`,
@@ -27,6 +28,20 @@
 //! is in that namespace. Under `--vendor paypal`: every document element
 //! and SOAP body item, every fault (its `FaultDetail/ErrorCode` when it has
 //! one). The NVP form (`ACK=Failure&L_ERRORCODE0=...`) is not read.
+//!
+//! # The response shape eBay and PayPal share
+//!
+#![doc = include_str!("ebl.md")]
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `paypal`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#paypal).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/paypal.md")]
+#![doc = include_str!("../../docs/catalog/paypal.md")]
 
 use crate::emit::{Emitter, Halt};
 use crate::error::VendorError;

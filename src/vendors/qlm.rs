@@ -12,6 +12,16 @@
 //! valid" is 205); failing that, **code 200 (`License_Error`, generic
 //! license error)**, permanent. Codes 0 (no error) and 226 (activation
 //! count decremented) are successes and never reported.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `qlm`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#qlm).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/qlm.md")]
+#![doc = include_str!("../../docs/catalog/qlm.md")]
 
 use crate::catalog;
 use crate::catalog::Entry;

@@ -55,6 +55,16 @@
 //!
 //! Salesforce says the lists of codes depend on the org and the API
 //! version: codes the catalog lacks are kept as written.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `salesforce`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#salesforce).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/salesforce.md")]
+#![doc = include_str!("../../docs/catalog/salesforce.md")]
 
 use crate::catalog::{self, Entry};
 use crate::vendors::table::Reader;

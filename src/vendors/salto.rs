@@ -13,6 +13,16 @@
 //! for codes it knows, the status's for codes it does not. The status is
 //! kept as received even when it disagrees with the catalog (2211 arrives
 //! with 200).
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `salto`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#salto).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/salto.md")]
+#![doc = include_str!("../../docs/catalog/salto.md")]
 
 use crate::catalog::Entry;
 use crate::vendors::table::Reader;

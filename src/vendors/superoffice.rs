@@ -10,6 +10,16 @@
 //! SuperOffice's when its method is one of the interface's and the code is
 //! in the catalog. SOAP faults from these endpoints, read with `--vendor
 //! superoffice`, stay generic SOAP errors with the vendor set.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `superoffice`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#superoffice).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/superoffice.md")]
+#![doc = include_str!("../../docs/catalog/superoffice.md")]
 
 use crate::catalog;
 use crate::catalog::Entry;

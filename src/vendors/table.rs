@@ -74,107 +74,115 @@ pub(crate) trait Reader {
 /// [`VendorHint`]: crate::VendorHint
 macro_rules! vendor_table {
     ($($(#[$doc:meta])* $variant:ident = $name:literal in $module:ident, hint $hint_doc:literal;)+) => {
-        $(mod $module;)+
+        // Each reader module is public as its vendor's documentation page
+        // (`vendor_errors::vendors::<name>`); everything in it stays private.
+        $(pub mod $module;)+
 
-        /// The system an error comes from. New vendors are added over time:
-        /// match with a wildcard arm.
-        ///
-        /// Parsed (and deserialized) from its name, ignoring ASCII case: a
-        /// built-in name gives that vendor, any other valid
-        /// [`ProfileName`](crate::ProfileName) gives [`Vendor::Profile`] (so
-        /// an error a profile reported, written as JSON, reads back).
-        ///
-        /// ```
-        /// use vendor_errors::{ProfileName, Vendor};
-        /// assert_eq!("openair".parse::<Vendor>().unwrap(), Vendor::OpenAir);
-        /// assert_eq!(Vendor::SaltoKs.as_str(), "salto");
-        /// let acme: Vendor = "acme".parse().unwrap();
-        /// assert_eq!(acme, Vendor::Profile(ProfileName::new("acme").unwrap()));
-        /// assert_eq!(acme.as_str(), "acme");
-        /// assert!("no such vendor".parse::<Vendor>().is_err());
-        /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum Vendor {
-            /// A SOAP 1.1 or 1.2 fault from any server; the code is the fault code's local name.
-            Soap,
-            /// Known only from the HTTP status (and maybe a page title): no error in the body.
-            Http,
-            $($(#[$doc])* $variant,)+
-            /// A vendor taught by a [`Profile`](crate::Profile): its errors carry
-            /// the profile's `vendor` name.
-            Profile(crate::ProfileName),
-        }
+        pub(crate) use names::{Vendor, VendorHint};
 
-        impl Vendor {
-            /// Every built-in vendor: `soap`, `http`, then those with a
-            /// reader in the order they are tried (not the
-            /// [`Vendor::Profile`]s).
-            pub const ALL: &'static [Vendor] = &[Vendor::Soap, Vendor::Http, $(Vendor::$variant,)+];
-
-            /// The name used in JSON output and on the command line.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    Vendor::Soap => "soap",
-                    Vendor::Http => "http",
-                    $(Vendor::$variant => $name,)+
-                    Vendor::Profile(name) => name.as_str(),
-                }
+        /// The two enums, in a module of their own: `vendors` is a public
+        /// page, and the enums are public at the crate root only.
+        pub(crate) mod names {
+            /// The system an error comes from. New vendors are added over time:
+            /// match with a wildcard arm.
+            ///
+            /// Parsed (and deserialized) from its name, ignoring ASCII case: a
+            /// built-in name gives that vendor, any other valid
+            /// [`ProfileName`](crate::ProfileName) gives [`Vendor::Profile`] (so
+            /// an error a profile reported, written as JSON, reads back).
+            ///
+            /// ```
+            /// use vendor_errors::{ProfileName, Vendor};
+            /// assert_eq!("openair".parse::<Vendor>().unwrap(), Vendor::OpenAir);
+            /// assert_eq!(Vendor::SaltoKs.as_str(), "salto");
+            /// let acme: Vendor = "acme".parse().unwrap();
+            /// assert_eq!(acme, Vendor::Profile(ProfileName::new("acme").unwrap()));
+            /// assert_eq!(acme.as_str(), "acme");
+            /// assert!("no such vendor".parse::<Vendor>().is_err());
+            /// ```
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            #[non_exhaustive]
+            pub enum Vendor {
+                /// A SOAP 1.1 or 1.2 fault from any server; the code is the fault code's local name.
+                Soap,
+                /// Known only from the HTTP status (and maybe a page title): no error in the body.
+                Http,
+                $($(#[$doc])* $variant,)+
+                /// A vendor taught by a [`Profile`](crate::Profile): its errors carry
+                /// the profile's `vendor` name.
+                Profile(crate::ProfileName),
             }
-        }
 
-        /// Which reader to apply to a body: recognise it
-        /// ([`VendorHint::Auto`], the default) or read it as one vendor's
-        /// format.
-        ///
-        /// A hint narrows what is recognised: with [`VendorHint::Soap`] only
-        /// SOAP faults count as errors, whoever sent them.
-        ///
-        /// Parsed (and deserialized) like [`Vendor`]: a built-in name, or any
-        /// other valid [`ProfileName`](crate::ProfileName) for
-        /// [`VendorHint::Profile`].
-        ///
-        /// ```
-        /// use vendor_errors::{Vendor, VendorHint};
-        /// assert_eq!("AUTO".parse::<VendorHint>().unwrap(), VendorHint::Auto);
-        /// let acme: VendorHint = "acme".parse().unwrap();
-        /// assert_eq!(acme.vendor().map(Vendor::as_str), Some("acme"));
-        /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-        #[non_exhaustive]
-        pub enum VendorHint {
-            /// Recognise the body: SOAP envelope, vendor XML roots, JSON, HTML.
-            #[default]
-            Auto,
-            /// Generic SOAP faults only.
-            Soap,
-            $(#[doc = $hint_doc] $variant,)+
-            /// The vendor a [`Profile`](crate::Profile) teaches, and only it.
-            Profile(crate::ProfileName),
-        }
+            impl Vendor {
+                /// Every built-in vendor: `soap`, `http`, then those with a
+                /// reader in the order they are tried (not the
+                /// [`Vendor::Profile`]s).
+                pub const ALL: &'static [Vendor] = &[Vendor::Soap, Vendor::Http, $(Vendor::$variant,)+];
 
-        impl VendorHint {
-            /// Every built-in hint, as accepted by `--vendor` (not the
-            /// [`VendorHint::Profile`]s).
-            pub const ALL: &'static [VendorHint] = &[VendorHint::Auto, VendorHint::Soap, $(VendorHint::$variant,)+];
-
-            /// The name used on the command line.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    VendorHint::Auto => "auto",
-                    VendorHint::Soap => "soap",
-                    $(VendorHint::$variant => $name,)+
-                    VendorHint::Profile(name) => name.as_str(),
+                /// The name used in JSON output and on the command line.
+                pub const fn as_str(self) -> &'static str {
+                    match self {
+                        Vendor::Soap => "soap",
+                        Vendor::Http => "http",
+                        $(Vendor::$variant => $name,)+
+                        Vendor::Profile(name) => name.as_str(),
+                    }
                 }
             }
 
-            /// The vendor a hint names; `None` for [`VendorHint::Auto`].
-            pub const fn vendor(self) -> Option<Vendor> {
-                match self {
-                    VendorHint::Auto => None,
-                    VendorHint::Soap => Some(Vendor::Soap),
-                    $(VendorHint::$variant => Some(Vendor::$variant),)+
-                    VendorHint::Profile(name) => Some(Vendor::Profile(name)),
+            /// Which reader to apply to a body: recognise it
+            /// ([`VendorHint::Auto`], the default) or read it as one vendor's
+            /// format.
+            ///
+            /// A hint narrows what is recognised: with [`VendorHint::Soap`] only
+            /// SOAP faults count as errors, whoever sent them.
+            ///
+            /// Parsed (and deserialized) like [`Vendor`]: a built-in name, or any
+            /// other valid [`ProfileName`](crate::ProfileName) for
+            /// [`VendorHint::Profile`].
+            ///
+            /// ```
+            /// use vendor_errors::{Vendor, VendorHint};
+            /// assert_eq!("AUTO".parse::<VendorHint>().unwrap(), VendorHint::Auto);
+            /// let acme: VendorHint = "acme".parse().unwrap();
+            /// assert_eq!(acme.vendor().map(Vendor::as_str), Some("acme"));
+            /// ```
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+            #[non_exhaustive]
+            pub enum VendorHint {
+                /// Recognise the body: SOAP envelope, vendor XML roots, JSON, HTML.
+                #[default]
+                Auto,
+                /// Generic SOAP faults only.
+                Soap,
+                $(#[doc = $hint_doc] $variant,)+
+                /// The vendor a [`Profile`](crate::Profile) teaches, and only it.
+                Profile(crate::ProfileName),
+            }
+
+            impl VendorHint {
+                /// Every built-in hint, as accepted by `--vendor` (not the
+                /// [`VendorHint::Profile`]s).
+                pub const ALL: &'static [VendorHint] = &[VendorHint::Auto, VendorHint::Soap, $(VendorHint::$variant,)+];
+
+                /// The name used on the command line.
+                pub const fn as_str(self) -> &'static str {
+                    match self {
+                        VendorHint::Auto => "auto",
+                        VendorHint::Soap => "soap",
+                        $(VendorHint::$variant => $name,)+
+                        VendorHint::Profile(name) => name.as_str(),
+                    }
+                }
+
+                /// The vendor a hint names; `None` for [`VendorHint::Auto`].
+                pub const fn vendor(self) -> Option<Vendor> {
+                    match self {
+                        VendorHint::Auto => None,
+                        VendorHint::Soap => Some(Vendor::Soap),
+                        $(VendorHint::$variant => Some(Vendor::$variant),)+
+                        VendorHint::Profile(name) => Some(Vendor::Profile(name)),
+                    }
                 }
             }
         }
@@ -194,6 +202,10 @@ macro_rules! vendor_table {
             /// The built-in vendors with a reader, in dispatch order.
             #[cfg(test)]
             pub(crate) const ORDER: &[Vendor] = &[$(Vendor::$variant),+];
+
+            /// Each row's module (its vendor's page) and name.
+            #[cfg(test)]
+            pub(crate) const PAGES: &[(&str, &str)] = &[$((stringify!($module), $name)),+];
 
             /// The catalog of a vendor of the table.
             pub(crate) fn catalog(vendor: Vendor) -> Option<&'static [Entry]> {
@@ -261,6 +273,15 @@ mod tests {
             let rows = super::super::builtin::ORDER.iter().filter(|v| *v == vendor).count();
             let expected = usize::from(!matches!(vendor, Vendor::Soap | Vendor::Http));
             assert_eq!(rows, expected, "{vendor}");
+        }
+    }
+
+    /// Each reader module is its vendor's page, `vendors::<name>`: named as
+    /// the vendor is.
+    #[test]
+    fn every_page_is_named_as_its_vendor() {
+        for (module, name) in super::super::builtin::PAGES {
+            assert_eq!(module, name);
         }
     }
 }

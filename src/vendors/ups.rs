@@ -22,8 +22,7 @@
 //!
 //! This part is hand-written, not a profile: the severity chooses the class
 //! of a code the catalog does not know, and the status code gates. The SOAP
-//! faults and the REST JSON fit a profile and are read by one
-//! ([`PROFILE`]): a fault whose detail holds
+//! faults and the REST JSON fit a profile and are read by one: a fault whose detail holds
 //! `Errors/ErrorDetail/PrimaryErrorCode/{Code, Description}` in
 //! `http://www.ups.com/XMLSchema/XOLTWS/Error/v1.1` (its
 //! `MinimumRetrySeconds` the delay; the class the catalog's, else the fault
@@ -32,16 +31,29 @@
 //! Claimed under auto: a fault with a detail child in a
 //! `http://www.ups.com/XMLSchema/XOLTWS/` namespace; a document element
 //! without namespace named as one of UPS's legacy responses that no other
-//! vendor uses ([`ROOTS`]). `TrackResponse` is not among them: USPS Web Tools
+//! vendor uses (`AddressValidationResponse`,
+//! `RatingServiceSelectionResponse`, `ShipmentAcceptResponse`,
+//! `ShipmentConfirmResponse`, `TimeInTransitResponse`,
+//! `VoidShipmentResponse`). `TrackResponse` is not among them: USPS Web Tools
 //! answers tracking with a root of the same name, and which of the two it is
 //! shows only in its children (`Response/ResponseStatusCode` for UPS,
-//! `TrackInfo` for USPS), so that root is left to whoever reads both
-//! ([`read_root`] reads a UPS one). The REST JSON is claimed only when the
+//! `TrackInfo` for USPS), so that root is left to the [`usps`](super::usps)
+//! reader, which hands a UPS one to this reader. The REST JSON is claimed only when the
 //! whole body is its error shape: `{"response": {"errors": [...]}}` with no
 //! other member, every error an object with a string `code` of digits and a
 //! string `message` (a `response` member alone is too common to claim a body
 //! by). Under `--vendor ups`: every document element and SOAP body item (as
 //! a legacy response), every fault, every JSON body.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `ups`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#ups).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/ups.md")]
+#![doc = include_str!("../../docs/catalog/ups.md")]
 
 use std::time::Duration;
 
@@ -281,6 +293,15 @@ mod tests {
     #[test]
     fn the_profile_compiles() {
         crate::profile::builtin_rules(&super::spec()).unwrap();
+    }
+
+    /// The published page names every root claimed by name.
+    #[test]
+    fn the_page_names_every_root() {
+        let page: String = include_str!("ups.rs").lines().take_while(|l| l.starts_with("//!")).collect();
+        for root in super::ROOTS {
+            assert!(page.contains(&format!("`{root}`")), "{root} is not named in the module's documentation");
+        }
     }
 
     fn errors_with(body: &str, opts: &Options) -> Vec<VendorError> {

@@ -24,8 +24,8 @@
 //!
 //! **Codes as written**: `Number` is a decimal number (kept as a number:
 //! `-2147219401`, `2147219040`) or a hexadecimal `HRESULT` (kept as the
-//! text it is, trimmed: `80040B1A`); see the catalog
-//! ([`catalog::usps`](crate::catalog)) for why the same failure can come
+//! text it is, trimmed: `80040B1A`); see the catalog's reasoning
+//! ([below](#codes-and-retry-classes)) for why the same failure can come
 //! in two forms. A `Description` without a `Number` takes the response's
 //! error status as its code, else `error`. The replies come with HTTP 200:
 //! a number the catalog lacks is permanent.
@@ -33,7 +33,7 @@
 //! What auto-detection claims: the reply roots above (no namespace), read
 //! by their items' children: a reply whose items hold no `Error` reports
 //! nothing. A root `<Error>` with `Number` and `Description` is named USPS's
-//! by the generic XML reader (see [`xmldoc`](super::xmldoc)), which reads
+//! by the generic XML reader (see [`xml`](super::xml)), which reads
 //! it with this module. With the `usps` hint: an `<Error>` root (its `Code`
 //! and `Message` read when it has no `Number` and `Description`) and any
 //! `...Response` root without namespace.
@@ -45,6 +45,16 @@
 //! brought it here, since no USPS reply has such a child. (The UPS reader
 //! leaves `TrackResponse` to this one: which carrier sent it shows only in
 //! its children.)
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `usps`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#usps).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/usps.md")]
+#![doc = include_str!("../../docs/catalog/usps.md")]
 
 use crate::catalog::{self, Entry};
 use crate::emit::{Emitter, Halt};
@@ -52,7 +62,7 @@ use crate::error::VendorError;
 use crate::text::collapse_whitespace;
 use crate::vendor::{Code, Vendor, VendorHint};
 use crate::vendors::table::Reader;
-use crate::vendors::xmldoc::{Fields, code_without_one, read_root_error, set_detail};
+use crate::vendors::xml::{Fields, code_without_one, read_root_error, set_detail};
 use crate::vendors::{Ctx, operation_of};
 use crate::xml::{Element, Source};
 

@@ -25,12 +25,22 @@
 //! names, not attributes. A fault claimed by the hint without a typed
 //! detail keeps its fault code as the code. The message is the fault
 //! string, else the catalog's description. The class is the catalog's
-//! (`src/catalog/vsphere.rs`), else the fault code's (`ServerFaultCode` is
+//! ([below](#codes-and-retry-classes)), else the fault code's (`ServerFaultCode` is
 //! a custom code: permanent), else the status's.
 //!
 //! Not read: faults inside successful responses (a `TaskInfo.error`, a
 //! property collector's `missingSet`), which are data of the objects
 //! asked for, not a failure of the call.
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `vsphere`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#vsphere).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/vsphere.md")]
+#![doc = include_str!("../../docs/catalog/vsphere.md")]
 
 use crate::catalog::{self, Entry};
 use crate::error::VendorError;

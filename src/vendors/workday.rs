@@ -19,7 +19,7 @@
 //! code's local name (`Client.validationError`); the message the fault
 //! string (which summarises the validation errors; each stays in the
 //! error's `detail`); `name` the detail's fault type (`Validation_Fault`)
-//! when there is one. The class is the catalog's (`src/catalog/workday.rs`),
+//! when there is one. The class is the catalog's ([below](#codes-and-retry-classes)),
 //! else the fault code's SOAP class (`Server.*` transient, `Client.*`
 //! permanent), with one exception: a `Client.validationError` whose fault
 //! string is only "Invalid request" is what Workday answers during a
@@ -30,6 +30,16 @@
 //! Not read: `Exceptions_Response_Data` in successful business-process
 //! responses (warnings of a process that went through; their shape is only
 //! known from third-party copies of the service directory).
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `workday`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#workday).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/workday.md")]
+#![doc = include_str!("../../docs/catalog/workday.md")]
 
 use crate::catalog::{self, Entry};
 use crate::error::VendorError;

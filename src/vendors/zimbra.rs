@@ -14,7 +14,7 @@
 //! `_jsns` member; under `--vendor zimbra` every fault and JSON fault.
 //! The code is `Error/Code` (the fault code's local name when the detail
 //! has none), the message the fault's `faultstring` / `Reason`, the class
-//! the catalog's (`src/catalog/zimbra.rs`), else the fault code's.
+//! the catalog's ([below](#codes-and-retry-classes)), else the fault code's.
 //!
 //! The profile, as a user would write it in TOML:
 //!
@@ -30,6 +30,16 @@
 //! code = "Detail/Error/Code"
 //! message = "Reason/Text"
 //! ```
+//!
+//! # Auto-detection
+//!
+//! What auto-detection claims for `zimbra`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#zimbra).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/zimbra.md")]
+#![doc = include_str!("../../docs/catalog/zimbra.md")]
 
 use crate::profile::{FaultSpec, JsonSpec, ProfileSpec};
 

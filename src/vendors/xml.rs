@@ -40,8 +40,18 @@
 //! document with a `RequestID` child is EC2's (AWS). With the `xml` hint,
 //! everything read here is vendor `xml`.
 //!
-//! This module also reads, for the AWS, Azure and USPS readers, the
-//! children of an error element into [`Fields`].
+//! # Auto-detection
+//!
+//! What auto-detection claims for `xml`, beside the other vendors and in
+//! their order: [`detection`](crate::detection#xml).
+//!
+//! # Codes and retry classes
+//!
+#![doc = include_str!("../catalog/xml.md")]
+#![doc = include_str!("../../docs/catalog/xml.md")]
+
+// This module also reads, for the AWS, Azure and USPS readers, the children
+// of an error element into [`Fields`].
 
 use crate::catalog::{self, Entry};
 use crate::emit::{Emitter, Halt, Pending};
