@@ -132,6 +132,13 @@ pub enum ParseError {
 }
 
 impl ParseError {
+    /// Did the body break off here (it ended, its read failed, a limit
+    /// stopped the reading) rather than go wrong? What follows the break
+    /// exists but was not read; a malformed body has nothing more to say.
+    pub(crate) fn is_break(&self) -> bool {
+        matches!(self, ParseError::Truncated { .. } | ParseError::Io { .. } | ParseError::Limit { .. })
+    }
+
     /// Byte offset where the problem was found (0 for whole-body verdicts).
     ///
     /// ```

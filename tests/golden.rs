@@ -14,8 +14,10 @@
 //! `async-tokio` feature), `cli` (the
 //! binary), `json` (the expected JSON lines round-trip through
 //! `VendorError`), `indexed` (the case is on one line of
-//! `fixtures/README.md`) and `success` (a case named a success, or with
-//! errors `as-data`, expects none unless its status is 400 or more). So `cargo test --test golden -- soap11-server`
+//! `fixtures/README.md`), `success` (a case named a success, or with
+//! errors `as-data`, expects none unless its status is 400 or more) and
+//! `cuts` (the body cut at every seventh byte reports only what its bytes
+//! prove: the fuzz targets' truncation check). So `cargo test --test golden -- soap11-server`
 //! runs one case, and `-- ::cli` the CLI checks of all.
 //!
 //! Captures (`fixtures/capture/<case>.http`, a whole response as `curl -i`
@@ -36,6 +38,10 @@ use std::process::Command;
 use std::sync::Arc;
 
 use libtest_mimic::{Arguments, Failed, Trial};
+
+#[path = "common/fuzz_input.rs"]
+#[allow(dead_code)]
+mod fuzz_input;
 use vendor_errors::capture;
 use vendor_errors::{Options, VendorError, VendorHint};
 
@@ -272,6 +278,21 @@ fn success_reports_nothing(case: &Case) -> Result<(), Failed> {
     Ok(())
 }
 
+/// The body cut at every seventh byte keeps what its bytes prove
+/// ([`fuzz_input::check_cut`], the fuzz targets' check).
+fn cuts_keep_what_they_prove(case: &Case) -> Result<(), Failed> {
+    if is_capture(case) {
+        return Ok(());
+    }
+    let body = fs::read(&case.body).unwrap();
+    let opts = options(&case.args);
+    let whole = vendor_errors::from_slice(&body, &opts);
+    for at in (1..body.len()).step_by(7) {
+        fuzz_input::check_cut(&body, &opts, &whole, at);
+    }
+    Ok(())
+}
+
 type Check = fn(&Case) -> Result<(), Failed>;
 
 fn checks() -> Vec<(&'static str, Check)> {
@@ -283,6 +304,7 @@ fn checks() -> Vec<(&'static str, Check)> {
         ("json", expected_json_round_trips),
         ("indexed", is_indexed_once),
         ("success", success_reports_nothing),
+        ("cuts", cuts_keep_what_they_prove),
     ];
     #[cfg(feature = "async-tokio")]
     let checks = [checks, vec![("async", async_matches_expected as Check)]].concat();

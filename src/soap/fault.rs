@@ -51,6 +51,10 @@ pub(crate) struct Fault {
     /// The `faultstring` or `Reason` element was read to its end (so the
     /// message chosen among translations is the one the whole fault gives).
     reason_read: bool,
+    /// The body broke off inside the fault: what was read is what the
+    /// bytes prove, and a part read later (a detail, a detail's code) could
+    /// have changed the reading. See [`vendors::fault_error`](crate::vendors).
+    pub(crate) cut: bool,
 }
 
 /// A fault's `faultstring` or `Reason/Text`s, in order: most faults have
@@ -126,8 +130,12 @@ pub(crate) fn read_fault<S: Source>(
             "Node" => f.node = f.keep(child.text(max)?),
             "Role" => f.role = f.keep(child.text(max)?),
             "detail" | "Detail" => {
-                f.detail = child.leaves(MAX_DETAIL_LEAVES, limits.max_detail_bytes)?;
+                // Filled in place: a detail cut short keeps the leaves and
+                // children read before the cut.
+                f.detail = Leaves::reused();
+                let read = child.leaves_into(&mut f.detail, MAX_DETAIL_LEAVES, limits.max_detail_bytes);
                 f.truncated |= f.detail.truncated;
+                read?;
             }
             _ => {}
         }
@@ -160,6 +168,19 @@ fn read_code<S: Source>(
 }
 
 impl Fault {
+    /// Does `code` read as the text of one of the detail's leaves that were
+    /// read whole (trimmed; decimal text as its number), or as the name of
+    /// one of its children (with or without its `Fault` suffix: vSphere's
+    /// fault types), whose start tag was read whole? A code so settled stays
+    /// what it is when the rest of the detail is cut away.
+    pub(crate) fn detail_settles(&self, code: &Code) -> bool {
+        self.detail.items().any(|leaf| *code == leaf.text.trim())
+            || self
+                .detail
+                .children()
+                .any(|c| *code == c.local || c.local.strip_suffix("Fault").is_some_and(|t| *code == t))
+    }
+
     /// Were the parts that identify a fault read: its code, and its message
     /// (every translation of it, so that the one chosen is the one the whole
     /// fault gives)?

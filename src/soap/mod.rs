@@ -6,6 +6,7 @@ mod fault;
 use crate::emit::{Emitter, Halt};
 use crate::error::VendorError;
 use crate::limits::Limits;
+use crate::parse_error::ParseError;
 use crate::xml::{Element, Source};
 
 pub(crate) use fault::{Fault, read_fault};
@@ -89,6 +90,10 @@ pub(crate) fn read_fault_salvaging<S: Source>(
 ) -> Result<(), Halt> {
     let mut read = Fault::default();
     let outcome = read_fault(fault, limits, &mut read);
+    // Broken off (the body ended, the read failed, a limit stopped it): the
+    // rest of the fault exists but was not read. A fault malformed in its
+    // middle has no rest to read: what was read is all it says.
+    read.cut = outcome.as_ref().is_err_and(ParseError::is_break);
     if outcome.is_ok() || read.is_identified() {
         out.push(to_error(read))?;
     }

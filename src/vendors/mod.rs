@@ -124,7 +124,7 @@ use crate::limits::Limits;
 use crate::notes::{self, Note};
 use crate::options::{Options, VendorHeader};
 use crate::profile::Profile;
-use crate::retry::{self, DelayCap, Evidence, RetryAfter};
+use crate::retry::{self, DelayCap, Evidence, RetryAfter, RetryClass};
 use crate::soap::{BodyReader, Fault};
 use crate::text::Capped;
 use crate::vendor::Code;
@@ -308,9 +308,40 @@ pub(crate) fn header_error(ctx: Ctx<'_>, page: impl FnOnce() -> Option<Capped>) 
 
 /// A fault as the vendor that sent it reads it, else as a generic SOAP fault.
 pub(crate) fn fault_error(mut fault: Fault, ctx: Ctx<'_>) -> VendorError {
+    if fault.cut {
+        return cut_fault_error(fault, ctx);
+    }
     profile::read_fault(&mut fault, ctx)
         .or_else(|| builtin::read_fault(&mut fault, ctx))
         .unwrap_or_else(|| fault.into_generic_error(ctx.evidence(), ctx.limits))
+}
+
+/// A fault the body broke off inside, read for what its bytes prove.
+///
+/// Its parts read whole stay (the detail's leaves and the start tags of
+/// its children, see `Element::leaves_into`), and the vendors read them as
+/// they read a whole fault: a NetSuite fault cut inside its `message`, after
+/// its `platformFaults` element and its `code`, is NetSuite's, with that
+/// code and its class. A vendor's reading keeps its class only when its
+/// code is the text of a detail leaf read whole: the code a later part
+/// cannot change. Otherwise (a code taken from the fault code or the
+/// fault string for want of the detail's, a fault no vendor claimed, whose
+/// cut-away detail might have named one) what would decide the class is
+/// missing, and the class is transient, the least final one: a retry
+/// fetches the whole answer. Under `VendorHint::Soap` no vendor reads a
+/// detail, so the generic reading is the whole fault's and keeps its class.
+fn cut_fault_error(mut fault: Fault, ctx: Ctx<'_>) -> VendorError {
+    let parts = fault.clone();
+    let mut e = profile::read_fault(&mut fault, ctx)
+        .or_else(|| builtin::read_fault(&mut fault, ctx))
+        .unwrap_or_else(|| fault.into_generic_error(ctx.evidence(), ctx.limits));
+    let settled = if e.vendor == Vendor::Soap { ctx.hint == VendorHint::Soap } else { parts.detail_settles(&e.code) };
+    if !settled {
+        e.retry = retry::decide(&Evidence { stated: Some(RetryClass::Transient), ..ctx.evidence() });
+        // A state (Marketo's end of stream) is the code's to say, and the code is not settled.
+        e.informational = false;
+    }
+    e
 }
 
 /// Reads a JSON body for the vendors allowed, the generic JSON formats

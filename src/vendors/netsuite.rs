@@ -63,6 +63,11 @@ fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<(Code, String)> {
         fault.detail.children().find(|c| insisted && c.local.ends_with("Fault"))
     })?;
     let code = fault.detail.at(&format!("{}/code", entry.local)).map(str::trim).filter(|c| !c.is_empty());
+    // The fault type stands in for a missing code, but not for one the cut
+    // may have taken: that fault is read generically.
+    if code.is_none() && fault.cut {
+        return None;
+    }
     Some((Code::text(code.unwrap_or(entry.local)), entry.local.to_owned()))
 }
 

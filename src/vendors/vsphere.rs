@@ -170,7 +170,7 @@ mod tests {
     }
 
     #[test]
-    fn a_fault_cut_in_its_detail_is_salvaged_but_no_longer_claimed() {
+    fn a_fault_cut_in_its_detail_keeps_the_type_its_start_tag_named() {
         let full = fault(
             "ServerFaultCode",
             r#"<detail><NoPermissionFault xmlns="urn:vim25"><privilegeId>System.View</privilegeId></NoPermissionFault></detail>"#,
@@ -179,8 +179,13 @@ mod tests {
         let report = crate::from_slice(cut.as_bytes(), &Options::new()).unwrap();
         assert_eq!(report.errors.len(), 1);
         let e = &report.errors[0];
-        // The detail that names the type was not read whole: a generic fault, marked incomplete.
-        assert_eq!((e.vendor, e.incomplete, e.message.as_str()), (Vendor::Soap, true, "Said."));
+        // The start tag that names the type was read whole: vSphere's, with its class.
+        assert_eq!((e.vendor, e.incomplete, e.message.as_str()), (Vendor::Vsphere, true, "Said."));
+        assert_eq!((e.code.to_string(), e.retry.class()), ("NoPermission".to_owned(), RetryClass::Permanent));
+        // Cut inside the start tag: nothing names the type, a generic fault, no more final than transient.
+        let cut = &full[..full.find("urn:vim25").unwrap()];
+        let e = &crate::from_slice(cut.as_bytes(), &Options::new()).unwrap().errors[0];
+        assert_eq!((e.vendor, e.retry.class()), (Vendor::Soap, RetryClass::Transient));
     }
 
     #[test]

@@ -58,6 +58,7 @@ use crate::emit::{Emitter, Halt, Pending};
 use crate::error::VendorError;
 use crate::limits::Limits;
 use crate::parse_error::ParseError;
+use crate::retry::{self, Evidence, RetryClass};
 use crate::text::{Capped, CappedString};
 use crate::vendor::{Code, Vendor, VendorHint};
 use crate::vendors::table::Reader;
@@ -425,6 +426,13 @@ fn read_document<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitte
                 _ => generic_error(&fields, None, ctx),
             };
             match e {
+                // Cut before the children that name the owner (an S3
+                // `RequestId`, an Azure `AuthenticationErrorDetail`): the
+                // owner's catalog, which would decide the class, is unknown.
+                Some(mut e) if outcome.as_ref().is_err_and(ParseError::is_break) && !named && e.vendor == Vendor::Xml => {
+                    e.retry = retry::decide(&Evidence { stated: Some(RetryClass::Transient), ..ctx.evidence() });
+                    out.push(e)?;
+                }
                 Some(e) => out.push(e)?,
                 // A message without a code is no error of this shape, but
                 // it is what the HTTP fallback should say, as for JSON.

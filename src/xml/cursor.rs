@@ -322,8 +322,7 @@ impl<S: EventSource> Cursor<S> {
     }
 
     /// The leaves of the subtree of the element at `depth`.
-    fn leaves(&mut self, depth: u32, max_leaves: usize, max: usize) -> Result<Leaves, ParseError> {
-        let mut leaves = Leaves::reused();
+    fn leaves(&mut self, depth: u32, leaves: &mut Leaves, max_leaves: usize, max: usize) -> Result<(), ParseError> {
         let mut path = std::mem::take(&mut self.leaf_path);
         let mut segments = std::mem::take(&mut self.leaf_segments);
         path.clear();
@@ -349,7 +348,7 @@ impl<S: EventSource> Cursor<S> {
                 }
                 Step::Open(e) => {
                     if self.depth == depth + 1 {
-                        note_child(&mut leaves, &e, &self.ns, depth, max_leaves);
+                        note_child(leaves, &e, &self.ns, depth, max_leaves);
                     }
                     segments.push(path.len());
                     push_segment(&mut path, &e);
@@ -357,7 +356,7 @@ impl<S: EventSource> Cursor<S> {
                 }
                 Step::Empty(e) => {
                     if self.depth == depth {
-                        note_child(&mut leaves, &e, &self.ns, depth, max_leaves);
+                        note_child(leaves, &e, &self.ns, depth, max_leaves);
                     }
                     // An element with a child element is not a leaf.
                     leaves.drop_open();
@@ -375,7 +374,7 @@ impl<S: EventSource> Cursor<S> {
             }
         }
         (self.leaf_path, self.leaf_segments) = (path, segments);
-        Ok(leaves)
+        Ok(())
     }
 }
 
@@ -594,7 +593,16 @@ impl<'c, S: EventSource> Element<'c, S> {
 
     /// The leaves of the subtree, at most `max_leaves`, each text cut at `max` bytes.
     pub(crate) fn leaves(self, max_leaves: usize, max: usize) -> Result<Leaves, ParseError> {
-        self.cur.leaves(self.depth, max_leaves, max)
+        let mut leaves = Leaves::reused();
+        self.cur.leaves(self.depth, &mut leaves, max_leaves, max)?;
+        Ok(leaves)
+    }
+
+    /// [`leaves`](Self::leaves) into `leaves`, which keeps, when the body
+    /// breaks off, every leaf read to its end before the break and every
+    /// child whose start tag was read.
+    pub(crate) fn leaves_into(self, leaves: &mut Leaves, max_leaves: usize, max: usize) -> Result<(), ParseError> {
+        self.cur.leaves(self.depth, leaves, max_leaves, max)
     }
 }
 

@@ -7,7 +7,7 @@
 use std::io::BufReader;
 
 use arbitrary::{Arbitrary, Unstructured};
-use vendor_errors::{Limits, Options, ParseError, Report, VendorHint};
+use vendor_errors::{Limits, Options, ParseError, Report, RetryClass, Vendor, VendorError, VendorHint};
 
 /// The HTTP context and limits a body is read with.
 #[derive(Debug, Arbitrary)]
@@ -179,6 +179,63 @@ pub fn check_scan(body: &[u8], opts: &Options, answer: &Result<Report, ParseErro
     }
 }
 
+/// How final a class is: transient, then throttled, then reauth, then permanent.
+fn finality(class: RetryClass) -> u8 {
+    match class {
+        RetryClass::Transient => 0,
+        RetryClass::Throttled => 1,
+        RetryClass::Reauth => 2,
+        _ => 3,
+    }
+}
+
+/// A body cut at `at` keeps what its bytes prove, and no more: every error
+/// of a report that broke off (`incomplete`) is the status's `http`
+/// fallback, or an error of the whole body (`whole`, read with the same
+/// options) with its code and its vendor (or the generic `soap` or `xml`
+/// reading of a body cut before what names its vendor), or a reading of the
+/// same fault (its fault code) that lost the detail deciding the vendor's
+/// code, by that vendor or generically; and its class is no more final than the whole
+/// body's error's (a cut never makes a retryable error permanent, nor a
+/// throttled one reauth).
+pub fn check_cut(body: &[u8], opts: &Options, whole: &Result<Report, ParseError>, at: usize) {
+    // Errors past `max_errors` are counted, not kept: nothing to compare with.
+    let Ok(whole) = whole else { return };
+    if at >= body.len() || whole.omitted > 0 {
+        return;
+    }
+    let Ok(cut) = vendor_errors::from_slice(&body[..at], opts) else { return };
+    if cut.incomplete.is_none() {
+        return;
+    }
+    for e in cut.errors.iter().filter(|e| e.vendor != Vendor::Http) {
+        // A generic reading (SOAP, XML) may stand for any vendor's.
+        let generic = matches!(e.vendor, Vendor::Soap | Vendor::Xml);
+        let same_error = |w: &&VendorError| (generic || w.vendor == e.vendor) && w.code == e.code;
+        let same_fault = |w: &&VendorError| {
+            (e.vendor == Vendor::Soap || w.vendor == e.vendor) && e.fault_code.is_some() && w.fault_code == e.fault_code
+        };
+        let most_final =
+            whole.errors.iter().filter(|w| same_error(w) || same_fault(w)).map(|w| finality(w.retry.class())).max();
+        let Some(most_final) = most_final else {
+            panic!(
+                "cut at byte {at}: {} {} ({}) is no error of the whole body: {:?}",
+                e.vendor,
+                e.code,
+                e.retry,
+                whole.errors.iter().map(|w| format!("{} {}", w.vendor, w.code)).collect::<Vec<_>>()
+            );
+        };
+        assert!(
+            finality(e.retry.class()) <= most_final,
+            "cut at byte {at}: {} {} is {}, more final than the whole body's",
+            e.vendor,
+            e.code,
+            e.retry
+        );
+    }
+}
+
 /// The hint `VENDOR_ERRORS_FUZZ_HINT` names (`fuzz/run.sh 600 hint=aws`),
 /// which the `hint` target then uses for every input, whatever its first
 /// byte: so that one vendor's reader gets a run's whole time.
@@ -216,5 +273,9 @@ pub fn run_hint(data: &[u8]) {
         }
         let answer = vendor_errors::from_slice(input.body, &opts);
         check_answer(&answer, &input.limits());
+        // Two cuts: in the middle, and where the chunk byte points.
+        let len = input.body.len();
+        check_cut(input.body, &opts, &answer, len / 2);
+        check_cut(input.body, &opts, &answer, len * usize::from(input.context.chunk) / 256);
     }
 }
