@@ -51,6 +51,8 @@ pub(crate) struct Fault {
     /// The `faultstring` or `Reason` element was read to its end (so the
     /// message chosen among translations is the one the whole fault gives).
     reason_read: bool,
+    /// A `detail` (or `Detail`) element was begun: another is not read.
+    detail_read: bool,
     /// The body broke off inside the fault: what was read is what the
     /// bytes prove, and a part read later (a detail, a detail's code) could
     /// have changed the reading. See [`vendors::fault_error`](crate::vendors).
@@ -129,7 +131,9 @@ pub(crate) fn read_fault<S: Source>(
             "faultactor" => f.actor = f.keep(child.text(max)?),
             "Node" => f.node = f.keep(child.text(max)?),
             "Role" => f.role = f.keep(child.text(max)?),
-            "detail" | "Detail" => {
+            // The first detail only: what it settles, a later one cannot change.
+            "detail" | "Detail" if !f.detail_read => {
+                f.detail_read = true;
                 // Filled in place: a detail cut short keeps the leaves and
                 // children read before the cut.
                 f.detail = Leaves::reused();

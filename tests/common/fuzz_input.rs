@@ -199,9 +199,12 @@ fn finality(class: RetryClass) -> u8 {
 /// body's error's (a cut never makes a retryable error permanent, nor a
 /// throttled one reauth).
 pub fn check_cut(body: &[u8], opts: &Options, whole: &Result<Report, ParseError>, at: usize) {
-    // Errors past `max_errors` are counted, not kept: nothing to compare with.
     let Ok(whole) = whole else { return };
-    if at >= body.len() || whole.omitted > 0 {
+    // Nothing to compare with: errors past `max_errors` are counted, not
+    // kept; a whole body not understood (its status's `http` error alone,
+    // read whole) says less than its prefix may.
+    let understood = whole.incomplete.is_some() || whole.errors.iter().any(|w| w.vendor != Vendor::Http);
+    if at >= body.len() || whole.omitted > 0 || !understood && !whole.errors.is_empty() {
         return;
     }
     let Ok(cut) = vendor_errors::from_slice(&body[..at], opts) else { return };
