@@ -7,6 +7,8 @@
 
 use std::io::{self, BufRead, Read};
 
+use serde_json::error::Category;
+
 use crate::emit::{Emitter, Halt, Sink};
 use crate::entry::Scanned;
 use crate::fallback::{conclude, html_title};
@@ -19,6 +21,7 @@ use crate::input::multipart::{Multipart, PartContent, RootPart};
 use crate::input::preamble;
 use crate::input::sniff::{self, BodyKind, Charset, PREFIX_LEN};
 use crate::input::transcode::Transcoder;
+use crate::json_cut::{self, Parsed};
 use crate::limits::Limits;
 use crate::options::Options;
 use crate::parse_error::ParseError;
@@ -434,20 +437,28 @@ fn read_xml<S: Source>(mut doc: Cursor<S>, ctx: Ctx<'_>, out: &mut Emitter, enve
     Ok(doc.finish()?)
 }
 
-/// JSON bodies: read whole (they are error bodies, and bounded by
-/// `max_event_bytes` as one event would be), then given to the vendors.
+/// JSON bodies: read in one pass (they are error bodies, and bounded by
+/// `max_event_bytes` as one event would be), then given to the vendors. A
+/// body cut short (its end reached inside a value, or a read that failed)
+/// is read as the value it had become (`crate::json_cut`): the errors its
+/// complete parts hold are reported, then the break; one malformed before
+/// its end, or refused by a limit or its encoding, is only that error.
 fn read_json<R: BufRead>(body: R, base: u64, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let limits = ctx.limits;
     let mut counted = Limited::new(body, base, limits.max_body_bytes, limits.max_event_bytes as u64);
-    let mut de = serde_json::Deserializer::from_reader(&mut counted);
-    let parsed = <serde_json::Value as serde::Deserialize>::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    drop(de);
-    match parsed {
-        Ok(value) => Ok(vendors::read_json(&value, ctx, out)?),
-        Err(e) => Err(match e.io_error_kind() {
-            Some(_) => io_to_parse_error(io::Error::from(e), counted.offset()),
-            None => ParseError::Json { offset: counted.offset().saturating_sub(1), reason: e.to_string() },
+    let (kept, open, error) = match json_cut::parse(&mut counted) {
+        Parsed::Whole(value) => return Ok(vendors::read_json(&value, ctx, out)?),
+        Parsed::Failed { kept, open, error } => (kept, open, error),
+    };
+    let broke = match error.classify() {
+        Category::Io => io_to_parse_error(io::Error::from(error), counted.offset()),
+        Category::Eof => ParseError::Truncated { offset: counted.offset(), open },
+        Category::Syntax | Category::Data => {
+            ParseError::Json { offset: counted.offset().saturating_sub(1), reason: error.to_string() }
         }
-        .into()),
+    };
+    if let (ParseError::Truncated { .. } | ParseError::Io { .. }, Some(kept)) = (&broke, kept) {
+        vendors::read_json(&kept, ctx.cut_short(), out)?;
     }
+    Err(broke.into())
 }

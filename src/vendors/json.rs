@@ -80,6 +80,17 @@
 //! caller gave none: RFC 9457 §3.1.2 makes it advisory but meant for
 //! exactly this, a body kept without its HTTP response. The caller's
 //! status wins when both are known: it is what came on the wire.
+//!
+//! A body cut short is read as the value it had become (complete members
+//! and entries; an open `error` object only with its code and message: see
+//! [`Ctx::cut`](crate::vendors::Ctx::cut)). Three rules above need members
+//! that may have come after the break, and are decided without them only
+//! where what was read already decides: a problem is one when its `title`
+//! or `detail` was read and its code and class are known, from its own
+//! `status` or from a `type` with the response's error status (its `status`
+//! and `detail` may come after the break); GitHub's shape and the
+//! `--vendor json` `message` need their code read (the response's error
+//! status, else the body's `status`; a `code`).
 
 use crate::catalog::Entry;
 use crate::vendors::table::Reader;
@@ -196,7 +207,9 @@ fn read_object(object: &Map<String, Value>, sink: &mut Reported<'_, '_, '_>) -> 
         && object.get("message").is_some_and(Value::is_string)
         && !matches!(object.get("errors"), Some(Value::Array(_)))
     {
-        sink.push(error_object(object, ctx), None)?;
+        // Cut short before a code: the code may have come after the break.
+        let found = error_object(object, ctx).filter(|f| f.code.is_some() || !ctx.cut);
+        sink.push(found, None)?;
     }
     Ok(())
 }
@@ -215,7 +228,9 @@ fn documented_message(object: &Map<String, Value>, ctx: Ctx<'_>) -> Option<Found
     found.message = Some(text_of(object, &["message"], ctx.limits.max_message_bytes)?);
     found.status = object.get("status").and_then(error_status);
     found.code = response_error_status(ctx).or(found.status).map(|s| Code::Num(i64::from(s)));
-    Some(found)
+    // Cut short before its own `status`, with no status from the response:
+    // its code is not known.
+    (found.code.is_some() || !ctx.cut).then_some(found)
 }
 
 /// The object of an `{"error": {..}}` body: an error object whose `detail`
@@ -291,7 +306,16 @@ fn problem(object: &Map<String, Value>, ctx: Ctx<'_>) -> Option<Found> {
         None => None,
     };
     let detail = object.get("detail").and_then(Value::as_str).filter(|d| !d.trim().is_empty());
-    if status.is_none() {
+    if ctx.cut {
+        // Cut short: the members still to come could not refute a problem
+        // whose message and code were read, with the class its status or
+        // the response's gives it (module docs).
+        let typed = kind.is_some_and(|t| !t.eq_ignore_ascii_case("about:blank"));
+        let decided = status.is_some() || typed && response_error_status(ctx).is_some();
+        if detail.or(title).is_none() || !decided {
+            return None;
+        }
+    } else if status.is_none() {
         let uri_like = kind.is_some_and(|t| t.contains([':', '/']));
         if detail.is_none() || !(uri_like || response_error_status(ctx).is_some()) {
             return None;

@@ -27,6 +27,11 @@
 //! `"kind": "Status"` object is read, whatever its `apiVersion`, and one
 //! without a `status` member is a failure when it has a reason or an
 //! error `code`.
+//!
+//! A body cut short (see [`Ctx::cut`](crate::vendors::Ctx::cut)) before its
+//! `reason`, which the API server writes after `message`, reports nothing:
+//! its code is not known (the response's status then speaks, marked
+//! incomplete).
 
 use std::time::Duration;
 
@@ -156,6 +161,8 @@ fn detail(details: &Map<String, Value>, max: usize) -> crate::text::Capped {
 fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
     let Some(object) = body.as_object() else { return Ok(false) };
     match kind(object, ctx) {
+        // Cut short before its `reason` (which follows `message`): its code is not known.
+        Kind::Failure if ctx.cut && text(object, "reason").is_none() => Ok(true),
         Kind::Failure => read_failure(object, ctx, out).map(|()| true),
         Kind::Success => Ok(true),
         Kind::Other => Ok(false),
