@@ -282,15 +282,23 @@ fn read_body(
         let broke = io_to_parse_error(failure, frame.base + body.head(PREFIX_LEN).len() as u64);
         return conclude(out, Err(broke.into()), &head, body.head(PREFIX_LEN), response);
     }
-    if let Some(bom_len) = head.may_precede_envelope() {
-        let max = opts.limits.max_preamble_bytes;
+    if let Some(charset) = head.may_precede_envelope() {
+        let (bom_len, max) = (charset.bom_len, opts.limits.max_preamble_bytes);
         let window = body.head(bom_len.saturating_add(max));
         let searched = &window[bom_len.min(window.len())..];
-        if let Some(at) = preamble::find_envelope(&searched[..searched.len().min(max)]) {
-            let start = bom_len + at;
-            let note = preamble_note(&head, body.head(PREFIX_LEN), at);
-            let doc = body.xml(start, frame.base, &opts.limits);
-            if let Some(read) = read_after_preamble(doc, note, response, out) {
+        if let Some(found) = Envelope::find(&searched[..searched.len().min(max)], charset, head.declared) {
+            let start = bom_len + found.at;
+            let note = preamble_note(&head, body.head(PREFIX_LEN), found.at);
+            let limits = &opts.limits;
+            let read = if found.encoding == encoding_rs::UTF_8 {
+                read_after_preamble(body.xml(start, frame.base, limits), note, response, out)
+            } else {
+                // Offsets past this point count UTF-8 bytes after decoding.
+                let utf8 = Transcoder::new(body.stream(start), found.encoding, frame.base + start as u64);
+                let doc = xml::from_reader(io::BufReader::new(utf8), found.decoded_before, limits);
+                read_after_preamble(doc, note, response, out)
+            };
+            if let Some(read) = read {
                 return conclude(out, read, &head, body.head(PREFIX_LEN), response);
             }
         }
@@ -336,6 +344,9 @@ fn read_by_kind(
 /// What the first bytes say.
 pub(crate) struct Head {
     pub(crate) charset: Result<Charset, ParseError>,
+    /// The charset was declared (BOM, `Content-Type`, an XML declaration at
+    /// the start), not UTF-8 by default.
+    declared: bool,
     pub(crate) kind: BodyKind,
     /// Offset of the first byte in the body as received.
     pub(crate) base: u64,
@@ -343,9 +354,10 @@ pub(crate) struct Head {
 
 impl Head {
     fn sniff(prefix: &[u8], frame: Frame<'_>) -> Self {
-        let charset = sniff::sniff_charset(prefix, frame.content_type.and_then(sniff::content_type_charset));
+        let label = frame.content_type.and_then(sniff::content_type_charset);
+        let charset = sniff::sniff_charset(prefix, label);
         let kind = sniff::body_kind(&Head::decode(&charset, prefix));
-        Head { charset, kind, base: frame.base }
+        Head { charset, declared: sniff::charset_is_declared(prefix, label), kind, base: frame.base }
     }
 
     /// The first bytes (`prefix`) decoded in the sniffed charset (UTF-8 if
@@ -359,11 +371,14 @@ impl Head {
         sniff::decode_prefix(prefix, decode_as)
     }
 
-    /// The length of the BOM, when the body starts as a page or text that a
-    /// SOAP envelope may follow (UTF-8 bodies only).
-    fn may_precede_envelope(&self) -> Option<usize> {
-        let charset = self.charset.as_ref().ok().filter(|c| c.is_utf8())?;
-        matches!(self.kind, BodyKind::Html | BodyKind::Text(_)).then_some(charset.bom_len)
+    /// The charset, when the body starts as a page or text that a SOAP
+    /// envelope may follow, in a charset it can be looked for in: UTF-16,
+    /// or one that keeps ASCII as ASCII (not ISO-2022-JP, whose escapes
+    /// make `<` a part of other characters).
+    fn may_precede_envelope(&self) -> Option<Charset> {
+        let charset = *self.charset.as_ref().ok()?;
+        let searchable = charset.encoding.is_ascii_compatible() || charset.is_utf16();
+        (searchable && matches!(self.kind, BodyKind::Html | BodyKind::Text(_))).then_some(charset)
     }
 
     /// The verdict for bodies that are not XML or JSON (`prefix`: the first bytes).
@@ -383,6 +398,42 @@ impl Head {
             },
             _ => ParseError::Html { title: html_title(&text, opts.limits.max_message_bytes).map(|k| k.text) },
         }
+    }
+}
+
+/// Where a SOAP envelope after a page or text starts, and how to read it.
+struct Envelope {
+    /// Offset of its start tag in the bytes searched.
+    at: usize,
+    /// The charset it is read in.
+    encoding: &'static encoding_rs::Encoding,
+    /// The length of the text before it, decoded to UTF-8 (where offsets
+    /// in the envelope start, when it is not UTF-8).
+    decoded_before: u64,
+}
+
+impl Envelope {
+    /// The envelope after the page or text `searched` (the window after the
+    /// BOM), in the body's `charset` when it was `declared` (or is UTF-16),
+    /// else in the charset of the XML declaration just before the envelope,
+    /// else in UTF-8. A declaration's label this crate does not know is
+    /// passed over (UTF-8), as before it was looked for.
+    fn find(searched: &[u8], charset: Charset, declared: bool) -> Option<Envelope> {
+        let at = match charset.is_utf16() {
+            true => preamble::find_envelope_utf16(searched, charset.encoding == encoding_rs::UTF_16BE)?,
+            false => preamble::find_envelope(searched)?,
+        };
+        let encoding = match declared || charset.is_utf16() {
+            true => charset.encoding,
+            false => preamble::declaration_before(searched, at)
+                .and_then(|label| sniff::encoding_for_label(label, &searched[at..]))
+                .unwrap_or(encoding_rs::UTF_8),
+        };
+        let decoded_before = match encoding == encoding_rs::UTF_8 {
+            true => 0,
+            false => encoding.decode_without_bom_handling(&searched[..at]).0.len() as u64,
+        };
+        Some(Envelope { at, encoding, decoded_before })
     }
 }
 
