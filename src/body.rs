@@ -288,7 +288,7 @@ fn read_body(
         let searched = &window[bom_len.min(window.len())..];
         if let Some(found) = Envelope::find(&searched[..searched.len().min(max)], charset, head.declared) {
             let start = bom_len + found.at;
-            let note = preamble_note(&head, body.head(PREFIX_LEN), found.at);
+            let note = preamble_note(&head, body.head(PREFIX_LEN), &found);
             let limits = &opts.limits;
             let read = if found.encoding == encoding_rs::UTF_8 {
                 read_after_preamble(body.xml(start, frame.base, limits), note, response, out)
@@ -441,15 +441,22 @@ impl Envelope {
 const HTML_ROOTS: [&str; 6] = ["html", "head", "body", "title", "h1", "p"];
 
 /// What each error of an envelope that follows a page says of the page
-/// (`at` bytes of it).
-fn preamble_note(head: &Head, prefix: &[u8], at: usize) -> String {
+/// (`prefix`: the body's first bytes). A page in no declared charset that
+/// is not UTF-8 is read in the envelope's (the one its declaration names).
+fn preamble_note(head: &Head, prefix: &[u8], envelope: &Envelope) -> String {
     let page = match head.kind {
         BodyKind::Html => {
-            html_title(&head.text(prefix), 200).map(|title| format!("an HTML page titled {:?}", title.text))
+            let page = &prefix[..prefix.len().min(envelope.at)];
+            let not_utf8 = std::str::from_utf8(page).is_err_and(|e| e.error_len().is_some());
+            let text = match !head.declared && not_utf8 {
+                true => envelope.encoding.decode_without_bom_handling(page).0,
+                false => head.text(prefix),
+            };
+            html_title(&text, 200).map(|title| format!("an HTML page titled {:?}", title.text))
         }
         _ => None,
     };
-    let text = page.unwrap_or_else(|| format!("{at} bytes of other text"));
+    let text = page.unwrap_or_else(|| format!("{} bytes of other text", envelope.at));
     format!("the envelope followed {text}")
 }
 
