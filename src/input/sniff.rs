@@ -63,11 +63,11 @@ pub(crate) fn charset_is_declared(prefix: &[u8], content_type_charset: Option<&s
 
 /// The encoding `label` names, for a body (without a BOM) whose first bytes
 /// are `text`; `None` for a label this crate does not know. A UTF-16 label
-/// holds only when the bytes show UTF-16's zero bytes (one in each of the
-/// first two, `N\0` little-endian, `\0N` big-endian, whichever the label
-/// says): bytes that read as ASCII cannot be UTF-16 without a BOM, so the
-/// label is wrong (often a body re-encoded by a proxy), and they are read
-/// as UTF-8.
+/// holds only when the bytes look like UTF-16 text, one of the first two
+/// zero and the other not (`N\0` little-endian, `\0N` big-endian, whichever
+/// the label says): bytes that read as ASCII cannot be UTF-16 without a
+/// BOM, so the label is wrong (often a body re-encoded by a proxy), and
+/// they are read as UTF-8.
 pub(crate) fn encoding_for_label(label: &str, text: &[u8]) -> Option<&'static Encoding> {
     let label = label.trim().as_bytes();
     if label.eq_ignore_ascii_case(b"utf-8") {
