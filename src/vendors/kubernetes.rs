@@ -202,6 +202,17 @@ mod tests {
     }
 
     #[test]
+    fn a_status_cut_before_its_reason_is_not_read() {
+        let head = r#"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"pods \"web-0\" not found""#;
+        let report = crate::from_slice(format!("{head},\"rea").as_bytes(), &Options::new().status(404)).unwrap();
+        assert_eq!((report.errors[0].vendor, report.errors[0].incomplete), (Vendor::Http, true));
+        let body = format!(r#"{head},"reason":"NotFound","details":{{"name":"web-0","kind":"pods"}},"co"#);
+        let report = crate::from_slice(body.as_bytes(), &Options::new().status(404)).unwrap();
+        let e = &report.errors[0];
+        assert_eq!((e.vendor, e.code.clone(), e.incomplete), (Vendor::Kubernetes, Code::from("NotFound"), true));
+    }
+
+    #[test]
     fn failures_give_reason_message_and_delay() {
         let body = status(
             r#""status":"Failure","message":"too many requests, please try again later","reason":"TooManyRequests","details":{"retryAfterSeconds":7},"code":429"#,
