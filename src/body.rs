@@ -520,3 +520,76 @@ fn read_json<R: BufRead>(body: R, base: u64, ctx: Ctx<'_>, out: &mut Emitter) ->
     }
     Err(broke.into())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::BufReader;
+
+    use crate::{Limits, Options, ParseError, Report};
+
+    const NOTICE: &str = "Notice: Größe – ungültig in /srv/api.php on line 9\r\n";
+    const FAULT: &str = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><s:Fault>\
+        <faultcode>s:Client</faultcode><faultstring>Kunde Müller unbekannt</faultstring></s:Fault></s:Body></s:Envelope>";
+
+    fn read(body: &[u8], opts: &Options) -> Result<Report, ParseError> {
+        let from_slice = crate::from_slice(body, opts);
+        assert_eq!(from_slice, crate::from_reader(BufReader::with_capacity(1, body), opts), "slice and stream");
+        from_slice
+    }
+
+    fn encoded(text: &str, encoding: &'static encoding_rs::Encoding) -> Vec<u8> {
+        match encoding.name() {
+            "UTF-16LE" => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+            "UTF-16BE" => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+            _ => encoding.encode(text).0.into_owned(),
+        }
+    }
+
+    #[test]
+    fn an_envelope_after_text_is_found_in_the_charset_declared() {
+        let text = format!("{NOTICE}{FAULT}");
+        let declared = format!("{NOTICE}<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n{FAULT}");
+        let cases: [(Vec<u8>, Option<&str>); 7] = [
+            (encoded(&text, encoding_rs::WINDOWS_1252), Some("text/xml; charset=ISO-8859-1")),
+            (encoded(&text, encoding_rs::WINDOWS_1252), Some("text/xml; charset=windows-1252")),
+            ([&[0xFF, 0xFE][..], &encoded(&text, encoding_rs::UTF_16LE)].concat(), None),
+            ([&[0xFE, 0xFF][..], &encoded(&text, encoding_rs::UTF_16BE)].concat(), None),
+            (encoded(&text, encoding_rs::UTF_16LE), Some("text/xml; charset=utf-16")),
+            (encoded(&text, encoding_rs::UTF_16BE), Some("application/soap+xml; charset=UTF-16BE")),
+            (encoded(&declared, encoding_rs::WINDOWS_1252), None),
+        ];
+        for (i, (body, content_type)) in cases.iter().enumerate() {
+            let opts = content_type.map_or_else(Options::new, |ct| Options::new().header("Content-Type", ct));
+            let report = read(body, &opts).unwrap_or_else(|e| panic!("case {i}: {e}"));
+            assert_eq!(report.errors.len(), 1, "case {i}");
+            assert_eq!(report.errors[0].message, "Kunde Müller unbekannt", "case {i}");
+        }
+    }
+
+    #[test]
+    fn the_window_is_counted_in_bytes_in_every_charset() {
+        let text = format!("{NOTICE}{FAULT}");
+        let before = NOTICE.encode_utf16().count() * 2;
+        let body = [&[0xFF, 0xFE][..], &encoded(&text, encoding_rs::UTF_16LE)].concat();
+        // The start tag's name and the byte after it must be in the window:
+        // `<s:Envelope ` is 12 code units, 24 bytes in UTF-16, 12 in UTF-8.
+        for (max, found) in [(before + 24, true), (before + 23, false)] {
+            let opts = Options::new().limits(Limits { max_preamble_bytes: max, ..Limits::default() });
+            assert_eq!(read(&body, &opts).is_ok(), found, "max {max}");
+        }
+        let before = NOTICE.len();
+        for (max, found) in [(before + 12, true), (before + 11, false)] {
+            let opts = Options::new().limits(Limits { max_preamble_bytes: max, ..Limits::default() });
+            assert_eq!(read(text.as_bytes(), &opts).is_ok(), found, "max {max}");
+        }
+    }
+
+    #[test]
+    fn charsets_that_hide_ascii_are_not_searched() {
+        let body = format!("{NOTICE}{FAULT}");
+        let opts = Options::new().header("Content-Type", "text/xml; charset=ISO-2022-JP");
+        assert!(matches!(read(body.as_bytes(), &opts), Err(ParseError::NotMarkup { .. })));
+        let refused = Options::new().header("Content-Type", "text/xml; charset=klingon");
+        assert!(matches!(read(body.as_bytes(), &refused), Err(ParseError::UnsupportedEncoding { .. })));
+    }
+}
