@@ -7,6 +7,8 @@
 
 use std::io::{self, BufRead, Read};
 
+use serde_json::error::Category;
+
 use crate::emit::{Emitter, Halt, Sink};
 use crate::entry::Scanned;
 use crate::fallback::{conclude, html_title};
@@ -19,6 +21,7 @@ use crate::input::multipart::{Multipart, PartContent, RootPart};
 use crate::input::preamble;
 use crate::input::sniff::{self, BodyKind, Charset, PREFIX_LEN};
 use crate::input::transcode::Transcoder;
+use crate::json_cut::{self, Parsed};
 use crate::limits::Limits;
 use crate::options::Options;
 use crate::parse_error::ParseError;
@@ -279,15 +282,23 @@ fn read_body(
         let broke = io_to_parse_error(failure, frame.base + body.head(PREFIX_LEN).len() as u64);
         return conclude(out, Err(broke.into()), &head, body.head(PREFIX_LEN), response);
     }
-    if let Some(bom_len) = head.may_precede_envelope() {
-        let max = opts.limits.max_preamble_bytes;
+    if let Some(charset) = head.may_precede_envelope() {
+        let (bom_len, max) = (charset.bom_len, opts.limits.max_preamble_bytes);
         let window = body.head(bom_len.saturating_add(max));
         let searched = &window[bom_len.min(window.len())..];
-        if let Some(at) = preamble::find_envelope(&searched[..searched.len().min(max)]) {
-            let start = bom_len + at;
-            let note = preamble_note(&head, body.head(PREFIX_LEN), at);
-            let doc = body.xml(start, frame.base, &opts.limits);
-            if let Some(read) = read_after_preamble(doc, note, response, out) {
+        if let Some(found) = Envelope::find(&searched[..searched.len().min(max)], charset, head.declared) {
+            let start = bom_len + found.at;
+            let note = preamble_note(&head, body.head(PREFIX_LEN), &found);
+            let limits = &opts.limits;
+            let read = if found.encoding == encoding_rs::UTF_8 {
+                read_after_preamble(body.xml(start, frame.base, limits), note, response, out)
+            } else {
+                // Offsets past this point count UTF-8 bytes after decoding.
+                let utf8 = Transcoder::new(body.stream(start), found.encoding, frame.base + start as u64);
+                let doc = xml::from_reader(io::BufReader::new(utf8), found.decoded_before, limits);
+                read_after_preamble(doc, note, response, out)
+            };
+            if let Some(read) = read {
                 return conclude(out, read, &head, body.head(PREFIX_LEN), response);
             }
         }
@@ -333,6 +344,9 @@ fn read_by_kind(
 /// What the first bytes say.
 pub(crate) struct Head {
     pub(crate) charset: Result<Charset, ParseError>,
+    /// The charset was declared (BOM, `Content-Type`, an XML declaration at
+    /// the start), not UTF-8 by default.
+    declared: bool,
     pub(crate) kind: BodyKind,
     /// Offset of the first byte in the body as received.
     pub(crate) base: u64,
@@ -340,9 +354,10 @@ pub(crate) struct Head {
 
 impl Head {
     fn sniff(prefix: &[u8], frame: Frame<'_>) -> Self {
-        let charset = sniff::sniff_charset(prefix, frame.content_type.and_then(sniff::content_type_charset));
+        let label = frame.content_type.and_then(sniff::content_type_charset);
+        let charset = sniff::sniff_charset(prefix, label);
         let kind = sniff::body_kind(&Head::decode(&charset, prefix));
-        Head { charset, kind, base: frame.base }
+        Head { charset, declared: sniff::charset_is_declared(prefix, label), kind, base: frame.base }
     }
 
     /// The first bytes (`prefix`) decoded in the sniffed charset (UTF-8 if
@@ -356,11 +371,14 @@ impl Head {
         sniff::decode_prefix(prefix, decode_as)
     }
 
-    /// The length of the BOM, when the body starts as a page or text that a
-    /// SOAP envelope may follow (UTF-8 bodies only).
-    fn may_precede_envelope(&self) -> Option<usize> {
-        let charset = self.charset.as_ref().ok().filter(|c| c.is_utf8())?;
-        matches!(self.kind, BodyKind::Html | BodyKind::Text(_)).then_some(charset.bom_len)
+    /// The charset, when the body starts as a page or text that a SOAP
+    /// envelope may follow, in a charset it can be looked for in: UTF-16,
+    /// or one that keeps ASCII as ASCII (not ISO-2022-JP, whose escapes
+    /// make `<` a part of other characters).
+    fn may_precede_envelope(&self) -> Option<Charset> {
+        let charset = *self.charset.as_ref().ok()?;
+        let searchable = charset.encoding.is_ascii_compatible() || charset.is_utf16();
+        (searchable && matches!(self.kind, BodyKind::Html | BodyKind::Text(_))).then_some(charset)
     }
 
     /// The verdict for bodies that are not XML or JSON (`prefix`: the first bytes).
@@ -383,19 +401,62 @@ impl Head {
     }
 }
 
+/// Where a SOAP envelope after a page or text starts, and how to read it.
+struct Envelope {
+    /// Offset of its start tag in the bytes searched.
+    at: usize,
+    /// The charset it is read in.
+    encoding: &'static encoding_rs::Encoding,
+    /// The length of the text before it, decoded to UTF-8 (where offsets
+    /// in the envelope start, when it is not UTF-8).
+    decoded_before: u64,
+}
+
+impl Envelope {
+    /// The envelope after the page or text `searched` (the window after the
+    /// BOM), in the body's `charset` when it was `declared` (or is UTF-16),
+    /// else in the charset of the XML declaration just before the envelope,
+    /// else in UTF-8. A declaration's label this crate does not know is
+    /// passed over (UTF-8), as before it was looked for.
+    fn find(searched: &[u8], charset: Charset, declared: bool) -> Option<Envelope> {
+        let at = match charset.is_utf16() {
+            true => preamble::find_envelope_utf16(searched, charset.encoding == encoding_rs::UTF_16BE)?,
+            false => preamble::find_envelope(searched)?,
+        };
+        let encoding = match declared || charset.is_utf16() {
+            true => charset.encoding,
+            false => preamble::declaration_before(searched, at)
+                .and_then(|label| sniff::encoding_for_label(label, &searched[at..]))
+                .unwrap_or(encoding_rs::UTF_8),
+        };
+        let decoded_before = match encoding == encoding_rs::UTF_8 {
+            true => 0,
+            false => encoding.decode_without_bom_handling(&searched[..at]).0.len() as u64,
+        };
+        Some(Envelope { at, encoding, decoded_before })
+    }
+}
+
 /// Local names of HTML roots: such a body is a web page, not an API response.
 const HTML_ROOTS: [&str; 6] = ["html", "head", "body", "title", "h1", "p"];
 
 /// What each error of an envelope that follows a page says of the page
-/// (`at` bytes of it).
-fn preamble_note(head: &Head, prefix: &[u8], at: usize) -> String {
+/// (`prefix`: the body's first bytes). A page in no declared charset that
+/// is not UTF-8 is read in the envelope's (the one its declaration names).
+fn preamble_note(head: &Head, prefix: &[u8], envelope: &Envelope) -> String {
     let page = match head.kind {
         BodyKind::Html => {
-            html_title(&head.text(prefix), 200).map(|title| format!("an HTML page titled {:?}", title.text))
+            let page = &prefix[..prefix.len().min(envelope.at)];
+            let not_utf8 = std::str::from_utf8(page).is_err_and(|e| e.error_len().is_some());
+            let text = match !head.declared && not_utf8 {
+                true => envelope.encoding.decode_without_bom_handling(page).0,
+                false => head.text(prefix),
+            };
+            html_title(&text, 200).map(|title| format!("an HTML page titled {:?}", title.text))
         }
         _ => None,
     };
-    let text = page.unwrap_or_else(|| format!("{at} bytes of other text"));
+    let text = page.unwrap_or_else(|| format!("{} bytes of other text", envelope.at));
     format!("the envelope followed {text}")
 }
 
@@ -434,20 +495,101 @@ fn read_xml<S: Source>(mut doc: Cursor<S>, ctx: Ctx<'_>, out: &mut Emitter, enve
     Ok(doc.finish()?)
 }
 
-/// JSON bodies: read whole (they are error bodies, and bounded by
-/// `max_event_bytes` as one event would be), then given to the vendors.
+/// JSON bodies: read in one pass (they are error bodies, and bounded by
+/// `max_event_bytes` as one event would be), then given to the vendors. A
+/// body cut short (its end reached inside a value, or a read that failed)
+/// is read as the value it had become (`crate::json_cut`): the errors its
+/// complete parts hold are reported, then the break; one malformed before
+/// its end, or refused by a limit or its encoding, is only that error.
 fn read_json<R: BufRead>(body: R, base: u64, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let limits = ctx.limits;
     let mut counted = Limited::new(body, base, limits.max_body_bytes, limits.max_event_bytes as u64);
-    let mut de = serde_json::Deserializer::from_reader(&mut counted);
-    let parsed = <serde_json::Value as serde::Deserialize>::deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    drop(de);
-    match parsed {
-        Ok(value) => Ok(vendors::read_json(&value, ctx, out)?),
-        Err(e) => Err(match e.io_error_kind() {
-            Some(_) => io_to_parse_error(io::Error::from(e), counted.offset()),
-            None => ParseError::Json { offset: counted.offset().saturating_sub(1), reason: e.to_string() },
+    let (kept, open, error) = match json_cut::parse(&mut counted) {
+        Parsed::Whole(value) => return Ok(vendors::read_json(&value, ctx, out)?),
+        Parsed::Failed { kept, open, error } => (kept, open, error),
+    };
+    let broke = match error.classify() {
+        Category::Io => io_to_parse_error(io::Error::from(error), counted.offset()),
+        Category::Eof => ParseError::Truncated { offset: counted.offset(), open },
+        Category::Syntax | Category::Data => {
+            ParseError::Json { offset: counted.offset().saturating_sub(1), reason: error.to_string() }
         }
-        .into()),
+    };
+    if let (ParseError::Truncated { .. } | ParseError::Io { .. }, Some(kept)) = (&broke, kept) {
+        vendors::read_json(&kept, ctx.cut_short(), out)?;
+    }
+    Err(broke.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::BufReader;
+
+    use crate::{Limits, Options, ParseError, Report};
+
+    const NOTICE: &str = "Notice: Größe – ungültig in /srv/api.php on line 9\r\n";
+    const FAULT: &str = "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><s:Fault>\
+        <faultcode>s:Client</faultcode><faultstring>Kunde Müller unbekannt</faultstring></s:Fault></s:Body></s:Envelope>";
+
+    fn read(body: &[u8], opts: &Options) -> Result<Report, ParseError> {
+        let from_slice = crate::from_slice(body, opts);
+        assert_eq!(from_slice, crate::from_reader(BufReader::with_capacity(1, body), opts), "slice and stream");
+        from_slice
+    }
+
+    fn encoded(text: &str, encoding: &'static encoding_rs::Encoding) -> Vec<u8> {
+        match encoding.name() {
+            "UTF-16LE" => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+            "UTF-16BE" => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+            _ => encoding.encode(text).0.into_owned(),
+        }
+    }
+
+    #[test]
+    fn an_envelope_after_text_is_found_in_the_charset_declared() {
+        let text = format!("{NOTICE}{FAULT}");
+        let declared = format!("{NOTICE}<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n{FAULT}");
+        let cases: [(Vec<u8>, Option<&str>); 7] = [
+            (encoded(&text, encoding_rs::WINDOWS_1252), Some("text/xml; charset=ISO-8859-1")),
+            (encoded(&text, encoding_rs::WINDOWS_1252), Some("text/xml; charset=windows-1252")),
+            ([&[0xFF, 0xFE][..], &encoded(&text, encoding_rs::UTF_16LE)].concat(), None),
+            ([&[0xFE, 0xFF][..], &encoded(&text, encoding_rs::UTF_16BE)].concat(), None),
+            (encoded(&text, encoding_rs::UTF_16LE), Some("text/xml; charset=utf-16")),
+            (encoded(&text, encoding_rs::UTF_16BE), Some("application/soap+xml; charset=UTF-16BE")),
+            (encoded(&declared, encoding_rs::WINDOWS_1252), None),
+        ];
+        for (i, (body, content_type)) in cases.iter().enumerate() {
+            let opts = content_type.map_or_else(Options::new, |ct| Options::new().header("Content-Type", ct));
+            let report = read(body, &opts).unwrap_or_else(|e| panic!("case {i}: {e}"));
+            assert_eq!(report.errors.len(), 1, "case {i}");
+            assert_eq!(report.errors[0].message, "Kunde Müller unbekannt", "case {i}");
+        }
+    }
+
+    #[test]
+    fn the_window_is_counted_in_bytes_in_every_charset() {
+        let text = format!("{NOTICE}{FAULT}");
+        let before = NOTICE.encode_utf16().count() * 2;
+        let body = [&[0xFF, 0xFE][..], &encoded(&text, encoding_rs::UTF_16LE)].concat();
+        // The start tag's name and the byte after it must be in the window:
+        // `<s:Envelope ` is 12 code units, 24 bytes in UTF-16, 12 in UTF-8.
+        for (max, found) in [(before + 24, true), (before + 23, false)] {
+            let opts = Options::new().limits(Limits { max_preamble_bytes: max, ..Limits::default() });
+            assert_eq!(read(&body, &opts).is_ok(), found, "max {max}");
+        }
+        let before = NOTICE.len();
+        for (max, found) in [(before + 12, true), (before + 11, false)] {
+            let opts = Options::new().limits(Limits { max_preamble_bytes: max, ..Limits::default() });
+            assert_eq!(read(text.as_bytes(), &opts).is_ok(), found, "max {max}");
+        }
+    }
+
+    #[test]
+    fn charsets_that_hide_ascii_are_not_searched() {
+        let body = format!("{NOTICE}{FAULT}");
+        let opts = Options::new().header("Content-Type", "text/xml; charset=ISO-2022-JP");
+        assert!(matches!(read(body.as_bytes(), &opts), Err(ParseError::NotMarkup { .. })));
+        let refused = Options::new().header("Content-Type", "text/xml; charset=klingon");
+        assert!(matches!(read(body.as_bytes(), &refused), Err(ParseError::UnsupportedEncoding { .. })));
     }
 }

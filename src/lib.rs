@@ -126,6 +126,7 @@ pub mod http;
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod http_types;
 mod input;
+mod json_cut;
 mod limits;
 #[cfg(feature = "reqwest-middleware")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reqwest-middleware")))]

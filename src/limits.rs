@@ -14,7 +14,7 @@
 /// | `max_body_bytes` | 1 GiB | bytes read from the body (for non-UTF-8 bodies, bytes after decoding to UTF-8; for a `Content-Encoding: gzip` or `deflate` body, the compressed bytes read and the decoded bytes alike, so a compression bomb stops here) | counted by the same adapter (and by the decoder) | `ParseError::Limit`, [`Limit::BodySize`], at the limit |
 /// | `max_message_bytes` | 4 KiB | each message kept (and each SOAP 1.2 translation, OpenAir `<errors>` leaf...) | text is appended up to the limit, the rest is read and dropped | cut at a character boundary, `…` appended, `truncated: true` |
 /// | `max_detail_bytes` | 1 KiB | each error's `detail`, and each fault detail leaf | as above | cut and marked likewise |
-/// | `max_preamble_bytes` | 64 KiB | how far into a body that starts as an HTML page or text a SOAP envelope is looked for (some servers send a page, a PHP notice or a log line, then the envelope) | the first bytes are searched for an `Envelope` start tag; a stream buffers at most this many bytes for the search | the body is answered as the page it starts with |
+/// | `max_preamble_bytes` | 64 KiB | how far into a body that starts as an HTML page or text a SOAP envelope is looked for (some servers send a page, a PHP notice or a log line, then the envelope) | the first bytes after a byte order mark are searched for an `Envelope` start tag, in the body's charset (see the field); a stream buffers at most this many bytes for the search | the body is answered as the page it starts with |
 /// | `max_errors` | 1000 | errors kept in one [`Report`](crate::Report) | further errors are counted and their retry decisions combined, not kept | [`Report::omitted`](crate::Report::omitted) counts them, [`Report::retry`](crate::Report::retry) still weighs them |
 ///
 /// Fixed bounds, not configurable: at most 16 `Reason/Text` translations and
@@ -69,7 +69,31 @@ pub struct Limits {
     /// Most errors kept in one report.
     pub max_errors: usize,
     /// How far into a body that starts as an HTML page or text a SOAP
-    /// envelope is looked for.
+    /// envelope is looked for: so many bytes after a byte order mark are
+    /// searched for a start tag whose local name is `Envelope`.
+    ///
+    /// The search and the read of the envelope use the charset the body
+    /// declares (its byte order mark, else the `Content-Type` charset, else
+    /// an XML declaration at the very start); when none does, the charset
+    /// the envelope's own XML declaration names, just before it, else
+    /// UTF-8. In UTF-8 and the charsets that keep ASCII as ASCII
+    /// (ISO-8859-*, windows-125*, Shift_JIS, GBK, EUC-*...) the bytes are
+    /// searched; in UTF-16, little- or big-endian (from a byte order mark, or
+    /// a UTF-16 `Content-Type` charset on bytes that are UTF-16), the code
+    /// units. A body in another charset (ISO-2022-JP), or whose charset is
+    /// refused, is not searched.
+    ///
+    /// ```
+    /// use vendor_errors::Options;
+    ///
+    /// let body = b"Warning: Gr\xf6\xdfe ung\xfcltig in /srv/api.php on line 9\n\
+    ///     <s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><s:Fault>\
+    ///     <faultcode>s:Client</faultcode><faultstring>Kunde M\xfcller unbekannt</faultstring>\
+    ///     </s:Fault></s:Body></s:Envelope>";
+    /// let opts = Options::new().header("Content-Type", "text/xml; charset=ISO-8859-1");
+    /// let report = vendor_errors::from_slice(body, &opts).unwrap();
+    /// assert_eq!(report.errors[0].message, "Kunde Müller unbekannt");
+    /// ```
     pub max_preamble_bytes: usize,
 }
 

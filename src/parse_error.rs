@@ -57,11 +57,19 @@ pub enum ParseError {
         /// What the JSON reader reported.
         reason: String,
     },
-    /// The body stops before its root element is closed.
+    /// The body stops before its root element is closed (for JSON: before
+    /// its top-level object or array is, or a failed read cut it there).
+    ///
+    /// ```
+    /// use vendor_errors::ParseError;
+    /// let err = vendor_errors::from_slice(br#"{"errors": [{"code": "E1", "mess"#, &Default::default()).unwrap_err();
+    /// assert_eq!(err, ParseError::Truncated { offset: 32, open: 3 });
+    /// assert_eq!(err.to_string(), "body ends early at byte 32 with 3 element(s) still open");
+    /// ```
     Truncated {
         /// The body's length.
         offset: u64,
-        /// How many elements were open.
+        /// How many elements were open (for JSON: objects and arrays).
         open: u32,
     },
     /// Bytes that are not valid in the body's encoding.

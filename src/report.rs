@@ -41,6 +41,13 @@ pub struct Report {
     /// assert_eq!(report.errors[0].message, "Timeout talking to database");
     /// assert!(report.errors[0].incomplete);
     /// assert!(matches!(report.incomplete, Some(ParseError::Truncated { .. })));
+    ///
+    /// // A JSON `errors` array cut inside its second entry: the first, complete, is kept.
+    /// let body = br#"{"errors": [{"code": "E1", "message": "Name is required."}, {"code": "E2", "mess"#;
+    /// let report = vendor_errors::from_slice(body, &Options::new().status(422)).unwrap();
+    /// assert_eq!((report.errors.len(), report.errors[0].code.to_string()), (1, "E1".to_owned()));
+    /// assert!(report.errors[0].incomplete);
+    /// assert!(matches!(report.incomplete, Some(ParseError::Truncated { .. })));
     /// ```
     pub incomplete: Option<ParseError>,
     /// What the response says besides its errors and should not go unseen:

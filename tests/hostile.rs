@@ -337,7 +337,8 @@ fn html_binary_and_empty_bodies() {
         ),
         (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", |e| matches!(e, ParseError::NotMarkup { .. })),
         (b"\x1f\x8b\x08\0\0\0\0\0", |e| matches!(e, ParseError::NotMarkup { .. })),
-        (b"{\"a\":", |e| matches!(e, ParseError::Json { .. })),
+        (b"{\"a\":", |e| matches!(e, ParseError::Truncated { offset: 5, open: 1 })),
+        (b"{\"a\":1 \"b\":2}", |e| matches!(e, ParseError::Json { .. })),
     ];
     for (body, expected) in cases {
         let err = read(body, &Options::new()).unwrap_err();

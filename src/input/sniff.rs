@@ -24,6 +24,10 @@ impl Charset {
     pub(crate) fn is_utf8(self) -> bool {
         self.encoding == UTF_8
     }
+
+    pub(crate) fn is_utf16(self) -> bool {
+        self.encoding == UTF_16LE || self.encoding == UTF_16BE
+    }
 }
 
 /// Chooses the encoding: a BOM wins, then the `Content-Type` charset (RFC
@@ -42,22 +46,47 @@ pub(crate) fn sniff_charset(prefix: &[u8], content_type_charset: Option<&str>) -
     let Some(label) = label else {
         return Ok(Charset { encoding: UTF_8, bom_len: 0 });
     };
-    let label_bytes = label.trim().as_bytes();
-    if label_bytes.eq_ignore_ascii_case(b"utf-8") {
-        // The common label, without the label table.
-        return Ok(Charset { encoding: UTF_8, bom_len: 0 });
-    }
-    let encoding = Encoding::for_label(label_bytes)
-        .filter(|e| *e != encoding_rs::REPLACEMENT)
+    let encoding = encoding_for_label(label, prefix)
         .ok_or_else(|| ParseError::UnsupportedEncoding { label: collapse_whitespace(label, MAX_LABEL_BYTES).text })?;
-    // Bytes that read as ASCII cannot be UTF-16 without a BOM: the label is
-    // wrong (often a body re-encoded by a proxy); read them as UTF-8.
-    let encoding = if encoding == UTF_16LE || encoding == UTF_16BE { UTF_8 } else { encoding };
     Ok(Charset { encoding, bom_len: 0 })
 }
 
+/// Was the charset declared (a BOM, a `Content-Type` charset, an XML
+/// declaration at the start), rather than UTF-8 by default?
+pub(crate) fn charset_is_declared(prefix: &[u8], content_type_charset: Option<&str>) -> bool {
+    Encoding::for_bom(prefix).is_some()
+        || prefix.starts_with(&[b'<', 0, b'?', 0])
+        || prefix.starts_with(&[0, b'<', 0, b'?'])
+        || content_type_charset.is_some()
+        || declared_encoding(prefix).is_some()
+}
+
+/// The encoding `label` names, for a body (without a BOM) whose first bytes
+/// are `text`; `None` for a label this crate does not know. A UTF-16 label
+/// holds only when the bytes look like UTF-16 text, one of the first two
+/// zero and the other not (`N\0` little-endian, `\0N` big-endian, whichever
+/// the label says): bytes that read as ASCII cannot be UTF-16 without a
+/// BOM, so the label is wrong (often a body re-encoded by a proxy), and
+/// they are read as UTF-8.
+pub(crate) fn encoding_for_label(label: &str, text: &[u8]) -> Option<&'static Encoding> {
+    let label = label.trim().as_bytes();
+    if label.eq_ignore_ascii_case(b"utf-8") {
+        // The common label, without the label table.
+        return Some(UTF_8);
+    }
+    let encoding = Encoding::for_label(label).filter(|e| *e != encoding_rs::REPLACEMENT)?;
+    if encoding != UTF_16LE && encoding != UTF_16BE {
+        return Some(encoding);
+    }
+    Some(match text {
+        [first, 0, ..] if *first != 0 => UTF_16LE,
+        [0, second, ..] if *second != 0 => UTF_16BE,
+        _ => UTF_8,
+    })
+}
+
 /// The `encoding` pseudo-attribute of an XML declaration at the very start.
-fn declared_encoding(prefix: &[u8]) -> Option<&str> {
+pub(crate) fn declared_encoding(prefix: &[u8]) -> Option<&str> {
     let rest = prefix.strip_prefix(b"<?xml")?;
     if !rest.first().is_some_and(u8::is_ascii_whitespace) {
         return None;
@@ -151,6 +180,20 @@ mod tests {
         let body = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>";
         assert_eq!(sniff_charset(body, None).unwrap().encoding, encoding_rs::WINDOWS_1252);
         assert_eq!(sniff_charset(body, Some("utf-8")).unwrap().encoding, UTF_8);
+    }
+
+    #[test]
+    fn utf16_labels_hold_only_for_utf16_bytes() {
+        let le: Vec<u8> = "Notice".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = "Notice".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for label in ["utf-16", "UTF-16LE", "utf-16be"] {
+            assert_eq!(sniff_charset(&le, Some(label)).unwrap().encoding, UTF_16LE, "{label}");
+            assert_eq!(sniff_charset(&be, Some(label)).unwrap().encoding, UTF_16BE, "{label}");
+            assert_eq!(sniff_charset(b"Notice", Some(label)).unwrap().encoding, UTF_8, "{label}");
+        }
+        assert!(charset_is_declared(&le, Some("utf-16")));
+        assert!(!charset_is_declared(b"Notice: x\n<?xml version='1.0' encoding='ISO-8859-1'?>", None));
+        assert!(charset_is_declared(b"<?xml version='1.0' encoding='ISO-8859-1'?><html>", None));
     }
 
     #[test]

@@ -25,7 +25,8 @@
 //!   error status, as Google's JSON mapping writes it). A rate-limit
 //!   reason is throttled whatever status carries it: Google's own Python
 //!   client retries a 403 exactly when its reason is `rateLimitExceeded`
-//!   or `userRateLimitExceeded`;
+//!   or `userRateLimitExceeded`. A body cut before any reason was read is
+//!   transient: a reason may have followed and decided the code;
 //! - `detail`: the `status` (when the code is a reason), the `domain`, the
 //!   `ErrorInfo` metadata and the legacy entry's `location`.
 //!
@@ -70,7 +71,7 @@ use serde_json::{Map, Value};
 
 use crate::catalog::{self, Entry};
 use crate::emit::{Emitter, Stopped};
-use crate::retry::Evidence;
+use crate::retry::{self, Evidence, RetryClass};
 use crate::text::collapse_whitespace;
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
 use crate::vendors::table::Reader;
@@ -200,6 +201,12 @@ fn read_error(error: &Map<String, Value>, index: Option<usize>, ctx: Ctx<'_>, ou
     };
     let code_is_status = reason.is_none();
     let mut e = ctx.catalog_error_with(Vendor::Google, code, message, evidence);
+    // Cut before any reason: one may have followed (in `details`, after
+    // `status`) and decided the code; the status's code is not settled,
+    // and its class is no more final than transient.
+    if ctx.cut && reason.is_none() {
+        e.retry = retry::decide(&Evidence { stated: Some(RetryClass::Transient), ..evidence });
+    }
     let mut pieces: Vec<(&str, &Value)> = Vec::new();
     if let (false, Some(value)) = (code_is_status, error.get("status")) {
         pieces.push(("status", value));

@@ -81,6 +81,16 @@
 //! exactly this, a body kept without its HTTP response. The caller's
 //! status wins when both are known: it is what came on the wire.
 //!
+//! A body cut short is read as the value it had become (complete members
+//! and entries; an open `error` object only with its code and message). Three rules above need members
+//! that may have come after the break, and are decided without them only
+//! where what was read already decides: a problem is one when its `title`
+//! or `detail` was read and its code and class are known, from its own
+//! `status` or from a `type` with the response's error status (its `status`
+//! and `detail` may come after the break); GitHub's shape and the
+//! `--vendor json` `message` need their code read (the response's error
+//! status, else the body's `status`; a `code`).
+//!
 //! # Auto-detection
 //!
 //! What auto-detection claims for `json`, beside the other vendors and in
@@ -206,7 +216,9 @@ fn read_object(object: &Map<String, Value>, sink: &mut Reported<'_, '_, '_>) -> 
         && object.get("message").is_some_and(Value::is_string)
         && !matches!(object.get("errors"), Some(Value::Array(_)))
     {
-        sink.push(error_object(object, ctx), None)?;
+        // Cut short before a code: the code may have come after the break.
+        let found = error_object(object, ctx).filter(|f| f.code.is_some() || !ctx.cut);
+        sink.push(found, None)?;
     }
     Ok(())
 }
@@ -225,7 +237,9 @@ fn documented_message(object: &Map<String, Value>, ctx: Ctx<'_>) -> Option<Found
     found.message = Some(text_of(object, &["message"], ctx.limits.max_message_bytes)?);
     found.status = object.get("status").and_then(error_status);
     found.code = response_error_status(ctx).or(found.status).map(|s| Code::Num(i64::from(s)));
-    Some(found)
+    // Cut short before its own `status`, with no status from the response:
+    // its code is not known.
+    (found.code.is_some() || !ctx.cut).then_some(found)
 }
 
 /// The object of an `{"error": {..}}` body: an error object whose `detail`
@@ -301,7 +315,16 @@ fn problem(object: &Map<String, Value>, ctx: Ctx<'_>) -> Option<Found> {
         None => None,
     };
     let detail = object.get("detail").and_then(Value::as_str).filter(|d| !d.trim().is_empty());
-    if status.is_none() {
+    if ctx.cut {
+        // Cut short: the members still to come could not refute a problem
+        // whose message and code were read, with the class its status or
+        // the response's gives it (module docs).
+        let typed = kind.is_some_and(|t| !t.eq_ignore_ascii_case("about:blank"));
+        let decided = status.is_some() || typed && response_error_status(ctx).is_some();
+        if detail.or(title).is_none() || !decided {
+            return None;
+        }
+    } else if status.is_none() {
         let uri_like = kind.is_some_and(|t| t.contains([':', '/']));
         if detail.is_none() || !(uri_like || response_error_status(ctx).is_some()) {
             return None;
@@ -802,5 +825,85 @@ mod tests {
         let opts = Options::new().status(429).header("Retry-After", "30");
         let e = read_with(r#"{"error":{"code":429,"message":"slow","status":"RESOURCE_EXHAUSTED"}}"#, &opts).remove(0);
         assert_eq!(e.retry, Retry::Throttled { after: Some(std::time::Duration::from_secs(30)) });
+    }
+
+    /// A body cut short: its report, which must say the break.
+    fn cut(body: &str, status: Option<u16>) -> crate::Report {
+        let opts = status.map_or_else(Options::new, |s| Options::new().status(s));
+        let report = crate::from_slice(body.as_bytes(), &opts).unwrap();
+        assert!(matches!(report.incomplete, Some(crate::ParseError::Truncated { .. })), "{body}: {report:?}");
+        assert!(report.errors.iter().all(|e| e.incomplete), "{body}: {report:?}");
+        report
+    }
+
+    #[test]
+    fn a_problem_cut_short_needs_its_message_and_a_decided_code() {
+        let head = r#"{"type":"https://x.example/probs/down","title":"Down for maintenance""#;
+        // Its status and detail were to come: the response's status decides.
+        let e = cut(&format!("{head},\"sta"), Some(503)).errors.remove(0);
+        assert_eq!((e.code, e.message.as_str()), (text("https://x.example/probs/down"), "Down for maintenance"));
+        assert_eq!(e.retry.class(), RetryClass::Transient);
+        // Without a status from anywhere the class is not known.
+        assert_eq!(crate::from_slice(head.as_bytes(), &Options::new()).unwrap_err().offset(), head.len() as u64);
+        // Its own status read: that decides, as for a whole body.
+        let e = cut(&format!("{head},\"status\":503,\"detail\":\"Back at 6"), None).errors.remove(0);
+        assert_eq!((e.code, e.retry.class()), (text("https://x.example/probs/down"), RetryClass::Transient));
+        // `about:blank` (or no type) takes its code from a status that may be still to come.
+        let report = cut(r#"{"type":"about:blank","title":"Not Found","#, Some(404));
+        assert_eq!((report.errors[0].vendor, report.errors[0].code.clone()), (Vendor::Http, Code::Num(404)));
+        // A type without a title or detail: no message read.
+        assert_eq!(cut(r#"{"type":"https://x.example/probs/down","#, Some(503)).errors[0].vendor, Vendor::Http);
+    }
+
+    #[test]
+    fn github_and_hinted_messages_cut_short_need_their_code() {
+        let body = r#"{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","#;
+        assert_eq!(cut(body, Some(401)).errors[0].code, Code::Num(401));
+        assert!(crate::from_slice(body.as_bytes(), &Options::new()).is_err());
+        let opts = Options::new().vendor(VendorHint::Json);
+        assert!(crate::from_slice(br#"{"message":"Nope","co"#, &opts).is_err());
+        let e = crate::from_slice(br#"{"code":"E42","message":"Nope","#, &opts).unwrap().errors.remove(0);
+        assert_eq!((e.code, e.incomplete), (text("E42"), true));
+    }
+
+    #[test]
+    fn bodies_cut_before_anything_decisive() {
+        for body in ["{", "[", "[{", r#"{"errors":["#, r#"{"errors":[{"code":"E1","message":"Na"#, r#"{"error":{"code":"E1""#]
+        {
+            let err = crate::from_slice(body.as_bytes(), &Options::new()).unwrap_err();
+            assert!(matches!(err, crate::ParseError::Truncated { .. }), "{body}: {err}");
+            let report = cut(body, Some(502));
+            assert_eq!((report.errors.len(), report.errors[0].vendor), (1, Vendor::Http), "{body}");
+            assert!(report.errors[0].detail.as_deref().unwrap().contains("body ends early"), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_failed_read_keeps_the_complete_entries() {
+        struct Reset<'a>(&'a [u8]);
+        impl std::io::Read for Reset<'_> {
+            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                if self.0.is_empty() {
+                    return Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "peer reset"));
+                }
+                let n = out.len().min(self.0.len()).min(5);
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let body = br#"[{"message":"Bad field","errorCode":"bad_field"},{"message":"Too lo"#;
+        let report = crate::from_reader(std::io::BufReader::new(Reset(body)), &Options::new().status(400)).unwrap();
+        assert_eq!(report.errors.len(), 1);
+        assert_eq!((report.errors[0].code.clone(), report.errors[0].incomplete), (text("bad_field"), true));
+        assert!(matches!(report.incomplete, Some(crate::ParseError::Io { .. })), "{report:?}");
+    }
+
+    #[test]
+    fn a_body_malformed_before_its_end_is_not_cut() {
+        let err = crate::from_slice(br#"{"errors":[{"code":"E1","message":"m"} {"#, &Options::new()).unwrap_err();
+        assert!(matches!(err, crate::ParseError::Json { .. }), "{err}");
+        let report = crate::from_slice(br#"{"errors":["a" "b"]}"#, &Options::new().status(400)).unwrap();
+        assert_eq!((report.errors[0].vendor, report.errors[0].incomplete), (Vendor::Http, false));
     }
 }

@@ -28,6 +28,11 @@
 //! without a `status` member is a failure when it has a reason or an
 //! error `code`.
 //!
+//! A body cut short before its
+//! `reason`, which the API server writes after `message`, reports nothing:
+//! its code is not known (the response's status then speaks, marked
+//! incomplete).
+//!
 //! # Auto-detection
 //!
 //! What auto-detection claims for `kubernetes`, beside the other vendors and in
@@ -166,6 +171,8 @@ fn detail(details: &Map<String, Value>, max: usize) -> crate::text::Capped {
 fn read_json(body: &Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, Stopped> {
     let Some(object) = body.as_object() else { return Ok(false) };
     match kind(object, ctx) {
+        // Cut short before its `reason` (which follows `message`): its code is not known.
+        Kind::Failure if ctx.cut && text(object, "reason").is_none() => Ok(true),
         Kind::Failure => read_failure(object, ctx, out).map(|()| true),
         Kind::Success => Ok(true),
         Kind::Other => Ok(false),
@@ -202,6 +209,17 @@ mod tests {
 
     fn status(fields: &str) -> String {
         format!(r#"{{"kind":"Status","apiVersion":"v1","metadata":{{}},{fields}}}"#)
+    }
+
+    #[test]
+    fn a_status_cut_before_its_reason_is_not_read() {
+        let head = r#"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"pods \"web-0\" not found""#;
+        let report = crate::from_slice(format!("{head},\"rea").as_bytes(), &Options::new().status(404)).unwrap();
+        assert_eq!((report.errors[0].vendor, report.errors[0].incomplete), (Vendor::Http, true));
+        let body = format!(r#"{head},"reason":"NotFound","details":{{"name":"web-0","kind":"pods"}},"co"#);
+        let report = crate::from_slice(body.as_bytes(), &Options::new().status(404)).unwrap();
+        let e = &report.errors[0];
+        assert_eq!((e.vendor, e.code.clone(), e.incomplete), (Vendor::Kubernetes, Code::from("NotFound"), true));
     }
 
     #[test]

@@ -163,6 +163,7 @@ impl<'o> Response<'o> {
             retry_after: self.retry_after.and_then(RetryAfter::delay).max(self.millis),
             cap: &self.cap,
             profiles: self.opts.profiles(),
+            cut: false,
             opts: self.opts,
         }
     }
@@ -199,6 +200,11 @@ pub(crate) struct Ctx<'a> {
     pub(crate) cap: &'a DelayCap,
     /// The vendor profiles given, tried before the built-in vendors.
     pub(crate) profiles: &'a [Arc<Profile>],
+    /// The JSON body broke off: the value read is what it had become
+    /// (`crate::json_cut`), and members of its top-level object may have
+    /// come after the break, so a rule that needs one to decide does not
+    /// report without it.
+    pub(crate) cut: bool,
     /// The options, for the vendor headers ([`Ctx::header`]).
     opts: &'a Options,
 }
@@ -217,6 +223,11 @@ impl<'a> Ctx<'a> {
     /// A vendor header the response came with, trimmed (see [`Options::header`]).
     pub(crate) fn header(&self, header: VendorHeader) -> Option<&'a str> {
         self.opts.vendor_header(header)
+    }
+
+    /// The same, for a JSON body that broke off (see [`Ctx::cut`]).
+    pub(crate) fn cut_short(self) -> Self {
+        Ctx { cut: true, ..self }
     }
 
     /// What the response says of retrying, before the body says anything.

@@ -191,13 +191,13 @@ fn finality(class: RetryClass) -> u8 {
 
 /// A body cut at `at` keeps what its bytes prove, and no more: every error
 /// of a report that broke off (`incomplete`) is the status's `http`
-/// fallback, or an error of the whole body (`whole`, read with the same
-/// options) with its code and its vendor (or the generic `soap` or `xml`
-/// reading of a body cut before what names its vendor), or a reading of the
-/// same fault (its fault code) that lost the detail deciding the vendor's
-/// code, by that vendor or generically; and its class is no more final than the whole
-/// body's error's (a cut never makes a retryable error permanent, nor a
-/// throttled one reauth).
+/// fallback, or an error of a vendor the whole body (`whole`, read with the
+/// same options) has errors of (any, for the generic `soap` and `xml`
+/// readings of a body cut before what names its vendor); with a code (or
+/// fault code) the whole body gives, it is no more final than that error
+/// (a cut never makes a retryable error permanent, nor a throttled one
+/// reauth); with another (the part that settles the code was cut), it is
+/// transient.
 pub fn check_cut(body: &[u8], opts: &Options, whole: &Result<Report, ParseError>, at: usize) {
     let Ok(whole) = whole else { return };
     // Nothing to compare with: errors past `max_errors` are counted, not
@@ -214,27 +214,28 @@ pub fn check_cut(body: &[u8], opts: &Options, whole: &Result<Report, ParseError>
     for e in cut.errors.iter().filter(|e| e.vendor != Vendor::Http) {
         // A generic reading (SOAP, XML) may stand for any vendor's.
         let generic = matches!(e.vendor, Vendor::Soap | Vendor::Xml);
-        let same_error = |w: &&VendorError| (generic || w.vendor == e.vendor) && w.code == e.code;
-        let same_fault = |w: &&VendorError| {
-            (e.vendor == Vendor::Soap || w.vendor == e.vendor) && e.fault_code.is_some() && w.fault_code == e.fault_code
-        };
-        let most_final =
-            whole.errors.iter().filter(|w| same_error(w) || same_fault(w)).map(|w| finality(w.retry.class())).max();
-        let Some(most_final) = most_final else {
-            panic!(
-                "cut at byte {at}: {} {} ({}) is no error of the whole body: {:?}",
-                e.vendor,
-                e.code,
-                e.retry,
-                whole.errors.iter().map(|w| format!("{} {}", w.vendor, w.code)).collect::<Vec<_>>()
-            );
-        };
+        let by_vendor: Vec<&VendorError> = whole.errors.iter().filter(|w| generic || w.vendor == e.vendor).collect();
+        let named = |w: &&&VendorError| w.code == e.code || e.fault_code.is_some() && w.fault_code == e.fault_code;
+        let shown =
+            || whole.errors.iter().map(|w| format!("{} {} ({})", w.vendor, w.code, w.retry)).collect::<Vec<_>>();
         assert!(
-            finality(e.retry.class()) <= most_final,
-            "cut at byte {at}: {} {} is {}, more final than the whole body's",
+            !by_vendor.is_empty(),
+            "cut at byte {at}: {} {} ({}) is no error of the whole body: {:?}",
             e.vendor,
             e.code,
-            e.retry
+            e.retry,
+            shown()
+        );
+        // With the code the whole body gives: no more final than it. With
+        // another (the part that settles the code was cut): transient.
+        let most_final = by_vendor.iter().filter(named).map(|w| finality(w.retry.class())).max().unwrap_or(0);
+        assert!(
+            finality(e.retry.class()) <= most_final,
+            "cut at byte {at}: {} {} is {}, more final than the whole body's {:?}",
+            e.vendor,
+            e.code,
+            e.retry,
+            shown()
         );
     }
 }
