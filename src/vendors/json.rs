@@ -111,6 +111,7 @@ use crate::catalog;
 use crate::emit::{Emitter, Stopped};
 use crate::text::{Capped, CappedString, collapse_whitespace};
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
+use crate::retry::RetryClass;
 use crate::vendors::Ctx;
 
 /// Keys of an error object's message, in order of preference.
@@ -532,6 +533,12 @@ fn push(found: Found, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
         truncated |= m.truncated;
         m.text
     });
+    // A body cut short read generically: the members after the break might
+    // have named a vendor whose code and class differ. Not under
+    // `--vendor json`, where no vendor reads it.
+    if ctx.cut && !ctx.named(VendorHint::Json) {
+        evidence.stated = Some(RetryClass::Transient);
+    }
     let mut e = ctx.catalog_error_with(Vendor::Json, code, message, evidence);
     if let Some(detail) = found.detail {
         truncated |= detail.truncated;

@@ -192,8 +192,8 @@ fn finality(class: RetryClass) -> u8 {
 /// A body cut at `at` keeps what its bytes prove, and no more: every error
 /// of a report that broke off (`incomplete`) is the status's `http`
 /// fallback, or an error of a vendor the whole body (`whole`, read with the
-/// same options) has errors of (any, for the generic `soap` and `xml`
-/// readings of a body cut before what names its vendor); with a code (or
+/// same options) has errors of (any, for the generic `soap`, `xml` and
+/// `json` readings of a body cut before what names its vendor); with a code (or
 /// fault code) the whole body gives, it is no more final than that error
 /// (a cut never makes a retryable error permanent, nor a throttled one
 /// reauth); with another (the part that settles the code was cut), it is
@@ -212,8 +212,8 @@ pub fn check_cut(body: &[u8], opts: &Options, whole: &Result<Report, ParseError>
         return;
     }
     for e in cut.errors.iter().filter(|e| e.vendor != Vendor::Http) {
-        // A generic reading (SOAP, XML) may stand for any vendor's.
-        let generic = matches!(e.vendor, Vendor::Soap | Vendor::Xml);
+        // A generic reading (SOAP, XML, JSON) may stand for any vendor's.
+        let generic = matches!(e.vendor, Vendor::Soap | Vendor::Xml | Vendor::Json);
         let by_vendor: Vec<&VendorError> = whole.errors.iter().filter(|w| generic || w.vendor == e.vendor).collect();
         let named = |w: &&&VendorError| w.code == e.code || e.fault_code.is_some() && w.fault_code == e.fault_code;
         let shown =
