@@ -59,8 +59,9 @@ fn configure<R>(reader: &mut Reader<R>) {
 }
 
 /// A quick-xml error as a [`ParseError`]; `event_start` is where the event
-/// being read starts, `offset` where the reader says it stopped.
-fn xml_error(err: quick_xml::Error, event_start: u64, offset: u64) -> ParseError {
+/// being read starts, `offset` where the reader says it stopped, `read_to`
+/// how far the input was read (its end, when it ended).
+fn xml_error(err: quick_xml::Error, event_start: u64, offset: u64, read_to: u64) -> ParseError {
     match err {
         quick_xml::Error::Io(io) => io_to_parse_error(io, offset),
         // quick-xml checks UTF-8 per event; the error says how far the event was valid.
@@ -80,6 +81,11 @@ fn xml_error(err: quick_xml::Error, event_start: u64, offset: u64) -> ParseError
             | SyntaxError::UnclosedSingleQuotedAttributeValue
             | SyntaxError::UnclosedDoubleQuotedAttributeValue,
         ) => ParseError::Truncated { offset, open: 0 },
+        // `<!` and nothing after it: the end of input came where the kind of
+        // markup (comment, CDATA, DOCTYPE) would have been said.
+        quick_xml::Error::Syntax(SyntaxError::InvalidBangMarkup) if offset + 2 >= read_to => {
+            ParseError::Truncated { offset, open: 0 }
+        }
         // quick-xml's text quotes names from the body, which can be huge.
         other => ParseError::Xml { offset, reason: collapse_whitespace(&other.to_string(), MAX_REASON_BYTES).text },
     }
@@ -141,7 +147,8 @@ impl EventSource for SliceSource<'_> {
     }
 
     fn error(&self, err: quick_xml::Error) -> ParseError {
-        xml_error(err, self.base + self.event_start, self.base + self.skipped + self.reader.error_position())
+        let offset = self.base + self.skipped + self.reader.error_position();
+        xml_error(err, self.base + self.event_start, offset, self.base + self.len)
     }
 
     fn offset(&self) -> u64 {
@@ -223,7 +230,7 @@ impl<R: BufRead> EventSource for BufSource<R> {
             quick_xml::Error::Io(_) => self.reader.get_ref().offset(),
             _ => self.base + self.skipped + self.reader.error_position(),
         };
-        xml_error(err, self.reader.get_ref().event_start(), offset)
+        xml_error(err, self.reader.get_ref().event_start(), offset, self.reader.get_ref().offset())
     }
 
     fn offset(&self) -> u64 {
