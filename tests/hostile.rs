@@ -294,9 +294,9 @@ fn bad_utf8_and_utf16() {
     utf16.extend("</a>".encode_utf16().flat_map(u16::to_le_bytes));
     let err = read(&utf16, &Options::new()).unwrap_err();
     assert_eq!(err, ParseError::Encoding { offset: 8, encoding: "UTF-16LE".into() });
-    // An odd number of UTF-16 bytes.
+    // An odd number of UTF-16 bytes: the body was cut inside a character.
     let err = read(&[0xFF, 0xFE, b'<', 0, b'a'], &Options::new()).unwrap_err();
-    assert!(matches!(err, ParseError::Encoding { .. }), "{err}");
+    assert!(matches!(err, ParseError::Truncated { .. }), "{err}");
 }
 
 #[test]

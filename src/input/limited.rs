@@ -16,6 +16,8 @@ pub(crate) struct Limited<R> {
     base: u64,
     max_body: u64,
     event_start: u64,
+    /// The inner reader said its input ended (an empty `fill_buf`).
+    ended: bool,
     max_event: u64,
     /// `consumed` may reach this and no further: one byte past the nearer
     /// limit, so that crossing it is seen on the next call. Recomputed once
@@ -26,7 +28,8 @@ pub(crate) struct Limited<R> {
 
 impl<R: BufRead> Limited<R> {
     pub(crate) fn new(inner: R, base: u64, max_body: u64, max_event: u64) -> Self {
-        let mut limited = Limited { inner, consumed: 0, base, max_body, event_start: 0, max_event, stop_at: 0 };
+        let mut limited =
+            Limited { inner, consumed: 0, base, max_body, event_start: 0, ended: false, max_event, stop_at: 0 };
         limited.mark_event_start();
         limited
     }
@@ -34,6 +37,11 @@ impl<R: BufRead> Limited<R> {
     /// Bytes consumed so far, as an offset into the body.
     pub(crate) fn offset(&self) -> u64 {
         self.base + self.consumed
+    }
+
+    /// Where the input ended, once it did.
+    pub(crate) fn end(&self) -> Option<u64> {
+        self.ended.then(|| self.offset())
     }
 
     /// Where the current event starts, as an offset into the body.
@@ -75,6 +83,7 @@ impl<R: BufRead> BufRead for Limited<R> {
             return Err(self.limit_error());
         }
         let buf = self.inner.fill_buf()?;
+        self.ended |= buf.is_empty();
         Ok(match usize::try_from(room) {
             Ok(room) if room < buf.len() => &buf[..room],
             _ => buf,

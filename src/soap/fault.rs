@@ -51,6 +51,8 @@ pub(crate) struct Fault {
     /// The `faultstring` or `Reason` element was read to its end (so the
     /// message chosen among translations is the one the whole fault gives).
     reason_read: bool,
+    /// A `faultcode` (or `Code`) element was begun: another is not read.
+    code_read: bool,
     /// A `detail` (or `Detail`) element was begun: another is not read.
     detail_read: bool,
     /// The body broke off inside the fault: what was read is what the
@@ -109,8 +111,16 @@ pub(crate) fn read_fault<S: Source>(
     let max = limits.max_message_bytes;
     while let Some(mut child) = fault.next_child()? {
         match child.local_name() {
-            "faultcode" => f.code = child.qname_text(max)?,
-            "Code" => read_code(child, max, true, f)?,
+            // The first code only, as the first detail: a later part does
+            // not change what an earlier one settled.
+            "faultcode" if !f.code_read => {
+                f.code_read = true;
+                f.code = child.qname_text(max)?;
+            }
+            "Code" if !f.code_read => {
+                f.code_read = true;
+                read_code(child, max, true, f)?;
+            }
             "faultstring" => {
                 f.add_reason(child, max)?;
                 f.reason_read = true;

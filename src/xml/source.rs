@@ -60,7 +60,7 @@ fn configure<R>(reader: &mut Reader<R>) {
 
 /// A quick-xml error as a [`ParseError`]; `event_start` is where the event
 /// being read starts, `offset` where the reader says it stopped, `read_to`
-/// how far the input was read (its end, when it ended).
+/// where the input ended (`u64::MAX` while it has not).
 fn xml_error(err: quick_xml::Error, event_start: u64, offset: u64, read_to: u64) -> ParseError {
     match err {
         quick_xml::Error::Io(io) => io_to_parse_error(io, offset),
@@ -230,7 +230,8 @@ impl<R: BufRead> EventSource for BufSource<R> {
             quick_xml::Error::Io(_) => self.reader.get_ref().offset(),
             _ => self.base + self.skipped + self.reader.error_position(),
         };
-        xml_error(err, self.reader.get_ref().event_start(), offset, self.reader.get_ref().offset())
+        let read_to = self.reader.get_ref().end().unwrap_or(u64::MAX);
+        xml_error(err, self.reader.get_ref().event_start(), offset, read_to)
     }
 
     fn offset(&self) -> u64 {
