@@ -333,14 +333,17 @@ pub(crate) fn fault_error(mut fault: Fault, ctx: Ctx<'_>) -> VendorError {
 /// its children, see `Element::leaves_into`), and the vendors read them as
 /// they read a whole fault: a NetSuite fault cut inside its `message`, after
 /// its `platformFaults` element and its `code`, is NetSuite's, with that
-/// code and its class. A vendor's reading keeps its class only when its
-/// code is the text of a detail leaf read whole: the code a later part
-/// cannot change. Otherwise (a code taken from the fault code or the
-/// fault string for want of the detail's, a fault no vendor claimed, whose
-/// cut-away detail might have named one) what would decide the class is
-/// missing, and the class is transient, the least final one: a retry
-/// fetches the whole answer. Under `VendorHint::Soap` no vendor reads a
-/// detail, so the generic reading is the whole fault's and keeps its class.
+/// code and its class. A vendor's reading stands only when its code is
+/// settled: the text of a detail leaf read whole, or a detail child's name,
+/// which a later part cannot change. Otherwise (a code taken from the fault
+/// code or the fault string for want of the detail's, a fault no vendor
+/// claimed, whose cut-away detail might have named one) what would decide
+/// the class is missing, and the class is transient, the least final one:
+/// a retry fetches the whole answer; under auto-detection the vendor is not
+/// settled either (one earlier in the table might have claimed the whole
+/// fault by its detail), and the fault is read generically. Under
+/// `VendorHint::Soap` no vendor reads a detail, so the generic reading is
+/// the whole fault's and keeps its class.
 fn cut_fault_error(mut fault: Fault, ctx: Ctx<'_>) -> VendorError {
     let parts = fault.clone();
     let mut e = profile::read_fault(&mut fault, ctx)
@@ -348,6 +351,11 @@ fn cut_fault_error(mut fault: Fault, ctx: Ctx<'_>) -> VendorError {
         .unwrap_or_else(|| fault.into_generic_error(ctx.evidence(), ctx.limits));
     let settled = if e.vendor == Vendor::Soap { ctx.hint == VendorHint::Soap } else { parts.detail_settles(&e.code) };
     if !settled {
+        // Under auto-detection the vendor is not settled either: one earlier
+        // in the table might have claimed the whole fault by its detail.
+        if e.vendor != Vendor::Soap && ctx.hint == VendorHint::Auto {
+            e = parts.into_generic_error(ctx.evidence(), ctx.limits);
+        }
         e.retry = retry::decide(&Evidence { stated: Some(RetryClass::Transient), ..ctx.evidence() });
         // A state (Marketo's end of stream) is the code's to say, and the code is not settled.
         e.informational = false;
