@@ -5,7 +5,7 @@ use std::io::BufRead;
 
 use quick_xml::Reader;
 use quick_xml::encoding::EncodingError;
-use quick_xml::errors::SyntaxError;
+use quick_xml::errors::{IllFormedError, SyntaxError};
 use quick_xml::events::Event;
 
 use super::skip;
@@ -65,6 +65,12 @@ fn xml_error(err: quick_xml::Error, event_start: u64, offset: u64, read_to: u64)
     match err {
         quick_xml::Error::Io(io) => io_to_parse_error(io, offset),
         // quick-xml checks UTF-8 per event; the error says how far the event was valid.
+        // A character the end of input cut in two: the body was cut.
+        quick_xml::Error::Encoding(EncodingError::Utf8(e))
+            if e.error_len().is_none() && event_start + e.valid_up_to() as u64 + 4 > read_to =>
+        {
+            ParseError::Truncated { offset, open: 0 }
+        }
         quick_xml::Error::Encoding(EncodingError::Utf8(e)) => {
             ParseError::Encoding { offset: event_start + e.valid_up_to() as u64, encoding: "UTF-8".into() }
         }
@@ -81,6 +87,12 @@ fn xml_error(err: quick_xml::Error, event_start: u64, offset: u64, read_to: u64)
             | SyntaxError::UnclosedSingleQuotedAttributeValue
             | SyntaxError::UnclosedDoubleQuotedAttributeValue,
         ) => ParseError::Truncated { offset, open: 0 },
+        // `&name` and the end of input before its `;`, within a reference's
+        // length (`&#x10FFFF;`): the body was cut there. A bare `&` far from
+        // the end is malformed.
+        quick_xml::Error::IllFormed(IllFormedError::UnclosedReference) if offset + 12 >= read_to => {
+            ParseError::Truncated { offset, open: 0 }
+        }
         // `<!` and nothing after it: the end of input came where the kind of
         // markup (comment, CDATA, DOCTYPE) would have been said.
         quick_xml::Error::Syntax(SyntaxError::InvalidBangMarkup) if offset + 2 >= read_to => {
