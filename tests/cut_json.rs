@@ -13,29 +13,14 @@ use std::fs;
 use std::io::BufReader;
 use std::path::Path;
 
-use vendor_errors::{Options, ParseError, Report, RetryClass, Vendor, VendorError, VendorHint};
+use vendor_errors::{Options, ParseError, Report, RetryClass, Vendor, VendorError};
+
+#[path = "common/fixture_args.rs"]
+mod fixture_args;
 
 /// The options a fixture's `.args` stand for (as the golden suite reads them).
 fn options(args: &str) -> Options {
-    let mut opts = Options::new();
-    let mut it = args.lines().filter(|l| !l.is_empty());
-    while let Some(flag) = it.next() {
-        let value = it.next().expect("flag without value");
-        opts = match flag {
-            "--status" => opts.status(value.parse().unwrap()),
-            "--vendor" => opts.vendor(value.parse::<VendorHint>().unwrap()),
-            "--header" => {
-                let (name, value) = value.split_once(':').unwrap();
-                opts.header(name, value)
-            }
-            "--profile" => {
-                let toml = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(value)).unwrap();
-                opts.profile(toml::from_str::<vendor_errors::Profile>(&toml).unwrap())
-            }
-            other => panic!("unknown fixture flag {other}"),
-        };
-    }
-    opts
+    fixture_args::options(&args.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect::<Vec<_>>())
 }
 
 /// How much a class holds a caller back (as `Retry::combine` weighs it).

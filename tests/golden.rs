@@ -39,11 +39,15 @@ use std::sync::Arc;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
+#[path = "common/fixture_args.rs"]
+mod fixture_args;
+use fixture_args::options;
+
 #[path = "common/fuzz_input.rs"]
 #[allow(dead_code)]
 mod fuzz_input;
+use vendor_errors::VendorError;
 use vendor_errors::capture;
-use vendor_errors::{Options, VendorError, VendorHint};
 
 struct Case {
     body: PathBuf,
@@ -76,29 +80,6 @@ fn cases() -> Vec<Case> {
     }
     cases.sort_by(|a, b| a.body.cmp(&b.body));
     cases
-}
-
-/// The library options the CLI arguments stand for.
-fn options(args: &[String]) -> Options {
-    let mut opts = Options::new();
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        let value = it.next().expect("flag without value");
-        opts = match flag.as_str() {
-            "--status" => opts.status(value.parse().unwrap()),
-            "--vendor" => opts.vendor(value.parse::<VendorHint>().unwrap()),
-            "--header" => {
-                let (name, value) = value.split_once(':').unwrap();
-                opts.header(name, value)
-            }
-            "--profile" => {
-                let toml = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(value)).unwrap();
-                opts.profile(toml::from_str::<vendor_errors::Profile>(&toml).unwrap())
-            }
-            other => panic!("unknown fixture flag {other}"),
-        };
-    }
-    opts
 }
 
 fn render(outcome: Result<vendor_errors::Report, vendor_errors::ParseError>) -> String {
