@@ -534,9 +534,10 @@ fn push(found: Found, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
         m.text
     });
     // A body cut short read generically: the members after the break might
-    // have named a vendor whose code and class differ. Not under
-    // `--vendor json`, where no vendor reads it.
-    if ctx.cut && !ctx.named(VendorHint::Json) {
+    // have named a vendor, or chosen another of the shapes above (an OAuth
+    // error is one with its `error_description` or `error_uri`), whose code
+    // and class differ.
+    if ctx.cut {
         evidence.stated = Some(RetryClass::Transient);
     }
     let mut e = ctx.catalog_error_with(Vendor::Json, code, message, evidence);
