@@ -24,7 +24,8 @@ for t in "${targets[@]}"; do
   while [ "$cpu" -lt "$secs" ]; do
     /usr/bin/time -f '%U %S' -o "$log.time" \
       cargo +nightly fuzz run "$target" -- -max_total_time=$((secs - cpu)) -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 >>"$log" 2>&1 || true
-    used=$(awk '{ printf "%d", $1 + $2 }' "$log.time")
+    # The last line: a failing run's first line says its exit status.
+    used=$(tail -n 1 "$log.time" | awk '{ printf "%d", $1 + $2 }')
     cpu=$((cpu + used))
     run=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+$' || echo 0)
     execs=$((execs + run))

@@ -55,7 +55,8 @@ fn skipped_content_the_tokenizer_refuses_is_refused() {
     type Expected = fn(&ParseError) -> bool;
     let cases: [(&str, Expected); 3] = [
         ("<a></b>", |e| matches!(e, ParseError::Xml { .. })),
-        ("t & u", |e| matches!(e, ParseError::Xml { .. })),
+        // `&` opens a reference no `;` closes before the end: read as cut there.
+        ("t & u", |e| matches!(e, ParseError::Xml { .. } | ParseError::Truncated { .. })),
         ("<a k='v></a>", |e| matches!(e, ParseError::Xml { .. } | ParseError::Truncated { .. })),
     ];
     for (header, expected) in cases {

@@ -87,12 +87,9 @@ fn xml_error(err: quick_xml::Error, event_start: u64, offset: u64, read_to: u64)
             | SyntaxError::UnclosedSingleQuotedAttributeValue
             | SyntaxError::UnclosedDoubleQuotedAttributeValue,
         ) => ParseError::Truncated { offset, open: 0 },
-        // `&name` and the end of input before its `;`, within a reference's
-        // length (`&#x10FFFF;`): the body was cut there. A bare `&` far from
-        // the end is malformed.
-        quick_xml::Error::IllFormed(IllFormedError::UnclosedReference) if offset + 12 >= read_to => {
-            ParseError::Truncated { offset, open: 0 }
-        }
+        // A reference (`&` up to `;`) the end of input left open: the body
+        // was cut inside it, for all its bytes show (a `;` may have come).
+        quick_xml::Error::IllFormed(IllFormedError::UnclosedReference) => ParseError::Truncated { offset, open: 0 },
         // `<!` and nothing after it: the end of input came where the kind of
         // markup (comment, CDATA, DOCTYPE) would have been said.
         quick_xml::Error::Syntax(SyntaxError::InvalidBangMarkup) if offset + 2 >= read_to => {
