@@ -27,6 +27,16 @@ pub(crate) struct Evidence<'a> {
     pub(crate) cap: Option<&'a DelayCap>,
 }
 
+impl Evidence<'_> {
+    /// This evidence for a reading a cut body may have changed (its code,
+    /// or its vendor, rests on parts after the break): the body's verdict
+    /// is transient, the least final class, whatever the rest would say; a
+    /// retry fetches the whole answer. Delays still apply.
+    pub(crate) fn unsettled(self) -> Self {
+        Evidence { stated: Some(RetryClass::Transient), ..self }
+    }
+}
+
 /// One rule: a class, or no opinion.
 type Rule = fn(&Evidence<'_>) -> Option<RetryClass>;
 

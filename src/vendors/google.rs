@@ -71,7 +71,7 @@ use serde_json::{Map, Value};
 
 use crate::catalog::{self, Entry};
 use crate::emit::{Emitter, Stopped};
-use crate::retry::{self, Evidence, RetryClass};
+use crate::retry::{self, Evidence};
 use crate::text::collapse_whitespace;
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
 use crate::vendors::table::Reader;
@@ -205,7 +205,7 @@ fn read_error(error: &Map<String, Value>, index: Option<usize>, ctx: Ctx<'_>, ou
     // `status`) and decided the code; the status's code is not settled,
     // and its class is no more final than transient.
     if ctx.cut && reason.is_none() {
-        e.retry = retry::decide(&Evidence { stated: Some(RetryClass::Transient), ..evidence });
+        e.retry = retry::decide(&evidence.unsettled());
     }
     let mut pieces: Vec<(&str, &Value)> = Vec::new();
     if let (false, Some(value)) = (code_is_status, error.get("status")) {

@@ -111,7 +111,6 @@ use crate::catalog;
 use crate::emit::{Emitter, Stopped};
 use crate::text::{Capped, CappedString, collapse_whitespace};
 use crate::vendor::{Code, Vendor, VendorHint, parse_decimal};
-use crate::retry::RetryClass;
 use crate::vendors::Ctx;
 
 /// Keys of an error object's message, in order of preference.
@@ -538,7 +537,7 @@ fn push(found: Found, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stopped> {
     // error is one with its `error_description` or `error_uri`), whose code
     // and class differ.
     if ctx.cut {
-        evidence.stated = Some(RetryClass::Transient);
+        evidence = evidence.unsettled();
     }
     let mut e = ctx.catalog_error_with(Vendor::Json, code, message, evidence);
     if let Some(detail) = found.detail {

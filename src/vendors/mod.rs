@@ -124,7 +124,7 @@ use crate::limits::Limits;
 use crate::notes::{self, Note};
 use crate::options::{Options, VendorHeader};
 use crate::profile::Profile;
-use crate::retry::{self, DelayCap, Evidence, RetryAfter, RetryClass};
+use crate::retry::{self, DelayCap, Evidence, RetryAfter};
 use crate::soap::{BodyReader, Fault};
 use crate::text::Capped;
 use crate::vendor::Code;
@@ -356,7 +356,7 @@ fn cut_fault_error(mut fault: Fault, ctx: Ctx<'_>) -> VendorError {
         if e.vendor != Vendor::Soap && ctx.hint == VendorHint::Auto {
             e = parts.into_generic_error(ctx.evidence(), ctx.limits);
         }
-        e.retry = retry::decide(&Evidence { stated: Some(RetryClass::Transient), ..ctx.evidence() });
+        e.retry = retry::decide(&ctx.evidence().unsettled());
         // A state (Marketo's end of stream) is the code's to say, and the code is not settled.
         e.informational = false;
     }

@@ -58,7 +58,7 @@ use crate::emit::{Emitter, Halt, Pending};
 use crate::error::VendorError;
 use crate::limits::Limits;
 use crate::parse_error::ParseError;
-use crate::retry::{self, Evidence, RetryClass};
+use crate::retry;
 use crate::text::{Capped, CappedString};
 use crate::vendor::{Code, Vendor, VendorHint};
 use crate::vendors::table::Reader;
@@ -430,7 +430,7 @@ fn read_document<S: Source>(root: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitte
                 // `RequestId`, an Azure `AuthenticationErrorDetail`): the
                 // owner's catalog, which would decide the class, is unknown.
                 Some(mut e) if outcome.as_ref().is_err_and(ParseError::is_break) && !named && e.vendor == Vendor::Xml => {
-                    e.retry = retry::decide(&Evidence { stated: Some(RetryClass::Transient), ..ctx.evidence() });
+                    e.retry = retry::decide(&ctx.evidence().unsettled());
                     out.push(e)?;
                 }
                 Some(e) => out.push(e)?,
