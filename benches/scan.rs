@@ -162,6 +162,7 @@ fn profile_cost(c: &mut Criterion) {
         ("soap_fault_1k", data::soap_fault()),
         ("soap12_fault_2k", data::soap12_fault()),
         ("soap_success_3k", data::soap_success()),
+        ("generic_success_3k", data::generic_success()),
         ("json_error_1k", data::json_error()),
     ];
     let mut group = c.benchmark_group("profiles_ratios");
@@ -206,6 +207,7 @@ fn benches(c: &mut Criterion) {
     bench_body(c, "soap_fault_1k", &data::soap_fault(), 100);
     bench_body(c, "soap12_fault_2k", &data::soap12_fault(), 100);
     bench_body(c, "soap_success_3k", &data::soap_success(), 100);
+    bench_body(c, "generic_success_3k", &data::generic_success(), 100);
     // 30 MiB: the 31.5 MB read of the speed issue.
     bench_body(c, "openair_read_31mb", &data::openair_read(30), 10);
 }
@@ -214,6 +216,7 @@ fn ratios(c: &mut Criterion) {
     bench_ratios(c, "soap_fault_1k", &data::soap_fault(), 100);
     bench_ratios(c, "soap12_fault_2k", &data::soap12_fault(), 100);
     bench_ratios(c, "soap_success_3k", &data::soap_success(), 100);
+    bench_ratios(c, "generic_success_3k", &data::generic_success(), 100);
     bench_ratios(c, "openair_read_31mb", &data::openair_read(30), 10);
 }
 

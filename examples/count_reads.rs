@@ -1,6 +1,6 @@
-//! Reads a bench body N times (`count_reads BODY N`), for instruction
-//! counts that do not depend on the machine's load. Built as the benches
-//! are (thin LTO):
+//! Reads a bench body N times (`count_reads BODY N [WAY] [STATUS]`), for
+//! instruction counts that do not depend on the machine's load. Built as
+//! the benches are (thin LTO):
 //!
 //! ```text
 //! CARGO_PROFILE_RELEASE_LTO=thin cargo build --release --example count_reads
@@ -9,32 +9,85 @@
 //! ```
 //!
 //! then (total at 51 − total at 1) / 50 is one read's instructions. BODY is
-//! `fault1k`, `fault2k`, `success3k`, `json1k` or `openair2m`; each read is
-//! `from_slice` with status 500.
+//! `fault1k`, `fault2k`, `success3k`, `generic3k`, `json1k` or `openair2m`.
+//! WAY is how it is read: `slice` (`from_slice`, the default), `reader`
+//! (`from_reader` through a 64 KiB buffer), or a baseline: `loop` (a bare
+//! quick-xml slice loop), `bufloop` (the same, buffered), `dom` (roxmltree).
+//! STATUS is the response's status (500 unless given).
+
+use std::io::BufReader;
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
 
 #[path = "../benches/support/data.rs"]
 #[allow(dead_code)] // the bodies this harness does not read
 mod data;
 
+fn bare_loop<R: std::io::BufRead>(mut reader: Reader<R>) -> usize {
+    let mut buf = Vec::new();
+    let mut n = 0;
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => return n,
+            Ok(_) => n += 1,
+        }
+    }
+}
+
+fn bare_slice_loop(body: &[u8]) -> usize {
+    let mut reader = Reader::from_reader(body);
+    let mut n = 0;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => return n,
+            Ok(_) => n += 1,
+        }
+    }
+}
+
+/// One way of reading a body; the count it gives keeps the work from being optimised away.
+type Read<'a> = Box<dyn Fn(&[u8]) -> usize + 'a>;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let which = args.next().unwrap_or_default();
     let times: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1);
+    let way = args.next().unwrap_or_else(|| "slice".to_owned());
+    let status: u16 = args.next().and_then(|n| n.parse().ok()).unwrap_or(500);
     let body = match which.as_str() {
         "fault1k" => data::soap_fault(),
         "fault2k" => data::soap12_fault(),
         "success3k" => data::soap_success(),
+        "generic3k" => data::generic_success(),
         "json1k" => data::json_error(),
         "openair2m" => data::openair_read(2),
         other => {
-            eprintln!("unknown body {other:?}: fault1k, fault2k, success3k, json1k or openair2m");
+            eprintln!("unknown body {other:?}: fault1k, fault2k, success3k, generic3k, json1k or openair2m");
             std::process::exit(64);
         }
     };
-    let opts = vendor_errors::Options::new().status(500);
-    let mut errors = 0;
+    let opts = vendor_errors::Options::new().status(status);
+    let read: Read<'_> = match way.as_str() {
+        "slice" => Box::new(|b| vendor_errors::from_slice(b, &opts).map_or(0, |r| r.errors.len())),
+        "reader" => Box::new(|b| {
+            vendor_errors::from_reader(BufReader::with_capacity(64 * 1024, b), &opts).map_or(0, |r| r.errors.len())
+        }),
+        "loop" => Box::new(bare_slice_loop),
+        "bufloop" => Box::new(|b| bare_loop(Reader::from_reader(BufReader::with_capacity(64 * 1024, b)))),
+        "dom" => Box::new(|b| {
+            let text = std::str::from_utf8(b).unwrap_or_default();
+            roxmltree::Document::parse(text).map(|d| d.descendants().count()).unwrap_or(0)
+        }),
+        other => {
+            eprintln!("unknown way {other:?}: slice, reader, loop, bufloop or dom");
+            std::process::exit(64);
+        }
+    };
+    let mut total = 0;
     for _ in 0..times {
-        errors += vendor_errors::from_slice(&body, &opts).map_or(0, |r| r.errors.len());
+        total += read(std::hint::black_box(&body));
     }
-    println!("{errors}");
+    println!("{total}");
 }

@@ -134,13 +134,14 @@ fn read_embedded(text: &str, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Stop
     }
 }
 
-/// Reads an element whose text may be an escaped fragment.
+/// Reads an element whose text may be an escaped fragment. One with child
+/// elements holds no string: it is passed over, not read for its text (a
+/// method's records, on a service that only looks like QLM's).
 fn read_wrapper<S: Source>(wrapper: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
-    let kept = wrapper.text(MAX_EMBEDDED_BYTES)?;
-    if !kept.truncated {
-        read_embedded(&kept.text, ctx, out)?;
+    match wrapper.leaf_text(MAX_EMBEDDED_BYTES)? {
+        Some(kept) if !kept.truncated => Ok(read_embedded(&kept.text, ctx, out)?),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// Should this SOAP body item be read as QLM's? QLM is an ASP.NET service:

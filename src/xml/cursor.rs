@@ -265,11 +265,18 @@ impl<S: EventSource> Cursor<S> {
     /// (a reader dropped it, or it is passed over), and the source can
     /// ([`EventSource::skip_content`]); its end tag is then the next event.
     fn skip_if_unread(&mut self, min_depth: u32) -> Result<(), ParseError> {
+        self.skip_if_unread_avoiding(min_depth, None)
+    }
+
+    /// [`skip_if_unread`](Self::skip_if_unread), declining where an element
+    /// whose local name is `avoid` starts (a search would find it there).
+    fn skip_if_unread_avoiding(&mut self, min_depth: u32, avoid: Option<&str>) -> Result<(), ParseError> {
         if !self.fresh || self.depth < min_depth {
             return Ok(());
         }
         self.fresh = false;
-        self.src.skip_content(self.max_depth - self.depth).map_err(|e| self.fail(Stop::Source(e)))
+        let avoid = avoid.map(str::as_bytes);
+        self.src.skip_content(self.max_depth - self.depth, avoid).map_err(|e| self.fail(Stop::Source(e)))
     }
 
     /// The next descendant of the element at `ancestor` depth whose local
@@ -281,10 +288,12 @@ impl<S: EventSource> Cursor<S> {
     /// found resolves its namespace as if every ancestor had been entered.
     fn next_descendant(&mut self, ancestor: u32, local: &str) -> Result<Option<Element<'_, S>>, ParseError> {
         while self.depth >= ancestor {
+            // Content with no element named `local` is passed over by a scan.
+            self.skip_if_unread_avoiding(ancestor, Some(local))?;
             let offset = self.src.offset();
-            let (e, depth) = match step!(self) {
-                Step::Open(e) => (e, self.depth),
-                Step::Empty(e) => (e, self.depth + 1),
+            let (e, depth, open) = match step!(self) {
+                Step::Open(e) => (e, self.depth, true),
+                Step::Empty(e) => (e, self.depth + 1, false),
                 _ => continue,
             };
             if split_qname(e.name().as_ref()).1 == local {
@@ -302,6 +311,7 @@ impl<S: EventSource> Cursor<S> {
                     return Err(ParseError::Limit { limit: Limit::EventSize, max, offset });
                 }
             }
+            self.fresh = open;
         }
         Ok(None)
     }
@@ -319,6 +329,31 @@ impl<S: EventSource> Cursor<S> {
             }
         }
         Ok(text.finish())
+    }
+
+    /// The text of the element at `depth` when it has no child element;
+    /// `None` at its first child, whose content is then left to be skipped.
+    fn leaf_text(&mut self, depth: u32, max: usize) -> Result<Option<Capped>, ParseError> {
+        // A child first: the whole content is passed over in one scan.
+        if self.fresh && self.depth == depth && self.src.child_comes_first() {
+            self.skip_if_unread(depth)?;
+            return Ok(None);
+        }
+        let mut text = CappedString::new(max);
+        while self.depth >= depth {
+            match step!(self) {
+                Step::Text(t) => text.push(&t.xml10_content()),
+                Step::CData(t) => text.push(&t.xml10_content()),
+                Step::Ref(r) => push_reference(&mut |piece| text.push(piece), &r),
+                Step::Open(_) => {
+                    self.fresh = true;
+                    return Ok(None);
+                }
+                Step::Empty(_) => return Ok(None),
+                _ => {}
+            }
+        }
+        Ok(Some(text.finish()))
     }
 
     /// The leaves of the subtree of the element at `depth`.
@@ -580,6 +615,13 @@ impl<'c, S: EventSource> Element<'c, S> {
         self.cur.text(self.depth, max)
     }
 
+    /// The text, as [`text`](Self::text) reads it, of an element with no
+    /// child element; `None` when it has one (the rest of the element is
+    /// then passed over as a dropped element is).
+    pub(crate) fn leaf_text(self, max: usize) -> Result<Option<Capped>, ParseError> {
+        self.cur.leaf_text(self.depth, max)
+    }
+
     /// The text read as a QName, resolved in this element's scope.
     pub(crate) fn qname_text(self, max: usize) -> Result<QNameText, ParseError> {
         let kept = self.cur.text(self.depth, max)?;
@@ -676,6 +718,37 @@ mod tests {
         assert_eq!(found, want.map(|(n, ns)| (n.to_owned(), Some(ns.to_owned()))));
         // The item still answers for itself, and the root goes on.
         assert_eq!(item.name(), "item");
+        assert!(root.next_child().unwrap().is_none());
+        c.finish().unwrap();
+    }
+
+    #[test]
+    fn a_descendant_search_passes_over_content_without_the_name() {
+        // No Fault in the item: the search ends, and the reader goes on.
+        let mut c = cursor("<r><item a='1'><x k='v'>t &amp; u<y/></x><Faults/><FaultX/></item><next/></r>");
+        let mut root = c.root().unwrap();
+        let mut item = root.next_child().unwrap().unwrap();
+        assert!(item.next_descendant("Fault").unwrap().is_none());
+        assert_eq!(item.attr("a").as_deref(), Some("1"));
+        assert_eq!(root.next_child().unwrap().unwrap().local_name(), "next");
+        c.finish().unwrap();
+        // What the scan cannot vouch for is still read and reported.
+        let mut c = cursor("<r><item><x>t &amp u</x></item></r>");
+        let mut root = c.root().unwrap();
+        let mut item = root.next_child().unwrap().unwrap();
+        assert!(item.next_descendant("Fault").is_err());
+    }
+
+    #[test]
+    fn leaf_text_reads_text_only_elements() {
+        let mut c = cursor("<r><a> x &lt; y <![CDATA[z]]></a><b>t<c>u</c>v</b><d><e/>w</d><f/></r>");
+        let mut root = c.root().unwrap();
+        let a = root.next_child().unwrap().unwrap().leaf_text(100).unwrap().unwrap();
+        assert_eq!(a.text, "x < y z");
+        // A child after text, and a child first: no text, the rest passed over.
+        assert!(root.next_child().unwrap().unwrap().leaf_text(100).unwrap().is_none());
+        assert!(root.next_child().unwrap().unwrap().leaf_text(100).unwrap().is_none());
+        assert_eq!(root.next_child().unwrap().unwrap().leaf_text(100).unwrap().unwrap().text, "");
         assert!(root.next_child().unwrap().is_none());
         c.finish().unwrap();
     }

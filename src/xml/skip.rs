@@ -20,7 +20,7 @@
 //! The element's own end tag is left for quick-xml, which checks it against
 //! the start tag it read.
 
-use memchr::{memchr, memchr2, memchr3, memchr3_iter};
+use memchr::{memchr, memchr2, memchr3};
 use quick_xml::utils::{is_whitespace, name_len};
 
 /// Deepest nesting the scan keeps names for.
@@ -36,7 +36,11 @@ pub(crate) const MAX_NESTING: usize = 32;
 /// looked at the first `seen` bytes. A caller does not scan them again (a
 /// descendant's content inside them would be declined for the same reason),
 /// which keeps skipping linear in the body however deep it declines.
-pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize) -> Result<usize, usize> {
+///
+/// `avoid`, a local name: the scan also declines at the first start tag
+/// (or empty element) of that local name, in any namespace, so that a
+/// search for such elements can pass over content that has none.
+pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize, avoid: Option<&[u8]>) -> Result<usize, usize> {
     // Start and end of the names of the elements open inside the content.
     let mut names = [(0usize, 0usize); MAX_NESTING];
     let mut open = 0usize;
@@ -74,9 +78,13 @@ pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize) -> Resul
                     return Err(lt);
                 }
                 let content = &rest[lt + 1..gt];
-                if content.last() != Some(&b'/') {
-                    // The name as quick-xml delimits it.
-                    let name = name_len(content);
+                let empty = content.last() == Some(&b'/');
+                // The name as quick-xml delimits it.
+                let name = name_len(if empty { &content[..content.len() - 1] } else { content });
+                if avoid.is_some_and(|avoid| local_part(&content[..name]) == avoid) {
+                    return Err(lt);
+                }
+                if !empty {
                     if name == 0 || open == MAX_NESTING {
                         return Err(lt);
                     }
@@ -94,11 +102,12 @@ pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize) -> Resul
 /// the end of `rest` or at a reference left open.
 fn text_end(rest: &[u8], mut at: usize) -> Option<usize> {
     loop {
-        let i = at + memchr2(b'<', b'&', &rest[at..])?;
+        let i = at + find(&rest[at..], |b| b == b'<' || b == b'&', |hay| memchr2(b'<', b'&', hay))?;
         if rest[i] == b'<' {
             return Some(i);
         }
-        let j = i + 1 + memchr3(b';', b'&', b'<', &rest[i + 1..])?;
+        let tail = &rest[i + 1..];
+        let j = i + 1 + find(tail, |b| matches!(b, b';' | b'&' | b'<'), |hay| memchr3(b';', b'&', b'<', hay))?;
         if rest[j] != b';' {
             return None;
         }
@@ -109,17 +118,34 @@ fn text_end(rest: &[u8], mut at: usize) -> Option<usize> {
 /// The `>` that closes the tag whose content starts at `at`, quoted
 /// attribute values skipped (as quick-xml's element parser does).
 fn tag_end(rest: &[u8], at: usize) -> Option<usize> {
-    let mut quote = None;
-    for i in memchr3_iter(b'>', b'\'', b'"', &rest[at..]) {
-        let b = rest[at + i];
-        match quote {
-            None if b == b'>' => return Some(at + i),
-            None => quote = Some(b),
-            Some(q) if q == b => quote = None,
-            Some(_) => {}
+    let mut i = at;
+    loop {
+        match *rest.get(i)? {
+            b'>' => return Some(i),
+            q @ (b'"' | b'\'') => i += 1 + find(&rest[i + 1..], |b| b == q, |hay| memchr(q, hay))?,
+            _ => {}
         }
+        i += 1;
     }
-    None
+}
+
+/// The first byte of `hay` that `is` picks: the first few bytes looked at
+/// one by one (most text runs, names and values in data are short, and a
+/// vector search costs more to set up than that), the rest by `search`.
+#[inline(always)]
+fn find(hay: &[u8], is: impl Fn(u8) -> bool, search: impl FnOnce(&[u8]) -> Option<usize>) -> Option<usize> {
+    const SHORT: usize = 16;
+    let (head, tail) = hay.split_at(hay.len().min(SHORT));
+    match head.iter().position(|&b| is(b)) {
+        Some(i) => Some(i),
+        None if tail.is_empty() => None,
+        None => search(tail).map(|i| SHORT + i),
+    }
+}
+
+/// What follows a name's prefix, as `split_qname` splits it (at the first `:`).
+fn local_part(name: &[u8]) -> &[u8] {
+    memchr(b':', name).map_or(name, |at| &name[at + 1..])
 }
 
 fn trim_end_whitespace(bytes: &[u8]) -> &[u8] {
@@ -132,7 +158,7 @@ mod tests {
     use super::*;
 
     fn skip(rest: &str) -> Option<usize> {
-        content_len(rest.as_bytes(), 8, 1 << 20).ok()
+        content_len(rest.as_bytes(), 8, 1 << 20, None).ok()
     }
 
     #[test]
@@ -160,19 +186,31 @@ mod tests {
         ] {
             assert_eq!(skip(rest), None, "{rest:?}");
         }
-        assert_eq!(content_len(b"ab\xff</x>", 8, 100), Err(2), "not UTF-8");
-        assert_eq!(content_len(b"<a/><!-- c --></x>", 8, 100), Err(4), "declined where the comment starts");
-        assert_eq!(content_len(b"<a/><b>", 8, 100), Err(7), "declined at the end");
+        assert_eq!(content_len(b"ab\xff</x>", 8, 100, None), Err(2), "not UTF-8");
+        assert_eq!(content_len(b"<a/><!-- c --></x>", 8, 100, None), Err(4), "declined where the comment starts");
+        assert_eq!(content_len(b"<a/><b>", 8, 100, None), Err(7), "declined at the end");
+    }
+
+    #[test]
+    fn declines_at_the_name_it_is_told_to_avoid() {
+        let avoid = Some(&b"Fault"[..]);
+        let rest = b"<a><faults>Fault</faults><b:FaultX/></a></x>";
+        assert_eq!(content_len(rest, 8, 100, avoid), Ok(rest.len() - 4));
+        let rest = b"<a><b/><s:Fault xmlns:s='u'><c/></s:Fault></a></x>";
+        assert_eq!(content_len(rest, 8, 100, avoid), Err(7), "a prefixed start tag");
+        assert_eq!(content_len(b"t<Fault/></x>", 8, 100, avoid), Err(1), "an empty element");
+        assert_eq!(content_len(b"t<Fault\n/></x>", 8, 100, avoid), Err(1), "an empty element, whitespace");
+        assert_eq!(content_len(b"t<Fault/></x>", 8, 100, None), Ok(9));
     }
 
     #[test]
     fn keeps_the_depth_and_event_limits() {
-        assert_eq!(content_len(b"<a><b/></a></x>", 2, 100), Ok(11));
-        assert_eq!(content_len(b"<a><b/></a></x>", 1, 100), Err(3));
-        assert_eq!(content_len(b"<a/></x>", 0, 100), Err(0));
-        assert_eq!(content_len(b"0123456789</x>", 8, 10), Ok(10));
-        assert_eq!(content_len(b"01234567890</x>", 8, 10), Err(11));
+        assert_eq!(content_len(b"<a><b/></a></x>", 2, 100, None), Ok(11));
+        assert_eq!(content_len(b"<a><b/></a></x>", 1, 100, None), Err(3));
+        assert_eq!(content_len(b"<a/></x>", 0, 100, None), Err(0));
+        assert_eq!(content_len(b"0123456789</x>", 8, 10, None), Ok(10));
+        assert_eq!(content_len(b"01234567890</x>", 8, 10, None), Err(11));
         let deep = format!("{}{}</x>", "<a>".repeat(MAX_NESTING + 1), "</a>".repeat(MAX_NESTING + 1));
-        assert!(content_len(deep.as_bytes(), 1000, 1 << 20).is_err());
+        assert!(content_len(deep.as_bytes(), 1000, 1 << 20, None).is_err());
     }
 }

@@ -36,8 +36,14 @@ pub(crate) trait EventSource {
     /// up to its end tag, when [`skip::content_len`] finds it can (in the
     /// bytes at hand: for a stream, those already buffered); reads nothing
     /// when it declines. `max_open` is how many more elements the depth
-    /// limit allows. An error is one reading would have met at the same place.
-    fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<()>;
+    /// limit allows; `avoid`, a local name the scan declines at
+    /// ([`skip::content_len`]). An error is one reading would have met at
+    /// the same place.
+    fn skip_content(&mut self, max_open: u32, avoid: Option<&[u8]>) -> quick_xml::Result<()>;
+    /// Does the content of the element whose start tag was the last event
+    /// begin, after any text, with a child element's start tag? False when
+    /// it does not or when the bytes at hand do not say (a stream's buffer).
+    fn child_comes_first(&mut self) -> bool;
     /// Where the body ends, once the reader reached its end: the offset a
     /// truncation is reported at, the same for both sources. (The XML reader
     /// may stop a few bytes short of the end when markup is left open.)
@@ -98,6 +104,11 @@ fn xml_error(err: quick_xml::Error, event_start: u64, offset: u64, read_to: u64)
         // quick-xml's text quotes names from the body, which can be huge.
         other => ParseError::Xml { offset, reason: collapse_whitespace(&other.to_string(), MAX_REASON_BYTES).text },
     }
+}
+
+/// Is the first markup in `content` a start tag (or an empty element)?
+fn starts_with_child(content: &[u8]) -> bool {
+    memchr::memchr(b'<', content).and_then(|lt| content.get(lt + 1)).is_some_and(|b| !matches!(b, b'/' | b'!' | b'?'))
 }
 
 /// Events borrowed straight from an in-memory UTF-8 body: no copy, no buffer.
@@ -164,14 +175,14 @@ impl EventSource for SliceSource<'_> {
         self.base + self.position()
     }
 
-    fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<()> {
+    fn skip_content(&mut self, max_open: u32, avoid: Option<&[u8]>) -> quick_xml::Result<()> {
         let at = self.position();
         if at < self.no_skip_until {
             return Ok(());
         }
         let max_event = if self.check_event_size { self.max_event as usize } else { usize::MAX };
         let rest: &[u8] = self.reader.get_ref();
-        match skip::content_len(rest, max_open, max_event) {
+        match skip::content_len(rest, max_open, max_event, avoid) {
             Ok(len) => {
                 *self.reader.get_mut() = &rest[len..];
                 self.skipped += len as u64;
@@ -185,6 +196,10 @@ impl EventSource for SliceSource<'_> {
 
     fn event_start(&self) -> u64 {
         self.base + self.event_start
+    }
+
+    fn child_comes_first(&mut self) -> bool {
+        starts_with_child(self.reader.get_ref())
     }
 
     fn end_offset(&mut self) -> u64 {
@@ -251,7 +266,7 @@ impl<R: BufRead> EventSource for BufSource<R> {
         self.reader.get_ref().event_start()
     }
 
-    fn skip_content(&mut self, max_open: u32) -> quick_xml::Result<()> {
+    fn skip_content(&mut self, max_open: u32, avoid: Option<&[u8]>) -> quick_xml::Result<()> {
         let input = self.reader.get_mut();
         let at = input.offset();
         if at < self.no_skip_until {
@@ -265,7 +280,7 @@ impl<R: BufRead> EventSource for BufSource<R> {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return Ok(()),
             Err(e) => return Err(quick_xml::Error::Io(std::sync::Arc::new(e))),
         };
-        match skip::content_len(rest, max_open, self.max_event as usize) {
+        match skip::content_len(rest, max_open, self.max_event as usize, avoid) {
             Ok(len) => {
                 input.consume(len);
                 self.skipped += len as u64;
@@ -275,6 +290,12 @@ impl<R: BufRead> EventSource for BufSource<R> {
             }
         }
         Ok(())
+    }
+
+    fn child_comes_first(&mut self) -> bool {
+        let input = self.reader.get_mut();
+        input.mark_event_start();
+        input.fill_buf().is_ok_and(starts_with_child)
     }
 
     fn end_offset(&mut self) -> u64 {
