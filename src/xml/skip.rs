@@ -53,6 +53,15 @@ pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize, avoid: O
         match rest.get(lt + 1) {
             None => return Err(rest.len()),
             Some(b'/') => {
+                // Most end tags are `</name>` of the innermost open element, written tight.
+                if let Some(&(start, end)) = open.checked_sub(1).and_then(|i| names.get(i)) {
+                    let gt = lt + 2 + (end - start);
+                    if rest.get(gt) == Some(&b'>') && rest[lt + 2..gt] == rest[start..end] && gt + 1 - lt <= max_event {
+                        open -= 1;
+                        at = gt + 1;
+                        continue;
+                    }
+                }
                 let Some(gt) = memchr(b'>', &rest[lt + 2..]).map(|i| lt + 2 + i) else { return Err(rest.len()) };
                 if gt + 1 - lt > max_event {
                     return Err(lt);
@@ -102,12 +111,12 @@ pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize, avoid: O
 /// the end of `rest` or at a reference left open.
 fn text_end(rest: &[u8], mut at: usize) -> Option<usize> {
     loop {
-        let i = at + find(&rest[at..], |b| b == b'<' || b == b'&', |hay| memchr2(b'<', b'&', hay))?;
+        let i = at + find(&rest[at..], [b'<', b'&'], |hay| memchr2(b'<', b'&', hay))?;
         if rest[i] == b'<' {
             return Some(i);
         }
         let tail = &rest[i + 1..];
-        let j = i + 1 + find(tail, |b| matches!(b, b';' | b'&' | b'<'), |hay| memchr3(b';', b'&', b'<', hay))?;
+        let j = i + 1 + find(tail, [b';', b'&', b'<'], |hay| memchr3(b';', b'&', b'<', hay))?;
         if rest[j] != b';' {
             return None;
         }
@@ -117,29 +126,50 @@ fn text_end(rest: &[u8], mut at: usize) -> Option<usize> {
 
 /// The `>` that closes the tag whose content starts at `at`, quoted
 /// attribute values skipped (as quick-xml's element parser does).
-fn tag_end(rest: &[u8], at: usize) -> Option<usize> {
-    let mut i = at;
+fn tag_end(rest: &[u8], mut at: usize) -> Option<usize> {
     loop {
-        match *rest.get(i)? {
-            b'>' => return Some(i),
-            q @ (b'"' | b'\'') => i += 1 + find(&rest[i + 1..], |b| b == q, |hay| memchr(q, hay))?,
-            _ => {}
+        let i = at + find(&rest[at..], [b'>', b'"', b'\''], |hay| memchr3(b'>', b'"', b'\'', hay))?;
+        let q = rest[i];
+        if q == b'>' {
+            return Some(i);
         }
-        i += 1;
+        at = i + 1 + find(&rest[i + 1..], [q], |hay| memchr(q, hay))?;
+        at += 1;
     }
 }
 
-/// The first byte of `hay` that `is` picks: the first few bytes looked at
-/// one by one (most text runs, names and values in data are short, and a
-/// vector search costs more to set up than that), the rest by `search`.
+/// The first byte of `hay` that is one of `bytes`: the first [`SHORT`]
+/// bytes eight at a time in a machine word (most text runs, tags and
+/// values in data are short, and a vector search costs more to set up than
+/// that), the rest by `search` (`memchr`).
 #[inline(always)]
-fn find(hay: &[u8], is: impl Fn(u8) -> bool, search: impl FnOnce(&[u8]) -> Option<usize>) -> Option<usize> {
-    const SHORT: usize = 16;
-    let (head, tail) = hay.split_at(hay.len().min(SHORT));
-    match head.iter().position(|&b| is(b)) {
-        Some(i) => Some(i),
-        None if tail.is_empty() => None,
-        None => search(tail).map(|i| SHORT + i),
+fn find<const N: usize>(hay: &[u8], bytes: [u8; N], search: impl FnOnce(&[u8]) -> Option<usize>) -> Option<usize> {
+    const SHORT: usize = 64;
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = ONES * 0x80;
+    let head = &hay[..hay.len().min(SHORT)];
+    let mut words = head.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // A byte of `word` equal to `b` is a zero byte of `word ^ b…b`; the
+        // lowest byte flagged is always a true match.
+        let mut hits = 0;
+        for b in bytes {
+            let x = word ^ (ONES * u64::from(b));
+            hits |= x.wrapping_sub(ONES) & !x & HIGHS;
+        }
+        if hits != 0 {
+            return Some(at + hits.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    if let Some(i) = words.remainder().iter().position(|b| bytes.contains(b)) {
+        return Some(at + i);
+    }
+    match hay.len() > SHORT {
+        true => search(&hay[SHORT..]).map(|i| SHORT + i),
+        false => None,
     }
 }
 
@@ -189,6 +219,30 @@ mod tests {
         assert_eq!(content_len(b"ab\xff</x>", 8, 100, None), Err(2), "not UTF-8");
         assert_eq!(content_len(b"<a/><!-- c --></x>", 8, 100, None), Err(4), "declined where the comment starts");
         assert_eq!(content_len(b"<a/><b>", 8, 100, None), Err(7), "declined at the end");
+    }
+
+    #[test]
+    fn find_agrees_with_a_byte_by_byte_search() {
+        // Every length around the word and head sizes, every place of a hit,
+        // and bytes with the high bit set (where a word search could err).
+        let fill = [b'a', 0x80, 0xff, b'=', 0x3b ^ 0x80];
+        for len in 0..150 {
+            for hit in (0..len).step_by(3).map(Some).chain([None]) {
+                for f in fill {
+                    let mut hay = vec![f; len];
+                    if let Some(i) = hit {
+                        hay[i] = b'&';
+                        if i + 1 < len {
+                            hay[i + 1] = b'<';
+                        }
+                    }
+                    let want = hay.iter().position(|b| matches!(b, b'<' | b'&'));
+                    assert_eq!(find(&hay, [b'<', b'&'], |h| memchr2(b'<', b'&', h)), want, "{len} {hit:?} {f}");
+                    let want = hay.iter().position(|&b| b == b'<');
+                    assert_eq!(find(&hay, [b'<'], |h| memchr(b'<', h)), want, "{len} {hit:?} {f}");
+                }
+            }
+        }
     }
 
     #[test]
