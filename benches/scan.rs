@@ -103,6 +103,30 @@ fn ratio<A, B>(n: u64, base: impl Fn() -> A, measured: impl Fn() -> B) -> Durati
     Duration::from_secs_f64(measured_time.as_secs_f64() / base_time.as_secs_f64() * 1e-6 * n as f64)
 }
 
+/// JSON bodies against serde_json building a `Value` of the same bytes,
+/// interleaved as the `…_ratios` groups are.
+fn json_ratios(c: &mut Criterion) {
+    let opts = Options::new().status(200);
+    let error_opts = Options::new().status(422);
+    let mut group = c.benchmark_group("json_ratios");
+    group.sample_size(100);
+    for (name, body, opts) in
+        [("problem_1k", data::json_error(), &error_opts), ("success_50k", data::json_success(), &opts)]
+    {
+        assert!(serde_json::from_slice::<serde_json::Value>(&body).is_ok(), "{name} is JSON");
+        group.bench_function(format!("{name}: from_slice / serde_json Value"), |b| {
+            b.iter_custom(|n| {
+                ratio(
+                    n,
+                    || serde_json::from_slice::<serde_json::Value>(&body).map(|v| v.is_object()),
+                    || vendor_errors::from_slice(&body, opts),
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
 /// Three realistic profiles, none of which claims the bench bodies: one
 /// recognising its bodies by namespace with a fault rule, one with element
 /// rules and severities, one with JSON rules and `when` conditions.
@@ -220,5 +244,5 @@ fn ratios(c: &mut Criterion) {
     bench_ratios(c, "openair_read_31mb", &data::openair_read(30), 10);
 }
 
-criterion_group!(scan, benches, ratios, profile_cost, first_error);
+criterion_group!(scan, benches, ratios, json_ratios, profile_cost, first_error);
 criterion_main!(scan);

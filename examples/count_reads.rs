@@ -9,10 +9,12 @@
 //! ```
 //!
 //! then (total at 51 − total at 1) / 50 is one read's instructions. BODY is
-//! `fault1k`, `fault2k`, `success3k`, `generic3k`, `json1k` or `openair2m`.
-//! WAY is how it is read: `slice` (`from_slice`, the default), `reader`
+//! `fault1k`, `fault2k`, `success3k`, `generic3k`, `json1k`, `json50k` or `openair2m`.
+//! WAY is how it is read: `slice` (`from_slice`, the default), `profiles`
+//! (`from_slice` with the three profiles of `fixtures/profiles/`:
+//! `adserver`, `fulfil`, `failures`), `reader`
 //! (`from_reader` through a 64 KiB buffer), or a baseline: `loop` (a bare
-//! quick-xml slice loop), `bufloop` (the same, buffered), `dom` (roxmltree).
+//! quick-xml slice loop), `bufloop` (the same, buffered), `dom` (roxmltree), `value` (serde_json's `Value`, for JSON bodies).
 //! STATUS is the response's status (500 unless given).
 
 use std::io::BufReader;
@@ -62,26 +64,35 @@ fn main() {
         "success3k" => data::soap_success(),
         "generic3k" => data::generic_success(),
         "json1k" => data::json_error(),
+        "json50k" => data::json_success(),
         "openair2m" => data::openair_read(2),
         other => {
-            eprintln!("unknown body {other:?}: fault1k, fault2k, success3k, generic3k, json1k or openair2m");
+            eprintln!("unknown body {other:?}: fault1k, fault2k, success3k, generic3k, json1k, json50k or openair2m");
             std::process::exit(64);
         }
     };
     let opts = vendor_errors::Options::new().status(status);
+    // The three profiles of `fixtures/profiles/` the bench's `profiles_ratios` stands for.
+    let with_profiles = ["adserver", "fulfil", "failures"].iter().fold(opts.clone(), |opts, name| {
+        let path = format!("{}/fixtures/profiles/{name}.toml", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("the profile file reads");
+        opts.profile(toml::from_str::<vendor_errors::Profile>(&text).expect("the profile parses"))
+    });
     let read: Read<'_> = match way.as_str() {
         "slice" => Box::new(|b| vendor_errors::from_slice(b, &opts).map_or(0, |r| r.errors.len())),
+        "profiles" => Box::new(|b| vendor_errors::from_slice(b, &with_profiles).map_or(0, |r| r.errors.len())),
         "reader" => Box::new(|b| {
             vendor_errors::from_reader(BufReader::with_capacity(64 * 1024, b), &opts).map_or(0, |r| r.errors.len())
         }),
         "loop" => Box::new(bare_slice_loop),
         "bufloop" => Box::new(|b| bare_loop(Reader::from_reader(BufReader::with_capacity(64 * 1024, b)))),
+        "value" => Box::new(|b| serde_json::from_slice::<serde_json::Value>(b).map_or(0, |v| v.is_object() as usize)),
         "dom" => Box::new(|b| {
             let text = std::str::from_utf8(b).unwrap_or_default();
             roxmltree::Document::parse(text).map(|d| d.descendants().count()).unwrap_or(0)
         }),
         other => {
-            eprintln!("unknown way {other:?}: slice, reader, loop, bufloop or dom");
+            eprintln!("unknown way {other:?}: slice, profiles, reader, loop, bufloop, dom or value");
             std::process::exit(64);
         }
     };

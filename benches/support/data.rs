@@ -165,3 +165,27 @@ pub fn json_error() -> Vec<u8> {
 "#
     .to_vec()
 }
+
+/// A JSON success body of about 50 KB: a page of 120 orders, each with
+/// nested lines, strings with escapes and numbers (the body every call of a
+/// JSON API pays for when nothing failed).
+pub fn json_success() -> Vec<u8> {
+    let mut s = String::from("{\"data\": {\"orders\": [\n");
+    for i in 0..120 {
+        if i > 0 {
+            s.push_str(",\n");
+        }
+        s.push_str(&format!(
+            "  {{\"id\": {}, \"number\": \"SO-{:06}\", \"status\": \"shipped\", \"customer\": {{\"name\": \"Smith \\u0026 Sons {i}\", \"email\": \"orders+{i}@example.test\"}}, \"total\": {}.{:02}, \"lines\": [{{\"sku\": \"A-{:04}\", \"qty\": {}, \"note\": \"line \\\"one\\\"\"}}, {{\"sku\": \"B-{:04}\", \"qty\": 1, \"note\": null}}], \"tags\": [\"priority\", \"eu\"], \"paid\": true}}",
+            90_000 + i,
+            i * 17,
+            100 + i * 3,
+            i % 100,
+            i * 7 % 10_000,
+            1 + i % 9,
+            i * 11 % 10_000
+        ));
+    }
+    s.push_str("\n], \"next\": null}, \"meta\": {\"page\": 1, \"pages\": 40, \"took_ms\": 12}}\n");
+    s.into_bytes()
+}
