@@ -65,15 +65,21 @@ fn configure<R>(reader: &mut Reader<R>) {
 }
 
 /// A quick-xml error as a [`ParseError`]; `event_start` is where the event
-/// being read starts, `offset` where the reader says it stopped, `read_to`
-/// where the input ended (`u64::MAX` while it has not).
-fn xml_error(err: quick_xml::Error, event_start: u64, offset: u64, read_to: u64) -> ParseError {
+/// being read starts, `event_end` where the bytes it took end, `offset`
+/// where the reader says it stopped, `read_to` where the input ended
+/// (`u64::MAX` while it has not).
+fn xml_error(err: quick_xml::Error, event_start: u64, event_end: u64, offset: u64, read_to: u64) -> ParseError {
     match err {
         quick_xml::Error::Io(io) => io_to_parse_error(io, offset),
         // quick-xml checks UTF-8 per event; the error says how far the event was valid.
-        // A character the end of input cut in two: the body was cut.
+        // A character the end of input cut in two (the event's bytes ran to
+        // the end, and the last character of them is unfinished): the body
+        // was cut. One that markup follows (`\xEF&`) is malformed wherever
+        // the body ends.
         quick_xml::Error::Encoding(EncodingError::Utf8(e))
-            if e.error_len().is_none() && event_start + e.valid_up_to() as u64 + 4 > read_to =>
+            if e.error_len().is_none()
+                && event_end >= read_to
+                && event_start + e.valid_up_to() as u64 + 4 > read_to =>
         {
             ParseError::Truncated { offset, open: 0 }
         }
@@ -168,7 +174,7 @@ impl EventSource for SliceSource<'_> {
 
     fn error(&self, err: quick_xml::Error) -> ParseError {
         let offset = self.base + self.skipped + self.reader.error_position();
-        xml_error(err, self.base + self.event_start, offset, self.base + self.len)
+        xml_error(err, self.base + self.event_start, self.base + self.position(), offset, self.base + self.len)
     }
 
     fn offset(&self) -> u64 {
@@ -255,7 +261,8 @@ impl<R: BufRead> EventSource for BufSource<R> {
             _ => self.base + self.skipped + self.reader.error_position(),
         };
         let read_to = self.reader.get_ref().end().unwrap_or(u64::MAX);
-        xml_error(err, self.reader.get_ref().event_start(), offset, read_to)
+        let input = self.reader.get_ref();
+        xml_error(err, input.event_start(), input.offset(), offset, read_to)
     }
 
     fn offset(&self) -> u64 {
