@@ -77,7 +77,8 @@ impl Retry {
     #[new]
     #[pyo3(signature = (kind, after_secs=None))]
     fn new(kind: &str, after_secs: Option<f64>) -> PyResult<Retry> {
-        let class: vendor_errors::RetryClass = kind.parse().map_err(|e: vendor_errors::UnknownRetryClass| PyValueError::new_err(e.to_string()))?;
+        let class: vendor_errors::RetryClass =
+            kind.parse().map_err(|e: vendor_errors::UnknownRetryClass| PyValueError::new_err(e.to_string()))?;
         if after_secs.is_some_and(|s| !(s >= 0.0 && s.is_finite())) {
             return Err(PyValueError::new_err("after_secs must be a finite number of seconds, 0 or more"));
         }
@@ -86,7 +87,9 @@ impl Retry {
 
     fn __repr__(&self) -> String {
         match self.after_secs {
-            Some(secs) => format!("Retry(kind='{}', after_secs={secs:?}, retryable={})", self.kind, py_bool(self.retryable)),
+            Some(secs) => {
+                format!("Retry(kind='{}', after_secs={secs:?}, retryable={})", self.kind, py_bool(self.retryable))
+            }
             None => format!("Retry(kind='{}', after_secs=None, retryable={})", self.kind, py_bool(self.retryable)),
         }
     }
@@ -175,7 +178,9 @@ fn vendor_error<'py>(py: Python<'py>, cls: &Bound<'py, PyType>, e: &RsError) -> 
             None => none.bind(py).clone(),
         }
     };
-    let flag = |b: bool| -> Bound<'py, PyAny> { if b { true.into_pyobject(py).map(|b| b.to_owned().into_any()).unwrap_or_else(|e| match e {}) } else { none.bind(py).clone() } };
+    let flag = |b: bool| -> Bound<'py, PyAny> {
+        if b { pyo3::types::PyBool::new(py, true).to_owned().into_any() } else { none.bind(py).clone() }
+    };
     dict.set_item(intern!(py, "vendor"), e.vendor.as_str())?;
     match &e.code {
         Code::Num(n) => dict.set_item(intern!(py, "code"), *n)?,
@@ -309,7 +314,10 @@ type Stamp = (PathBuf, Option<SystemTime>, u64);
 
 /// The profiles last loaded, by the files' stamps: a caller that passes the
 /// same files on every call reads them once (again when one changes).
-static PROFILES: Mutex<Option<(Vec<Stamp>, Vec<Arc<Profile>>)>> = Mutex::new(None);
+static PROFILES: Mutex<Option<Loaded>> = Mutex::new(None);
+
+/// Profiles as loaded, and the stamps of their files then.
+type Loaded = (Vec<Stamp>, Vec<Arc<Profile>>);
 
 /// The profiles in these files, in order (read as the CLI's `--profile`
 /// reads them, with its messages: a `ValueError`).
@@ -643,7 +651,8 @@ fn parse_many<'py>(
         let mut o = base.clone();
         let mut status = None;
         if let Some(it) = statuses.as_mut() {
-            let s: Option<i64> = it.next().ok_or_else(|| PyValueError::new_err("fewer statuses than bodies"))??.extract()?;
+            let s: Option<i64> =
+                it.next().ok_or_else(|| PyValueError::new_err("fewer statuses than bodies"))??.extract()?;
             o = with_status(o, s)?;
             status = s.map(|s| s as u16);
         }
@@ -709,7 +718,8 @@ fn explain_json(
         names.extend(profiles.iter().map(|p| p.name().as_str()));
         PyValueError::new_err(format!("unknown vendor {vendor:?} (vendors: {})", names.join(", ")))
     })?;
-    let to_text = |e: &catalog::Explained<'_>| serde_json::to_string(e).map_err(|e| PyValueError::new_err(e.to_string()));
+    let to_text =
+        |e: &catalog::Explained<'_>| serde_json::to_string(e).map_err(|e| PyValueError::new_err(e.to_string()));
     match code {
         Some(code) if !code.is_none() => {
             // A number is looked up as its decimal text.

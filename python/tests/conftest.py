@@ -70,3 +70,32 @@ def loopback():
     yield serve
     for server in servers:
         server.close()
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One SparkSession in local mode for the whole run (the README's
+    snippet gets it too, through getOrCreate)."""
+    import os
+    import sys
+
+    pytest.importorskip("pyspark")
+    # The workers are new Python processes: this interpreter, which has the package.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("vendor_errors-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "64")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()

@@ -3,9 +3,6 @@ its type, its answers against parse, the fallback pandas UDF, nulls."""
 
 from __future__ import annotations
 
-import os
-import sys
-
 import pytest
 
 pyspark = pytest.importorskip("pyspark")
@@ -17,30 +14,7 @@ from vendor_errors.spark import ERROR_FIELDS, ERRORS_TYPE, classify
 from conftest import FIXTURES, SOAP11_FAULT
 
 
-@pytest.fixture(scope="module")
-def spark():
-    # The workers are new Python processes: this interpreter, which has the package.
-    os.environ["PYSPARK_PYTHON"] = sys.executable
-    os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    from pyspark.sql import SparkSession
-
-    session = (
-        SparkSession.builder.master("local[2]")
-        .appName("vendor_errors-tests")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "3")
-        .getOrCreate()
-    )
-    yield session
-    session.stop()
-
-
 JSON_429 = b'{"error": {"code": "rate_limited", "message": "Slow down"}}'
-MARKETO = (FIXTURES / "marketo").iterdir()
 
 
 def rows():

@@ -108,7 +108,9 @@ def __getattr__(name):
 def _response_parts(response):
     """The status and the headers of a ``requests`` or ``httpx`` response,
     less ``Content-Encoding``: both clients hand out the body decoded."""
-    status = getattr(response, "status_code", None)
+    if not (hasattr(response, "status_code") and hasattr(response, "headers")):
+        raise TypeError("expected a requests.Response or an httpx.Response, not %s" % type(response).__name__)
+    status = response.status_code
     raw = response.headers
     items = raw.multi_items() if hasattr(raw, "multi_items") else raw.items()
     headers = [(k, v) for k, v in items if str(k).lower() != "content-encoding"]

@@ -17,7 +17,12 @@ retryable (transient, throttled, reauth).
 
 from __future__ import annotations
 
-import tenacity as _tenacity
+import importlib
+
+# tenacity's base classes (so that the helpers compose with `|`, `&`, `+`).
+# `tenacity.retry` is a function at the top level, hence the modules.
+_retry_base = importlib.import_module("tenacity.retry").retry_base
+_wait_base = importlib.import_module("tenacity.wait").wait_base
 
 from . import _native
 from ._errors import VendorError
@@ -60,7 +65,7 @@ def _decision_of(result):
     return None
 
 
-class retry_if_vendor_retryable(_tenacity.retry_base):
+class retry_if_vendor_retryable(_retry_base):
     """A tenacity retry condition: true when the attempt raised a retryable
     :class:`~vendor_errors.VendorError`, or returned a response (or a
     :class:`~vendor_errors.Report`) whose report's decision is retryable."""
@@ -70,7 +75,7 @@ class retry_if_vendor_retryable(_tenacity.retry_base):
         return found is not None and bool(found.retryable)
 
 
-class wait_vendor(_tenacity.wait_base):
+class wait_vendor(_wait_base):
     """A tenacity wait: the delay the decision gives (``Retry-After``, the
     delay headers, a vendor's back-off in the body), else ``fallback`` (a
     tenacity wait, such as ``wait_exponential()``; ``None``: no wait)."""
