@@ -578,6 +578,94 @@ impl Columns {
     }
 }
 
+/// A validity bitmap (Arrow: bit i set when value i is present), and the
+/// count of nulls; `None` for the bitmap when there is no null.
+fn validity(present: impl ExactSizeIterator<Item = bool>) -> (usize, Option<Vec<u8>>) {
+    let mut bits = vec![0u8; present.len().div_ceil(8)];
+    let mut nulls = 0;
+    for (i, p) in present.enumerate() {
+        if p {
+            bits[i / 8] |= 1 << (i % 8);
+        } else {
+            nulls += 1;
+        }
+    }
+    (nulls, (nulls > 0).then_some(bits))
+}
+
+/// Arrow int32 offsets of these strings, and their bytes end to end.
+fn string_buffers<'a>(values: impl Iterator<Item = Option<&'a str>>) -> PyResult<(Vec<u8>, Vec<u8>)> {
+    let mut offsets = vec![0u8; 4];
+    let mut data = Vec::new();
+    for v in values {
+        data.extend_from_slice(v.unwrap_or_default().as_bytes());
+        let end = i32::try_from(data.len()).map_err(|_| PyValueError::new_err("a batch's text exceeds 2 GiB"))?;
+        offsets.extend_from_slice(&end.to_le_bytes());
+    }
+    Ok((offsets, data))
+}
+
+impl Columns {
+    /// The columns as Arrow buffers (see `parse_many`).
+    fn arrow<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let bytes = |v: &[u8]| PyBytes::new(py, v).into_any();
+        let opt_bytes = |v: &Option<Vec<u8>>| match v {
+            Some(v) => PyBytes::new(py, v).into_any(),
+            None => py.None().into_bound(py),
+        };
+        let dict = PyDict::new(py);
+        let texts: [(&str, Vec<Option<&str>>); 7] = [
+            ("vendor", self.vendor.iter().map(|s| Some(s.as_str())).collect()),
+            ("code", self.code.iter().map(|s| Some(s.as_str())).collect()),
+            ("message", self.message.iter().map(|s| Some(s.as_str())).collect()),
+            ("retry", self.retry.iter().map(|s| Some(*s)).collect()),
+            ("command", self.command.iter().map(Option::as_deref).collect()),
+            ("name", self.name.iter().map(Option::as_deref).collect()),
+            ("detail", self.detail.iter().map(Option::as_deref).collect()),
+        ];
+        for (name, values) in &texts {
+            let (nulls, valid) = validity(values.iter().map(Option::is_some));
+            let (offsets, data) = string_buffers(values.iter().copied())?;
+            dict.set_item(
+                *name,
+                PyTuple::new(
+                    py,
+                    [nulls.into_pyobject(py)?.into_any(), opt_bytes(&valid), bytes(&offsets), bytes(&data)],
+                )?,
+            )?;
+        }
+        let (_, retryable) = validity(self.retryable.iter().copied());
+        let retryable = retryable.unwrap_or_else(|| vec![0xff; self.retryable.len().div_ceil(8)]);
+        dict.set_item(
+            "retryable",
+            PyTuple::new(py, [0usize.into_pyobject(py)?.into_any(), py.None().into_bound(py), bytes(&retryable)])?,
+        )?;
+        let (nulls, valid) = validity(self.retry_after_secs.iter().map(Option::is_some));
+        let values: Vec<u8> = self.retry_after_secs.iter().flat_map(|v| v.unwrap_or(0.0).to_le_bytes()).collect();
+        dict.set_item(
+            "retry_after_secs",
+            PyTuple::new(py, [nulls.into_pyobject(py)?.into_any(), opt_bytes(&valid), bytes(&values)])?,
+        )?;
+        for (name, column) in [("http_status", &self.http_status), ("index", &self.index)] {
+            let (nulls, valid) = validity(column.iter().map(Option::is_some));
+            let values: Vec<u8> =
+                column.iter().flat_map(|v| i32::try_from(v.unwrap_or(0)).unwrap_or(i32::MAX).to_le_bytes()).collect();
+            dict.set_item(
+                name,
+                PyTuple::new(py, [nulls.into_pyobject(py)?.into_any(), opt_bytes(&valid), bytes(&values)])?,
+            )?;
+        }
+        let offsets: Vec<u8> = self
+            .offsets
+            .iter()
+            .map(|&o| i32::try_from(o).map(i32::to_le_bytes))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| PyValueError::new_err("too many errors in one batch"))?
+            .concat();
+        PyTuple::new(py, [bytes(&offsets), dict.into_any()])
+    }
+}
+
 /// A body of a batch: bytes or text, `None` read as an empty body.
 enum BatchBody<'py> {
     Bytes(Bound<'py, PyBytes>),
@@ -603,8 +691,14 @@ impl BatchBody<'_> {
 /// of the columns (a dict of lists: vendor, code, message, retry,
 /// retryable, retry_after_secs, http_status, command, index, name, detail).
 /// A body not understood gives one row of vendor "error".
+///
+/// With `arrow=True` the offsets and columns are Arrow buffers instead of
+/// lists: offsets as int32 bytes, and each column a tuple `(null_count,
+/// validity, values...)` (validity a bitmap or None; strings: offsets and
+/// data; booleans: a bitmap; numbers: little-endian values), for
+/// `pyarrow.Array.from_buffers`.
 #[pyfunction]
-#[pyo3(signature = (bodies, statuses=None, headers=None, vendor="auto", profiles=None))]
+#[pyo3(signature = (bodies, statuses=None, headers=None, vendor="auto", profiles=None, arrow=false))]
 fn parse_many<'py>(
     py: Python<'py>,
     bodies: &Bound<'py, PyAny>,
@@ -612,6 +706,7 @@ fn parse_many<'py>(
     headers: Option<&Bound<'py, PyAny>>,
     vendor: &str,
     profiles: Option<&Bound<'py, PyAny>>,
+    arrow: bool,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let none = py.None().into_bound(py);
     let base = base_options(vendor, profiles.unwrap_or(&none))?;
@@ -677,6 +772,9 @@ fn parse_many<'py>(
         }
         columns
     });
+    if arrow {
+        return columns.arrow(py);
+    }
     let dict = PyDict::new(py);
     dict.set_item("vendor", columns.vendor)?;
     dict.set_item("code", columns.code)?;

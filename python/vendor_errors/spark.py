@@ -46,14 +46,23 @@ def _arrow_type():
 
 def _classify_batch(bodies, statuses, headers, vendor, profiles):
     """One Arrow batch: the bodies (and statuses, headers) as Python lists
-    (made by Arrow in C), parsed at once, the errors as a list<struct> array."""
+    (made by Arrow in C), parsed at once by the native code, which gives the
+    errors back as Arrow buffers: a list<struct> array, no Python object per
+    error."""
     import pyarrow as pa
 
-    offsets, columns = _native.parse_many(bodies, statuses, headers, vendor, profiles)
+    offsets, columns = _native.parse_many(bodies, statuses, headers, vendor, profiles, True)
     fields = _arrow_type()
-    arrays = [pa.array(columns[name], type=kind) for name, kind in fields]
+    count = (len(offsets) // 4 - 1) if offsets else 0
+    rows = int.from_bytes(offsets[-4:], "little") if count else 0
+    arrays = []
+    for name, kind in fields:
+        nulls, validity, *values = columns[name]
+        buffers = [None if validity is None else pa.py_buffer(validity)] + [pa.py_buffer(v) for v in values]
+        arrays.append(pa.Array.from_buffers(kind, rows, buffers, null_count=nulls))
     struct = pa.StructArray.from_arrays(arrays, fields=[pa.field(name, kind) for name, kind in fields])
-    return pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), struct)
+    offsets_array = pa.Array.from_buffers(pa.int32(), count + 1, [None, pa.py_buffer(offsets)])
+    return pa.ListArray.from_arrays(offsets_array, struct)
 
 
 def _headers_list(array):
