@@ -167,19 +167,17 @@ impl Report {
 // ------------------------------------------------------------------ errors
 
 /// The `VendorError` instance for an error: an exception whose attributes
-/// are the CLI's JSON fields (`None` when absent).
+/// are the CLI's JSON fields. Only the fields present are set on the
+/// instance; the class has `None` for every optional one (fewer entries to
+/// make: the instance is built for every error read).
 fn vendor_error<'py>(py: Python<'py>, cls: &Bound<'py, PyType>, e: &RsError) -> PyResult<Bound<'py, PyAny>> {
     let obj = cls.call1((e.to_string(),))?;
     let dict = obj.getattr(intern!(py, "__dict__"))?.cast_into::<PyDict>()?;
-    let none = py.None();
-    let opt_str = |s: &Option<String>| -> Bound<'py, PyAny> {
-        match s {
-            Some(s) => PyString::new(py, s).into_any(),
-            None => none.bind(py).clone(),
+    let set_str = |key: &Bound<'py, PyString>, value: &Option<String>| -> PyResult<()> {
+        match value {
+            Some(v) => dict.set_item(key, v),
+            None => Ok(()),
         }
-    };
-    let flag = |b: bool| -> Bound<'py, PyAny> {
-        if b { pyo3::types::PyBool::new(py, true).to_owned().into_any() } else { none.bind(py).clone() }
     };
     dict.set_item(intern!(py, "vendor"), e.vendor.as_str())?;
     match &e.code {
@@ -192,22 +190,22 @@ fn vendor_error<'py>(py: Python<'py>, cls: &Bound<'py, PyType>, e: &RsError) -> 
     dict.set_item(intern!(py, "message"), &e.message)?;
     dict.set_item(intern!(py, "retryable"), e.retryable())?;
     dict.set_item(intern!(py, "retry"), e.retry.class().as_str())?;
-    dict.set_item(intern!(py, "name"), opt_str(&e.name))?;
-    dict.set_item(intern!(py, "retry_after_secs"), e.retry.after_secs())?;
-    dict.set_item(intern!(py, "http_status"), e.http_status)?;
-    dict.set_item(intern!(py, "fault_code"), opt_str(&e.fault_code))?;
-    if e.subcodes.is_empty() {
-        dict.set_item(intern!(py, "subcodes"), &none)?;
-    } else {
+    set_str(intern!(py, "name"), &e.name)?;
+    if let Some(secs) = e.retry.after_secs() {
+        dict.set_item(intern!(py, "retry_after_secs"), secs)?;
+    }
+    if let Some(status) = e.http_status {
+        dict.set_item(intern!(py, "http_status"), status)?;
+    }
+    set_str(intern!(py, "fault_code"), &e.fault_code)?;
+    if !e.subcodes.is_empty() {
         dict.set_item(intern!(py, "subcodes"), PyList::new(py, &e.subcodes)?)?;
     }
-    dict.set_item(intern!(py, "actor"), opt_str(&e.actor))?;
-    dict.set_item(intern!(py, "node"), opt_str(&e.node))?;
-    dict.set_item(intern!(py, "role"), opt_str(&e.role))?;
-    dict.set_item(intern!(py, "lang"), opt_str(&e.lang))?;
-    if e.reasons.is_empty() {
-        dict.set_item(intern!(py, "reasons"), &none)?;
-    } else {
+    set_str(intern!(py, "actor"), &e.actor)?;
+    set_str(intern!(py, "node"), &e.node)?;
+    set_str(intern!(py, "role"), &e.role)?;
+    set_str(intern!(py, "lang"), &e.lang)?;
+    if !e.reasons.is_empty() {
         let reasons = PyList::empty(py);
         for r in &e.reasons {
             let item = PyDict::new(py);
@@ -219,12 +217,20 @@ fn vendor_error<'py>(py: Python<'py>, cls: &Bound<'py, PyType>, e: &RsError) -> 
         }
         dict.set_item(intern!(py, "reasons"), reasons)?;
     }
-    dict.set_item(intern!(py, "command"), opt_str(&e.command))?;
-    dict.set_item(intern!(py, "index"), e.index)?;
-    dict.set_item(intern!(py, "detail"), opt_str(&e.detail))?;
-    dict.set_item(intern!(py, "truncated"), flag(e.truncated))?;
-    dict.set_item(intern!(py, "informational"), flag(e.informational))?;
-    dict.set_item(intern!(py, "incomplete"), flag(e.incomplete))?;
+    set_str(intern!(py, "command"), &e.command)?;
+    if let Some(index) = e.index {
+        dict.set_item(intern!(py, "index"), index)?;
+    }
+    set_str(intern!(py, "detail"), &e.detail)?;
+    for (key, flag) in [
+        (intern!(py, "truncated"), e.truncated),
+        (intern!(py, "informational"), e.informational),
+        (intern!(py, "incomplete"), e.incomplete),
+    ] {
+        if flag {
+            dict.set_item(key, true)?;
+        }
+    }
     Ok(obj)
 }
 
@@ -506,12 +512,27 @@ fn read_body(py: Python<'_>, body: &Bound<'_, PyAny>, opts: &Options) -> PyResul
 
 // ------------------------------------------------------------------ functions
 
-/// parse(body, status=None, headers=None, vendor="auto", profiles=())
-/// --
+/// Every error in one response body, as a Report.
 ///
-/// Every error in one response body: a `Report`. See `vendor_errors.parse`.
+/// body: bytes, bytearray, memoryview, str (read as UTF-8), or a binary
+/// file-like object with .read(n), read as a stream (never whole; the GIL is
+/// taken only for each .read). The GIL is released while the body is read.
+/// status: the HTTP status (int, 100-599) or None.
+/// headers: a mapping or an iterable of (name, value) pairs (requests' and
+/// httpx' header objects work as they are); Retry-After, Content-Type (its
+/// charset), Content-Encoding (gzip, deflate) and the AWS and Azure error and
+/// delay headers are used.
+/// vendor: "auto" (recognise the body), any name of vendors(), or the vendor
+/// of one of profiles.
+/// profiles: paths of vendor profile files (TOML), tried first, in order.
+///
+/// Raises ParseError (a ValueError) when the body is not understood and no
+/// status of 400 or more came with it, with the message the CLI prints;
+/// ValueError for a bad vendor name or profile file (the CLI's message); an
+/// exception raised by the body's .read as it was raised.
 #[pyfunction]
-#[pyo3(signature = (body, status=None, headers=None, vendor="auto", profiles=None))]
+#[pyo3(signature = (body, status=None, headers=None, vendor="auto", profiles=None),
+       text_signature = "(body, status=None, headers=None, vendor='auto', profiles=())")]
 fn parse(
     py: Python<'_>,
     body: &Bound<'_, PyAny>,
@@ -681,9 +702,6 @@ impl BatchBody<'_> {
     }
 }
 
-/// parse_many(bodies, statuses=None, headers=None, vendor="auto", profiles=())
-/// --
-///
 /// Many bodies at once (Spark's batches): the GIL released for the whole
 /// batch. `bodies` holds bytes, str or None (an empty body); `statuses` and
 /// `headers`, when given, one entry per body (None for none). Returns
@@ -698,7 +716,8 @@ impl BatchBody<'_> {
 /// data; booleans: a bitmap; numbers: little-endian values), for
 /// `pyarrow.Array.from_buffers`.
 #[pyfunction]
-#[pyo3(signature = (bodies, statuses=None, headers=None, vendor="auto", profiles=None, arrow=false))]
+#[pyo3(signature = (bodies, statuses=None, headers=None, vendor="auto", profiles=None, arrow=false),
+       text_signature = "(bodies, statuses=None, headers=None, vendor='auto', profiles=(), arrow=False)")]
 fn parse_many<'py>(
     py: Python<'py>,
     bodies: &Bound<'py, PyAny>,
@@ -790,13 +809,10 @@ fn parse_many<'py>(
     PyTuple::new(py, [columns.offsets.into_pyobject(py)?.into_any(), dict.into_any()])
 }
 
-/// explain(vendor, code=None, profiles=())
-/// --
-///
 /// The CLI's `explain` objects as JSON text: one (or `None` when the catalog
 /// does not know the code), or with no code a list of the whole catalog.
 #[pyfunction]
-#[pyo3(signature = (vendor, code=None, profiles=None))]
+#[pyo3(signature = (vendor, code=None, profiles=None), text_signature = "(vendor, code=None, profiles=())")]
 fn explain_json(
     py: Python<'_>,
     vendor: &str,

@@ -45,28 +45,9 @@ __all__ = [
 ]
 
 
-def parse(body, status=None, headers=None, vendor="auto", profiles=()):
-    """Every error in one response body, as a :class:`Report`.
-
-    ``body``: ``bytes``, ``bytearray``, ``memoryview``, ``str`` (read as
-    UTF-8), or a binary file-like object with ``.read(n)``, read as a stream
-    (never whole; the GIL is taken only for each ``.read``).
-    ``status``: the HTTP status (``int``, 100-599) or ``None``.
-    ``headers``: a mapping or an iterable of ``(name, value)`` pairs
-    (``requests``' and ``httpx``' header objects work as they are);
-    ``Retry-After``, ``Content-Type`` (its charset), ``Content-Encoding``
-    (gzip, deflate) and the AWS and Azure error and delay headers are used.
-    ``vendor``: ``"auto"`` (recognise the body) or any name of
-    :func:`vendors`, or the vendor of one of ``profiles``.
-    ``profiles``: paths of vendor profile files (TOML), tried first, in order.
-
-    Raises :class:`ParseError` (a ``ValueError``) when the body is not
-    understood and no status of 400 or more came with it, with the message
-    the CLI prints; ``ValueError`` for a bad vendor name or profile file
-    (the CLI's message); an exception raised by the body's ``.read`` as it
-    was raised.
-    """
-    return _native.parse(body, status, headers, vendor, profiles)
+# The native function itself (its docstring says it all): no Python frame
+# between the caller and the reading.
+parse = _native.parse
 
 
 def explain(vendor, code=None, profiles=()):

@@ -51,14 +51,32 @@ class VendorError(Exception):
     retryable: bool
     retry: str
 
+    # The optional fields: None unless the instance has them (the native
+    # module sets only the fields present).
+    name = None
+    retry_after_secs = None
+    http_status = None
+    fault_code = None
+    subcodes = None
+    actor = None
+    node = None
+    role = None
+    lang = None
+    reasons = None
+    command = None
+    index = None
+    detail = None
+    truncated = None
+    informational = None
+    incomplete = None
+
     def to_dict(self) -> dict:
         """The error as the CLI prints it: its JSON object, absent fields
         omitted, in the CLI's order (``json.dumps(e.to_dict(),
         separators=(",", ":"), ensure_ascii=False)`` is the CLI's line)."""
         out = {}
-        state = self.__dict__
         for field in FIELDS:
-            value = state.get(field)
+            value = getattr(self, field, None)
             if value is not None:
                 if field == "reasons":
                     value = [dict(r) for r in value]
