@@ -348,8 +348,9 @@ fn profiles(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Arc<Profile>>> {
             Err(_) => (p.clone(), None, u64::MAX),
         })
         .collect();
-    let mut cache = PROFILES.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((cached, loaded)) = cache.as_ref()
+    // The lock is never held while the GIL is released (another thread
+    // holding the GIL could be waiting for it).
+    if let Some((cached, loaded)) = PROFILES.lock().unwrap_or_else(PoisonError::into_inner).as_ref()
         && *cached == stamps
         && stamps.iter().all(|(_, time, _)| time.is_some())
     {
@@ -362,7 +363,7 @@ fn profiles(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Arc<Profile>>> {
         .into_iter()
         .map(Arc::new)
         .collect();
-    *cache = Some((stamps, loaded.clone()));
+    *PROFILES.lock().unwrap_or_else(PoisonError::into_inner) = Some((stamps, loaded.clone()));
     Ok(loaded)
 }
 

@@ -326,3 +326,12 @@ def test_explain_gives_the_cli_objects():
     if cli is not None:
         mine = json.dumps(ve.explain("netsuite", "WS_CONCUR_SESSION_DISALLWD"), separators=(",", ":"), ensure_ascii=False)
         assert mine == cli.strip()
+
+
+def test_profiles_are_read_again_when_their_file_changes(tmp_path):
+    path = tmp_path / "acme.toml"
+    text = (PROFILES / "acme.toml").read_text()
+    path.write_text(text)
+    assert ve.explain("acme", "E1001", profiles=[path])["retry"] == "permanent"
+    path.write_text(text.replace('E1001 = "permanent"', 'E1001 = "transient"  # changed'))
+    assert ve.explain("acme", "E1001", profiles=[path])["retry"] == "transient"
