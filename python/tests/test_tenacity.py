@@ -96,3 +96,10 @@ def test_the_helpers_compose_with_tenacity():
     waits = []
     assert tenacity.Retrying(retry=condition, wait=wait, sleep=waits.append, stop=tenacity.stop_after_attempt(3))(call) == "ok"
     assert waits == [1.0]
+
+
+def test_a_success_not_understood_is_no_failure(loopback):
+    server = loopback((200, [("Content-Type", "text/plain")], b"OK"))
+    policy, waits = retrying()
+    assert policy(requests.get, server.url).text == "OK"
+    assert waits == [] and len(server.requests) == 1

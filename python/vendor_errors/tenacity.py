@@ -25,7 +25,7 @@ _retry_base = importlib.import_module("tenacity.retry").retry_base
 _wait_base = importlib.import_module("tenacity.wait").wait_base
 
 from . import _native
-from ._errors import VendorError
+from ._errors import ParseError, VendorError
 
 __all__ = ["retry_if_vendor_retryable", "wait_vendor", "decision"]
 
@@ -56,7 +56,12 @@ def _decision_of(result):
         # response, so that the wait reads it once too.
         report = getattr(result, "_vendor_errors_report", None)
         if report is None:
-            report = from_response(result)
+            try:
+                report = from_response(result)
+            except ParseError:
+                # A body not understood without an error status (a plain
+                # "OK", an image): nothing failed that the report can tell.
+                return None
             try:
                 result._vendor_errors_report = report
             except AttributeError:
