@@ -45,7 +45,8 @@
 //!
 //! | feature | default | gives | dependencies it adds |
 //! |---|---|---|---|
-//! | `cli` | yes | the `vendor-errors` binary (and `capture`, `gzip`) | `clap`, `toml` (for `--profile` files) |
+//! | `cli` | yes | the `vendor-errors` binary (and `capture`, `gzip`, `profile-files`) | `clap` |
+//! | `profile-files` | no (yes with `cli`) | `profile::load_files`: vendor profiles read from TOML files, with the CLI's one-line errors | `toml` |
 //! | `capture` | no (yes with `cli`) | the `capture` module: whole `curl -i` responses and HAR 1.2 captures, streamed | `httparse`, `base64` |
 //! | `gzip` | no (yes with `cli`) | bodies sent with `Content-Encoding: gzip` or `deflate` decoded as they stream | `flate2` (pure Rust, `miniz_oxide`) |
 //! | `http` | no | `Options::from_http_parts`, `Options::from_http_headers`, `http_types::from_response` | `http` 1.x |

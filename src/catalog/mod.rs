@@ -10,6 +10,9 @@
 //! assert!(catalog::lookup(Vendor::Soap, "client").is_some());
 //! assert!(catalog::lookup(Vendor::Http, "299").is_none());
 //! ```
+//!
+//! [`explain`] and [`explain_all`] give what `vendor-errors explain` prints:
+//! [`Explained`] rows, serializable to the CLI's JSON objects.
 
 // Rows are built by one constructor (`row`, with `num` and `symbol` for
 // numeric and symbolic codes) and modifiers for what only some rows have.
@@ -42,7 +45,11 @@ pub(crate) mod workday;
 pub(crate) mod xml;
 pub(crate) mod zimbra;
 
+mod explain;
+
 use std::borrow::Cow;
+
+pub use explain::{Explained, explain, explain_all};
 
 use crate::retry::RetryClass;
 use crate::vendor::{Code, Vendor};

@@ -5,7 +5,6 @@
 mod args;
 mod explain;
 mod output;
-mod profiles;
 
 use std::ffi::OsString;
 use std::fs::{self, File};
@@ -41,7 +40,8 @@ pub(crate) fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
     };
     // Profiles are read (and the vendors named checked against them) before
     // any input: a bad one is a usage error and nothing is read.
-    let checked = profiles::load(&args.profile).and_then(|profiles| {
+    let loaded = vendor_errors::profile::load_files(&args.profile).map_err(|e| format!("vendor-errors: {e}"));
+    let checked = loaded.and_then(|profiles| {
         let names: Vec<_> = profiles.iter().map(Profile::name).collect();
         args::check_profile_vendors(&args, &names).map(|()| profiles)
     });

@@ -52,7 +52,9 @@
 //! [`ProfileError`] (with [`ProfileError::key_path`]) rather than a
 //! format's message, deserialize a [`ProfileSpec`] and
 //! [`build`](ProfileSpec::build) it. In code, start from
-//! [`Profile::builder`].
+//! [`Profile::builder`]. With the feature `profile-files` (on with `cli`),
+//! `load_files` reads TOML files as the CLI's `--profile` does, with its
+//! one-line errors (`ProfileFileError`: the file, the line, the key).
 //!
 //! ```
 //! use vendor_errors::{Code, Profile, RetryClass};
@@ -119,6 +121,8 @@
 
 mod codes;
 mod error;
+#[cfg(feature = "profile-files")]
+mod files;
 mod model;
 pub(crate) mod path;
 pub(crate) mod pointer;
@@ -132,6 +136,9 @@ use serde_json::Value;
 
 pub use codes::ProfileCode;
 pub use error::{KeyPart, ProfileError};
+#[cfg(feature = "profile-files")]
+#[cfg_attr(docsrs, doc(cfg(feature = "profile-files")))]
+pub use files::{ProfileFileError, load_file, load_files};
 pub use model::{CodeSpec, ElementSpec, FaultSpec, JsonSpec, Paths, ProfileSpec};
 
 use crate::vendor::{Code, Vendor, VendorHint};
