@@ -187,8 +187,11 @@ impl Fault {
     /// one of its children (with or without its `Fault` suffix: vSphere's
     /// fault types), whose start tag was read whole? A code so settled stays
     /// what it is when the rest of the detail is cut away.
+    /// A `faultcode` leaf is not one: it is the code of another fault
+    /// carried in the detail, which says nothing of this fault's own detail.
     pub(crate) fn detail_settles(&self, code: &Code) -> bool {
-        self.detail.items().any(|leaf| *code == leaf.text.trim())
+        let nested_fault_code = |path: &str| path.rsplit('/').next().is_some_and(|last| last.ends_with("faultcode"));
+        self.detail.items().any(|leaf| *code == leaf.text.trim() && !nested_fault_code(leaf.path))
             || self
                 .detail
                 .children()
