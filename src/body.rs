@@ -260,7 +260,7 @@ fn read_framed(mut body: impl Body, response: &Response<'_>, out: &mut Emitter) 
 fn multipart_of(prefix: &[u8], opts: &Options) -> Option<Multipart> {
     let parts = match opts.content_type.as_deref() {
         Some(content_type) => Multipart::from_content_type(content_type)?,
-        None => Multipart::from_first_line(prefix)?,
+        None => Multipart::from_first_line(prefix, prefix.len() < PREFIX_LEN)?,
     };
     parts.has_delimiter_line(prefix).then_some(parts)
 }

@@ -64,20 +64,39 @@ impl Multipart {
     }
 
     /// The framing the body's first line gives when no header did:
-    /// `--boundary`, then a part header line.
-    pub(crate) fn from_first_line(prefix: &[u8]) -> Option<Self> {
+    /// `--boundary`, then a part's header block: header lines (`Name:
+    /// value`, or folded onto a line starting with a space or tab) up to a
+    /// blank line. `prefix` is the body's first bytes; `ended`: it is the
+    /// whole body. A body that ends inside such a header block is taken as
+    /// multipart too (its root part then breaks off in its headers), so
+    /// that a cut body never reads as text what the whole body frames as
+    /// part headers.
+    pub(crate) fn from_first_line(prefix: &[u8], ended: bool) -> Option<Self> {
         let start = prefix.iter().position(|b| !b.is_ascii_whitespace())?;
         let rest = prefix[start..].strip_prefix(b"--")?;
         let end = memchr::memchr(b'\n', rest)?;
         let boundary = trim_end(&rest[..end]);
-        let next = &rest[end + 1..];
-        let header_name = next.iter().position(|b| *b == b':').map(|colon| &next[..colon]);
-        let looks_like_header =
-            header_name.is_some_and(|n| !n.is_empty() && n.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-'));
-        // The part's header block ends with a blank line among the first bytes.
-        let headers_end = memmem::find(next, b"\n\r\n").or_else(|| memmem::find(next, b"\n\n"));
-        if !is_boundary(boundary) || !looks_like_header || headers_end.is_none() {
+        if !is_boundary(boundary) {
             return None;
+        }
+        let (mut lines, mut first) = (&rest[end + 1..], true);
+        loop {
+            let Some(at) = memchr::memchr(b'\n', lines) else {
+                // The prefix ends inside the header block.
+                if !ended || !is_header_start(lines, first) {
+                    return None;
+                }
+                break;
+            };
+            let line = &lines[..at];
+            lines = &lines[at + 1..];
+            if !first && trim_end(line).is_empty() {
+                break;
+            }
+            if !is_header_line(line, first) {
+                return None;
+            }
+            first = false;
         }
         let boundary = std::str::from_utf8(boundary).ok()?;
         Some(Multipart { dash_boundary: format!("--{boundary}"), start: None })
@@ -288,6 +307,22 @@ fn is_boundary(b: &[u8]) -> bool {
         && !b.ends_with(b" ")
 }
 
+/// A part header line: `Name: value` (a name of letters, digits and `-`),
+/// or, after the first, a folded continuation (a space or tab, then text).
+fn is_header_line(line: &[u8], first: bool) -> bool {
+    let folded = !first && matches!(line.first(), Some(b' ' | b'\t')) && !trim_end(line).is_empty();
+    let named = line
+        .iter()
+        .position(|b| *b == b':')
+        .is_some_and(|colon| colon > 0 && line[..colon].iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-'));
+    folded || named
+}
+
+/// Could `line` (cut short) begin a header line?
+fn is_header_start(line: &[u8], first: bool) -> bool {
+    is_header_line(line, first) || line.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'\r')
+}
+
 fn trim_end(line: &[u8]) -> &[u8] {
     let end = line.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(0, |i| i + 1);
     &line[..end]
@@ -319,17 +354,24 @@ binary\r\n--MIMEBoundary_1--\r\n";
         assert_eq!(Multipart::from_content_type("text/xml; boundary=x"), None);
         assert_eq!(Multipart::from_content_type("multipart/related"), None);
         assert_eq!(
-            Multipart::from_first_line(BODY),
+            Multipart::from_first_line(BODY, true),
             Some(Multipart { dash_boundary: "--MIMEBoundary_1".into(), start: None })
         );
-        assert_eq!(Multipart::from_first_line(b"--not a part\r\n<xml/>"), None);
-        // A line of dashes and a header line, but no end of the header block: text.
-        assert_eq!(Multipart::from_first_line(b"--header\nContent-Type: text/xml\n<a/>"), None);
+        assert_eq!(Multipart::from_first_line(b"--not a part\r\n<xml/>", true), None);
+        // A line of dashes and a header line, then a line no header has: text.
+        assert_eq!(Multipart::from_first_line(b"--header\nContent-Type: text/xml\n<a/>", true), None);
+        assert_eq!(Multipart::from_first_line(b"--b\nContent-Type: text/xml\n <folded>\n<a/>\n\n<b/>", true), None);
+        // A body that ends in a header block is multipart; the first bytes
+        // of a longer body must hold the block's end.
+        let cut = b"--b\r\nContent-Type: text/xml\r\n <soap:Envelope/>\r\nContent-I";
+        assert_eq!(Multipart::from_first_line(cut, true).map(|m| m.dash_boundary), Some("--b".to_owned()));
+        assert_eq!(Multipart::from_first_line(cut, false), None);
+        assert_eq!(Multipart::from_first_line(b"--b\r\nContent-Type: text/xml\r\n<soap:Env", true), None);
     }
 
     #[test]
     fn the_root_part_streams_up_to_the_delimiter() {
-        let mp = Multipart::from_first_line(BODY).unwrap();
+        let mp = Multipart::from_first_line(BODY, true).unwrap();
         assert!(mp.has_delimiter_line(BODY));
         let root = mp.open_root(BODY).unwrap();
         assert_eq!(root.content_type.as_deref(), Some("application/xop+xml; charset=UTF-8; type=\"text/xml\""));
@@ -344,7 +386,7 @@ binary\r\n--MIMEBoundary_1--\r\n";
 
     #[test]
     fn start_picks_a_later_part_and_a_missing_one_is_an_error() {
-        let mut mp = Multipart::from_first_line(BODY).unwrap();
+        let mut mp = Multipart::from_first_line(BODY, true).unwrap();
         mp.start = Some("att1".into());
         let root = mp.open_root(BODY).unwrap();
         assert!(BODY[root.offset as usize..].starts_with(b"binary"));
