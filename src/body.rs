@@ -355,9 +355,9 @@ pub(crate) struct Head {
 impl Head {
     fn sniff(prefix: &[u8], frame: Frame<'_>) -> Self {
         let label = frame.content_type.and_then(sniff::content_type_charset);
-        let charset = sniff::sniff_charset(prefix, label);
+        let (charset, declared) = sniff::sniff_charset_declared(prefix, label);
         let kind = sniff::body_kind(&Head::decode(&charset, prefix));
-        Head { charset, declared: sniff::charset_is_declared(prefix, label), kind, base: frame.base }
+        Head { charset, declared, kind, base: frame.base }
     }
 
     /// The first bytes (`prefix`) decoded in the sniffed charset (UTF-8 if

@@ -136,6 +136,11 @@ impl ReportBuilder {
     /// `max_errors` are kept.
     pub(crate) fn keep(&mut self, error: VendorError) {
         if self.report.errors.len() < self.max_errors {
+            // Room for one first: most reports hold one error, and a first
+            // block of four (1.4 KB) costs the allocator a large-chunk path.
+            if self.report.errors.capacity() == 0 {
+                self.report.errors.reserve_exact(1);
+            }
             self.report.errors.push(error);
         } else {
             self.count(Counted { count: 1, retry: (!error.informational).then_some(error.retry) });

@@ -30,35 +30,36 @@ impl Charset {
     }
 }
 
-/// Chooses the encoding: a BOM wins, then the `Content-Type` charset (RFC
-/// 7303), then the XML declaration; UTF-8 otherwise.
+/// The encoding [`sniff_charset_declared`] chooses.
+#[cfg(test)]
 pub(crate) fn sniff_charset(prefix: &[u8], content_type_charset: Option<&str>) -> Result<Charset, ParseError> {
+    sniff_charset_declared(prefix, content_type_charset).0
+}
+
+/// The encoding (a BOM wins, then the `Content-Type` charset (RFC 7303),
+/// then the XML declaration at the start; UTF-8 otherwise), and whether
+/// one of the three declared it rather than UTF-8 by default.
+pub(crate) fn sniff_charset_declared(
+    prefix: &[u8],
+    content_type_charset: Option<&str>,
+) -> (Result<Charset, ParseError>, bool) {
     if let Some((encoding, bom_len)) = Encoding::for_bom(prefix) {
-        return Ok(Charset { encoding, bom_len });
+        return (Ok(Charset { encoding, bom_len }), true);
     }
     if prefix.starts_with(&[b'<', 0, b'?', 0]) {
-        return Ok(Charset { encoding: UTF_16LE, bom_len: 0 });
+        return (Ok(Charset { encoding: UTF_16LE, bom_len: 0 }), true);
     }
     if prefix.starts_with(&[0, b'<', 0, b'?']) {
-        return Ok(Charset { encoding: UTF_16BE, bom_len: 0 });
+        return (Ok(Charset { encoding: UTF_16BE, bom_len: 0 }), true);
     }
     let label = content_type_charset.or_else(|| declared_encoding(prefix));
     let Some(label) = label else {
-        return Ok(Charset { encoding: UTF_8, bom_len: 0 });
+        return (Ok(Charset { encoding: UTF_8, bom_len: 0 }), false);
     };
-    let encoding = encoding_for_label(label, prefix)
-        .ok_or_else(|| ParseError::UnsupportedEncoding { label: collapse_whitespace(label, MAX_LABEL_BYTES).text })?;
-    Ok(Charset { encoding, bom_len: 0 })
-}
-
-/// Was the charset declared (a BOM, a `Content-Type` charset, an XML
-/// declaration at the start), rather than UTF-8 by default?
-pub(crate) fn charset_is_declared(prefix: &[u8], content_type_charset: Option<&str>) -> bool {
-    Encoding::for_bom(prefix).is_some()
-        || prefix.starts_with(&[b'<', 0, b'?', 0])
-        || prefix.starts_with(&[0, b'<', 0, b'?'])
-        || content_type_charset.is_some()
-        || declared_encoding(prefix).is_some()
+    let charset = encoding_for_label(label, prefix)
+        .map(|encoding| Charset { encoding, bom_len: 0 })
+        .ok_or_else(|| ParseError::UnsupportedEncoding { label: collapse_whitespace(label, MAX_LABEL_BYTES).text });
+    (charset, true)
 }
 
 /// The encoding `label` names, for a body (without a BOM) whose first bytes
@@ -91,13 +92,28 @@ pub(crate) fn declared_encoding(prefix: &[u8]) -> Option<&str> {
     if !rest.first().is_some_and(u8::is_ascii_whitespace) {
         return None;
     }
-    let end = rest.windows(2).position(|w| w == b"?>")?;
+    let end = find(rest, b"?>")?;
     let decl = std::str::from_utf8(&rest[..end]).ok()?;
-    let at = decl.find("encoding")?;
+    let at = find(decl.as_bytes(), b"encoding")?;
     let value = decl[at + "encoding".len()..].trim_start().strip_prefix('=')?.trim_start();
     let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
     let value = &value[1..];
     Some(&value[..value.find(quote)?])
+}
+
+/// Where `needle` (a few bytes, the first rare) first occurs in `hay`: the
+/// prefix's short searches, cheaper than a general substring search's setup.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(first, &hay[from..]) {
+        let at = from + at;
+        if hay[at + 1..].starts_with(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The charset parameter of a `Content-Type` header value.
@@ -137,12 +153,12 @@ fn looks_like_html(mut rest: &str) -> bool {
     loop {
         rest = rest.trim_start();
         if let Some(after) = rest.strip_prefix("<?") {
-            match after.find("?>") {
+            match find(after.as_bytes(), b"?>") {
                 Some(end) => rest = &after[end + 2..],
                 None => return false,
             }
         } else if let Some(after) = rest.strip_prefix("<!--") {
-            match after.find("-->") {
+            match find(after.as_bytes(), b"-->") {
                 Some(end) => rest = &after[end + 3..],
                 None => return false,
             }
@@ -191,9 +207,17 @@ mod tests {
             assert_eq!(sniff_charset(&be, Some(label)).unwrap().encoding, UTF_16BE, "{label}");
             assert_eq!(sniff_charset(b"Notice", Some(label)).unwrap().encoding, UTF_8, "{label}");
         }
-        assert!(charset_is_declared(&le, Some("utf-16")));
-        assert!(!charset_is_declared(b"Notice: x\n<?xml version='1.0' encoding='ISO-8859-1'?>", None));
-        assert!(charset_is_declared(b"<?xml version='1.0' encoding='ISO-8859-1'?><html>", None));
+        let declared = |prefix: &[u8], label| sniff_charset_declared(prefix, label).1;
+        assert!(declared(&le, Some("utf-16")));
+        assert!(!declared(b"Notice: x\n<?xml version='1.0' encoding='ISO-8859-1'?>", None));
+        assert!(declared(b"<?xml version='1.0' encoding='ISO-8859-1'?><html>", None));
+        assert!(declared(b"\xEF\xBB\xBF<a/>", None));
+        assert!(!declared(b"<?xml version='1.0'?><a/>", None));
+        // The short searches: `?>` and `encoding` found wherever they are.
+        assert_eq!(declared_encoding(b"<?xml version='1.0' encoding = 'x-e'?>"), Some("x-e"));
+        assert_eq!(declared_encoding(b"<?xml eeee encoding=\"e\" ?>"), Some("e"));
+        assert_eq!(declared_encoding(b"<?xml version='1.0' encodin='x'?>"), None);
+        assert_eq!(declared_encoding(b"<?xml encoding='x'"), None);
     }
 
     #[test]

@@ -245,6 +245,9 @@ impl Reader for BingAds {
     const CATALOG: &'static [Entry] = catalog::bingads::ENTRIES;
 
     fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
+        if !PROFILE.claims_fault(fault, ctx) {
+            return None;
+        }
         // Read before the profile takes the fault.
         let symbol = symbol_in(&fault.detail);
         let mut e = PROFILE.read_fault(fault, ctx)?;

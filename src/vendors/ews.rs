@@ -63,8 +63,11 @@ fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
     if !ctx.may_read(VendorHint::Ews) {
         return None;
     }
-    let from_detail = fault.detail.at("ResponseCode").map(str::trim).filter(|c| !c.is_empty());
     let ours = fault.code.ns.as_deref() == Some(TYPES_NS) || fault.detail.child_in(|ns| ns == ERRORS_NS).is_some();
+    if !ours && !ctx.named(VendorHint::Ews) {
+        return None;
+    }
+    let from_detail = fault.detail.at("ResponseCode").map(str::trim).filter(|c| !c.is_empty());
     let likely = from_detail.is_some() || fault.code.local().starts_with("Error");
     let insisted = ctx.named(VendorHint::Ews) && likely;
     if !(ours || insisted) {

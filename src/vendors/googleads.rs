@@ -109,6 +109,9 @@ impl Reader for GoogleAds {
     const CATALOG: &'static [Entry] = catalog::googleads::ENTRIES;
 
     fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
+        if !PROFILE.claims_fault(fault, ctx) {
+            return None;
+        }
         // Read before the profile takes the fault.
         let backoff = retry_after(&fault.detail);
         let mut e = PROFILE.read_fault(fault, ctx)?;

@@ -149,6 +149,9 @@ fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<i64> {
     let ns = fault.code.ns.as_deref();
     let in_envelope_ns = ns.is_none() || is_envelope_ns(ns);
     let from_code = parse_decimal(fault.code.local()).filter(|_| in_envelope_ns);
+    if from_code.is_none() && !ctx.named(VendorHint::OpenAir) {
+        return None;
+    }
     let from_detail = fault.detail.at("Error/code").and_then(parse_decimal);
     match (from_detail, from_code) {
         (Some(detail), _) if from_code.is_some() || ctx.named(VendorHint::OpenAir) => Some(detail),

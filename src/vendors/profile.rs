@@ -382,10 +382,14 @@ impl BuiltinProfile {
         Teacher::BuiltIn(self)
     }
 
+    /// Would [`read_fault`](Self::read_fault) claim this fault?
+    pub(crate) fn claims_fault(&self, fault: &Fault, ctx: Ctx<'_>) -> bool {
+        ctx.may_read(self.hint) && claims_fault(self.teacher(), fault, ctx)
+    }
+
     /// [`Reader::read_fault`](super::table::Reader::read_fault) by the profile.
     pub(crate) fn read_fault(&self, fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
-        let claims = ctx.may_read(self.hint) && claims_fault(self.teacher(), fault, ctx);
-        claims.then(|| fault_error(self.teacher(), fault, ctx))
+        self.claims_fault(fault, ctx).then(|| fault_error(self.teacher(), fault, ctx))
     }
 
     /// [`Reader::claims_root`](super::table::Reader::claims_root) by the profile.

@@ -123,9 +123,12 @@ fn fault_code(fault: &Fault, ctx: Ctx<'_>) -> Option<Code> {
     if !ctx.may_read(VendorHint::Salesforce) {
         return None;
     }
-    let from_detail = fault.detail.at("exceptionCode").map(str::trim).filter(|c| !c.is_empty());
     let ours = fault.code.ns.as_deref().is_some_and(is_salesforce_fault_ns)
         || fault.detail.child_in(is_salesforce_fault_ns).is_some();
+    if !ours && !ctx.named(VendorHint::Salesforce) {
+        return None;
+    }
+    let from_detail = fault.detail.at("exceptionCode").map(str::trim).filter(|c| !c.is_empty());
     let likely = from_detail.is_some() || looks_like_code(fault.code.local());
     let insisted = ctx.named(VendorHint::Salesforce) && likely;
     if !(ours || insisted) {

@@ -504,6 +504,16 @@ fn bind_declarations(
     depth: u32,
     offset: u64,
 ) -> Result<(), ParseError> {
+    // Most tags: every attribute `key="value"` with nothing to normalize,
+    // read here without quick-xml's iterator, with the same outcome.
+    let bind = |key: &str, value: &str| {
+        if let Some(prefix) = declared_prefix(key) {
+            ns.bind(depth, prefix, value);
+        }
+    };
+    if plain_attributes(content, name_len, bind) {
+        return Ok(());
+    }
     // Duplicates are not looked for: that costs an allocation per tag.
     let mut attributes = Attributes::new(content, name_len);
     attributes.with_checks(false);
@@ -514,6 +524,57 @@ fn bind_declarations(
         }
     }
     Ok(())
+}
+
+/// Reads the attributes of a tag (`content`, its name `name_len` bytes) as
+/// quick-xml's iterator does without duplicate checks, calling `each(key,
+/// value)`, when every one is well formed and its value has nothing to
+/// normalize (no `&`, tab or line break); false (before any call) when one
+/// is not, for the iterator to read them and give its error or normalize.
+fn plain_attributes<'a>(content: &'a str, name_len: usize, mut each: impl FnMut(&'a str, &'a str)) -> bool {
+    let bytes = content.as_bytes();
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let mut at = name_len;
+    let mut found: [(usize, usize, usize, usize); 8] = [(0, 0, 0, 0); 8];
+    let mut n = 0;
+    loop {
+        while at < bytes.len() && is_space(bytes[at]) {
+            at += 1;
+        }
+        if at == bytes.len() {
+            break;
+        }
+        let key_start = at;
+        while at < bytes.len() && bytes[at] != b'=' && !is_space(bytes[at]) {
+            at += 1;
+        }
+        let key_end = at;
+        while at < bytes.len() && is_space(bytes[at]) {
+            at += 1;
+        }
+        if bytes.get(at) != Some(&b'=') {
+            return false;
+        }
+        at += 1;
+        while at < bytes.len() && is_space(bytes[at]) {
+            at += 1;
+        }
+        let Some(&quote) = bytes.get(at).filter(|q| matches!(q, b'"' | b'\'')) else { return false };
+        let value_start = at + 1;
+        let Some(len) = memchr::memchr(quote, &bytes[value_start..]) else { return false };
+        let value_end = value_start + len;
+        if n == found.len() || bytes[value_start..value_end].iter().any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r')) {
+            return false;
+        }
+        found[n] = (key_start, key_end, value_start, value_end);
+        n += 1;
+        at = value_end + 1;
+    }
+    // Spans start and end at ASCII bytes: character boundaries.
+    for &(key_start, key_end, value_start, value_end) in &found[..n] {
+        each(&content[key_start..key_end], &content[value_start..value_end]);
+    }
+    true
 }
 
 /// A general reference: character and predefined references resolved,
@@ -584,18 +645,34 @@ impl<'c, S: EventSource> Element<'c, S> {
         attributes.flatten()
     }
 
+    /// The value of the first attribute whose key `pick` accepts: read by
+    /// [`plain_attributes`] when it can, else by quick-xml's iterator
+    /// (malformed attributes passed over, values normalized).
+    fn attr_where(&self, pick: impl Fn(&str) -> bool) -> Option<Cow<'_, str>> {
+        let (tag, name_len) = self.tag();
+        let mut found = None;
+        let plain = plain_attributes(tag, name_len, |key, value| {
+            if found.is_none() && pick(key) {
+                found = Some(value);
+            }
+        });
+        if plain {
+            return found.map(Cow::Borrowed);
+        }
+        self.attributes().find(|a| pick(a.key.as_ref())).map(|a| attr_value(&a))
+    }
+
     /// The value of the unprefixed attribute `local`.
     pub(crate) fn attr(&self, local: &str) -> Option<Cow<'_, str>> {
-        self.attributes().find(|a| a.key.as_ref() == local).map(|a| attr_value(&a))
+        self.attr_where(|key| key == local)
     }
 
     /// The value of the attribute `{ns}local`, whatever its prefix.
     pub(crate) fn attr_ns(&self, ns: &str, local: &str) -> Option<Cow<'_, str>> {
-        let attr = self.attributes().find(|a| {
-            let (prefix, name) = split_qname(a.key.as_ref());
+        self.attr_where(|key| {
+            let (prefix, name) = split_qname(key);
             name == local && prefix.is_some_and(|p| p != "xmlns" && self.resolve(p) == Some(ns))
-        })?;
-        Some(attr_value(&attr))
+        })
     }
 
     /// The next child element, skipping whatever of the previous one was
@@ -655,6 +732,39 @@ mod tests {
 
     fn cursor(xml: &str) -> Cursor<SliceSource<'_>> {
         Cursor::new(SliceSource::new(xml.as_bytes(), 0, &Limits::default()), &Limits::default())
+    }
+
+    #[test]
+    fn plain_attributes_read_as_quick_xml_does() {
+        let pieces = ["a", " ", "xmlns", ":", "=", "\"", "'", "v", "&amp;", "\t", "\n", "<", "p:k", "/", "urn:x", "é"];
+        let mut seed = 0x9e37_79b9_u64;
+        let mut plain = 0;
+        for _ in 0..20_000 {
+            let len = (seed >> 40) as usize % 14;
+            let mut tag = String::from("t");
+            for _ in 0..len {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                tag.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let mut ours = Vec::new();
+            if !plain_attributes(&tag, 1, |k, v| ours.push((k.to_owned(), v.to_owned()))) {
+                continue;
+            }
+            plain += 1;
+            let mut attributes = Attributes::new(&tag, 1);
+            attributes.with_checks(false);
+            let theirs: Vec<(String, String)> = attributes
+                .map(|a| {
+                    let a = a.unwrap_or_else(|e| panic!("{tag:?}: plain, but quick-xml says {e}"));
+                    (a.key.as_ref().to_owned(), attr_value(&a).into_owned())
+                })
+                .collect();
+            assert_eq!(ours, theirs, "{tag:?}");
+        }
+        assert!(plain > 1_000, "only {plain} plain tags generated");
+        let mut seen = Vec::new();
+        assert!(plain_attributes("a xmlns='urn:a'  p:k = \"v\"", 1, |k, v| seen.push((k, v))));
+        assert_eq!(seen, [("xmlns", "urn:a"), ("p:k", "v")]);
     }
 
     #[test]
