@@ -84,6 +84,8 @@ trait Body {
     fn xml(&mut self, from: usize, base: u64, limits: &Limits) -> Cursor<Self::Xml<'_>>;
     /// The body from byte `from` of the first ones, as a stream.
     fn stream(&mut self, from: usize) -> Self::Stream<'_>;
+    /// The body from byte `from` of the first ones, when it is all in memory.
+    fn in_memory(&self, from: usize) -> Option<&[u8]>;
     /// The root part of a `multipart/related` body: its content, and its
     /// offset and headers.
     fn root_part(&mut self, parts: &Multipart) -> Result<(Self::Part<'_>, RootPart), ParseError>;
@@ -120,6 +122,10 @@ impl<'a> Body for SliceBody<'a> {
 
     fn stream(&mut self, from: usize) -> &'a [u8] {
         &self.0[from..]
+    }
+
+    fn in_memory(&self, from: usize) -> Option<&[u8]> {
+        self.0.get(from..)
     }
 
     fn root_part(&mut self, parts: &Multipart) -> Result<(SliceBody<'a>, RootPart), ParseError> {
@@ -183,6 +189,10 @@ impl<R: BufRead> Body for StreamBody<R> {
 
     fn stream(&mut self, from: usize) -> Self::Stream<'_> {
         self.first.get(from..).unwrap_or_default().chain(&mut self.rest)
+    }
+
+    fn in_memory(&self, _: usize) -> Option<&[u8]> {
+        None
     }
 
     fn root_part(&mut self, parts: &Multipart) -> Result<(Self::Part<'_>, RootPart), ParseError> {
@@ -332,7 +342,10 @@ fn read_by_kind(
             let utf8 = Transcoder::new(body.stream(bom), charset.encoding, base + bom as u64);
             read_xml(xml::from_reader(io::BufReader::new(utf8), 0, limits), ctx, out, false)
         }
-        BodyKind::Json if charset.is_utf8() => read_json(body.stream(bom), base + bom as u64, ctx, out),
+        BodyKind::Json if charset.is_utf8() => match body.in_memory(bom) {
+            Some(bytes) => read_json_slice(bytes, base + bom as u64, ctx, out),
+            None => read_json(body.stream(bom), base + bom as u64, ctx, out),
+        },
         BodyKind::Json => {
             let utf8 = Transcoder::new(body.stream(bom), charset.encoding, base + bom as u64);
             read_json(io::BufReader::new(utf8), 0, ctx, out)
@@ -495,13 +508,40 @@ fn read_xml<S: Source>(mut doc: Cursor<S>, ctx: Ctx<'_>, out: &mut Emitter, enve
     Ok(doc.finish()?)
 }
 
-/// JSON bodies: read in one pass (they are error bodies, and bounded by
-/// `max_event_bytes` as one event would be), then given to the vendors. A
+/// JSON bodies from a stream: read into memory (they are error bodies, and
+/// bounded by `max_event_bytes` as one event would be), then read as a
+/// slice. A read that failed (or crossed a limit) is replayed to
+/// [`read_json_stream`] with its failure where it came.
+fn read_json<R: BufRead>(body: R, base: u64, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+    let limits = ctx.limits;
+    let mut bytes = Vec::new();
+    let read = Limited::new(body, base, limits.max_body_bytes, limits.max_event_bytes as u64).read_to_end(&mut bytes);
+    match read {
+        Ok(_) => read_json_slice(&bytes, base, ctx, out),
+        Err(failure) => read_json_stream((&bytes[..]).chain(Rest::<&[u8]>::Failed(Some(failure))), base, ctx, out),
+    }
+}
+
+/// A JSON body held in memory (from byte `base` of the body as received):
+/// read whole in place when it is within the limits and whole, then given
+/// to the vendors; otherwise read by [`read_json_stream`], which says why
+/// it failed as a stream of the same bytes would.
+fn read_json_slice(bytes: &[u8], base: u64, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+    let limits = ctx.limits;
+    let len = bytes.len() as u64;
+    let fits = len <= limits.max_event_bytes as u64 && base.saturating_add(len) <= limits.max_body_bytes;
+    if let Some(value) = fits.then(|| json_cut::parse_whole(bytes)).flatten() {
+        return Ok(vendors::read_json(&value, ctx, out)?);
+    }
+    read_json_stream(bytes, base, ctx, out)
+}
+
+/// JSON bodies read in one pass as a stream, then given to the vendors. A
 /// body cut short (its end reached inside a value, or a read that failed)
 /// is read as the value it had become (`crate::json_cut`): the errors its
 /// complete parts hold are reported, then the break; one malformed before
 /// its end, or refused by a limit or its encoding, is only that error.
-fn read_json<R: BufRead>(body: R, base: u64, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
+fn read_json_stream<R: BufRead>(body: R, base: u64, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
     let limits = ctx.limits;
     let mut counted = Limited::new(body, base, limits.max_body_bytes, limits.max_event_bytes as u64);
     let (kept, open, error) = match json_cut::parse(&mut counted) {

@@ -491,15 +491,19 @@ fn render(value: &Value, out: &mut CappedString, max: usize) {
             }
         }
         _ => {
-            // The writer refuses bytes past the budget, which ends the serialization.
-            let _ = serde_json::to_writer(Budget { out, left: max }, value);
+            // The writer refuses bytes past the budget, which ends the
+            // serialization; what it took is pushed at once (the same text
+            // as piece by piece: the pieces are whole characters).
+            let mut bytes = Vec::with_capacity(max.min(256));
+            let _ = serde_json::to_writer(Budget { bytes: &mut bytes, left: max }, value);
+            out.push(&String::from_utf8_lossy(&bytes));
         }
     }
 }
 
-/// A writer into a [`CappedString`] that fails once its budget is spent.
+/// A writer into a buffer that fails once its budget is spent.
 struct Budget<'a> {
-    out: &'a mut CappedString,
+    bytes: &'a mut Vec<u8>,
     left: usize,
 }
 
@@ -509,7 +513,7 @@ impl io::Write for Budget<'_> {
             return Err(io::ErrorKind::WriteZero.into());
         }
         // serde_json writes whole strings and escapes: valid UTF-8 in each call.
-        self.out.push(&String::from_utf8_lossy(buf));
+        self.bytes.extend_from_slice(buf);
         self.left = self.left.saturating_sub(buf.len());
         Ok(buf.len())
     }
@@ -563,6 +567,47 @@ impl Reader for Json {
 #[cfg(test)]
 mod tests {
     use crate::{Code, Limits, Options, Retry, RetryClass, Vendor, VendorError, VendorHint};
+
+    /// A detail rendered at once is the one its pieces pushed one by one gave, at every cap.
+    #[test]
+    fn details_render_as_their_pieces_did() {
+        use std::io;
+
+        use serde_json::json;
+
+        use crate::text::CappedString;
+        struct Pieces<'a>(&'a mut CappedString, usize);
+        impl io::Write for Pieces<'_> {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                if self.1 == 0 {
+                    return Err(io::ErrorKind::WriteZero.into());
+                }
+                self.0.push(std::str::from_utf8(buf).unwrap());
+                self.1 = self.1.saturating_sub(buf.len());
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let values = [
+            json!({"pointer": "/data/attributes/ünïcode", "n": [1, -2.5, null, true], "q": "a \"b\"\n\u{1}€"}),
+            json!([{"code": "E1", "field": "a"}, {"code": "E2", "path": ["x", 0]}]),
+            json!({"a": {"b": {"c": "日本語のテキスト"}}}),
+        ];
+        for value in &values {
+            for max in 0..160 {
+                let mut once = CappedString::new(max);
+                once.push("errors: ");
+                super::render(value, &mut once, max);
+                let mut pieces = CappedString::new(max);
+                pieces.push("errors: ");
+                let _ = serde_json::to_writer(Pieces(&mut pieces, max), value);
+                let (once, pieces) = (once.finish(), pieces.finish());
+                assert_eq!((once.text, once.truncated), (pieces.text, pieces.truncated), "{value} at {max}");
+            }
+        }
+    }
 
     fn read_with(body: &str, opts: &Options) -> Vec<VendorError> {
         crate::from_slice(body.as_bytes(), opts).unwrap().errors
