@@ -157,10 +157,24 @@ fn claims_item<S: Source>(item: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
 
 /// Reads a SOAP method response: its `...Result` and `response` parts.
 fn read_soap_item<S: Source>(mut item: Element<'_, S>, ctx: Ctx<'_>, out: &mut Emitter) -> Result<(), Halt> {
-    let result_part = format!("{}Result", operation_of(item.local_name()));
+    // The operation's name outlives the borrow of `item`: copied to the
+    // stack when it fits, so that a success body allocates nothing here.
+    let mut inline = [0u8; 96];
+    let on_heap: String;
+    let operation = match operation_of(item.local_name()) {
+        op if op.len() <= inline.len() => {
+            inline[..op.len()].copy_from_slice(op.as_bytes());
+            std::str::from_utf8(&inline[..op.len()]).unwrap_or_default()
+        }
+        op => {
+            on_heap = op.to_owned();
+            on_heap.as_str()
+        }
+    };
     while let Some(part) = item.next_child()? {
         let local = part.local_name();
-        if local == result_part || local.eq_ignore_ascii_case("response") || ctx.named(VendorHint::Qlm) {
+        let is_result = local.strip_suffix("Result") == Some(operation);
+        if is_result || local.eq_ignore_ascii_case("response") || ctx.named(VendorHint::Qlm) {
             read_wrapper(part, ctx, out)?;
         }
     }
