@@ -8,44 +8,15 @@ use std::io::BufReader;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use quick_xml::Reader;
-use quick_xml::events::Event;
 use vendor_errors::profile::{CodeSpec, ElementSpec, FaultSpec, JsonSpec};
 use vendor_errors::{Options, Profile, RetryClass, Vendor};
 
+#[path = "support/baselines.rs"]
+mod baselines;
 #[path = "support/data.rs"]
 mod data;
 
-/// The floor: every event read from a slice, nothing done with it.
-fn bare_slice_loop(body: &[u8]) -> usize {
-    let mut reader = Reader::from_reader(body);
-    let mut n = 0;
-    loop {
-        match reader.read_event() {
-            Ok(Event::Eof) | Err(_) => return n,
-            Ok(_) => n += 1,
-        }
-    }
-}
-
-/// The floor for streams: every event read into one reused buffer.
-fn bare_buffered_loop(body: &[u8]) -> usize {
-    let mut reader = Reader::from_reader(BufReader::with_capacity(64 * 1024, body));
-    let mut buf = Vec::new();
-    let mut n = 0;
-    loop {
-        buf.clear();
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Eof) | Err(_) => return n,
-            Ok(_) => n += 1,
-        }
-    }
-}
-
-fn dom_parse(body: &[u8]) -> usize {
-    let text = std::str::from_utf8(body).unwrap();
-    roxmltree::Document::parse(text).map(|d| d.descendants().count()).unwrap_or(0)
-}
+use baselines::{bare_buffered_loop, bare_slice_loop, dom_parse, json_value};
 
 fn bench_body(c: &mut Criterion, name: &str, body: &[u8], sample_size: usize) {
     let opts = Options::new().status(200);
@@ -115,13 +86,7 @@ fn json_ratios(c: &mut Criterion) {
     {
         assert!(serde_json::from_slice::<serde_json::Value>(&body).is_ok(), "{name} is JSON");
         group.bench_function(format!("{name}: from_slice / serde_json Value"), |b| {
-            b.iter_custom(|n| {
-                ratio(
-                    n,
-                    || serde_json::from_slice::<serde_json::Value>(&body).map(|v| v.is_object()),
-                    || vendor_errors::from_slice(&body, opts),
-                )
-            })
+            b.iter_custom(|n| ratio(n, || json_value(&body), || vendor_errors::from_slice(&body, opts)))
         });
     }
     group.finish();

@@ -19,35 +19,11 @@
 
 use std::io::BufReader;
 
-use quick_xml::Reader;
-use quick_xml::events::Event;
-
+#[path = "../benches/support/baselines.rs"]
+mod baselines;
 #[path = "../benches/support/data.rs"]
 #[allow(dead_code)] // the bodies this harness does not read
 mod data;
-
-fn bare_loop<R: std::io::BufRead>(mut reader: Reader<R>) -> usize {
-    let mut buf = Vec::new();
-    let mut n = 0;
-    loop {
-        buf.clear();
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Eof) | Err(_) => return n,
-            Ok(_) => n += 1,
-        }
-    }
-}
-
-fn bare_slice_loop(body: &[u8]) -> usize {
-    let mut reader = Reader::from_reader(body);
-    let mut n = 0;
-    loop {
-        match reader.read_event() {
-            Ok(Event::Eof) | Err(_) => return n,
-            Ok(_) => n += 1,
-        }
-    }
-}
 
 /// One way of reading a body; the count it gives keeps the work from being optimised away.
 type Read<'a> = Box<dyn Fn(&[u8]) -> usize + 'a>;
@@ -84,13 +60,10 @@ fn main() {
         "reader" => Box::new(|b| {
             vendor_errors::from_reader(BufReader::with_capacity(64 * 1024, b), &opts).map_or(0, |r| r.errors.len())
         }),
-        "loop" => Box::new(bare_slice_loop),
-        "bufloop" => Box::new(|b| bare_loop(Reader::from_reader(BufReader::with_capacity(64 * 1024, b)))),
-        "value" => Box::new(|b| serde_json::from_slice::<serde_json::Value>(b).map_or(0, |v| v.is_object() as usize)),
-        "dom" => Box::new(|b| {
-            let text = std::str::from_utf8(b).unwrap_or_default();
-            roxmltree::Document::parse(text).map(|d| d.descendants().count()).unwrap_or(0)
-        }),
+        "loop" => Box::new(baselines::bare_slice_loop),
+        "bufloop" => Box::new(baselines::bare_buffered_loop),
+        "value" => Box::new(baselines::json_value),
+        "dom" => Box::new(baselines::dom_parse),
         other => {
             eprintln!("unknown way {other:?}: slice, profiles, reader, loop, bufloop, dom or value");
             std::process::exit(64);
