@@ -190,8 +190,8 @@ fn finality(class: RetryClass) -> u8 {
 }
 
 /// A body cut at `at` keeps what its bytes prove, and no more: every error
-/// of a report that broke off (`incomplete`) is the status's `http`
-/// fallback, or an error of a vendor the whole body (`whole`, read with the
+/// of a report that broke off (`incomplete`) is the response's fallback
+/// (the status's `http` error, or a vendor header's, as with no body), or an error of a vendor the whole body (`whole`, read with the
 /// same options) has errors of (any, for the generic `soap`, `xml` and
 /// `json` readings of a body cut before what names its vendor); with a code (or
 /// fault code) the whole body gives, it is no more final than that error
@@ -211,7 +211,12 @@ pub fn check_cut(body: &[u8], opts: &Options, whole: &Result<Report, ParseError>
     if cut.incomplete.is_none() {
         return;
     }
-    for e in cut.errors.iter().filter(|e| e.vendor != Vendor::Http) {
+    // What the response says with no body: the status's `http` error, or
+    // the one a vendor header names (`x-amzn-ErrorType`, `x-ms-error-code`).
+    // A cut body that says nothing falls back to it, as the status's.
+    let without_body = vendor_errors::from_slice(b"", opts).map(|r| r.errors).unwrap_or_default();
+    let fallback = |e: &VendorError| without_body.iter().any(|f| f.vendor == e.vendor && f.code == e.code);
+    for e in cut.errors.iter().filter(|e| e.vendor != Vendor::Http && !fallback(e)) {
         // A generic reading (SOAP, XML, JSON) may stand for any vendor's.
         let generic = matches!(e.vendor, Vendor::Soap | Vendor::Xml | Vendor::Json);
         let by_vendor: Vec<&VendorError> = whole.errors.iter().filter(|w| generic || w.vendor == e.vendor).collect();
