@@ -208,7 +208,13 @@ pub fn check_cut(body: &[u8], opts: &Options, whole: &Result<Report, ParseError>
         return;
     }
     let Ok(cut) = vendor_errors::from_slice(&body[..at], opts) else { return };
-    if cut.incomplete.is_none() {
+    let Some(broke) = &cut.incomplete else { return };
+    // A whole body stopped by a limit read less than its cut may: the cut
+    // shortens the event that hit the limit and reads on past where the
+    // whole stopped. Only a cut that broke off before that point says less.
+    if let Some(ParseError::Limit { offset: stop, .. }) = &whole.incomplete
+        && broke.offset() > *stop
+    {
         return;
     }
     // What the response says with no body: the status's `http` error, or
