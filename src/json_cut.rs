@@ -69,7 +69,7 @@ pub(crate) enum Parsed {
 /// reader serde_json pulls a byte at a time.
 pub(crate) fn parse_whole(bytes: &[u8]) -> Option<Value> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = Value::deserialize(&mut de).and_then(|value| de.end().map(|()| value)).ok();
+    let value = FirstWins::deserialize(&mut de).and_then(|FirstWins(value)| de.end().map(|()| value)).ok();
     if cfg!(debug_assertions) {
         // The tests and the fuzzers hold the two readers to the same answers.
         match (parse(bytes), &value) {
@@ -79,6 +79,87 @@ pub(crate) fn parse_whole(bytes: &[u8]) -> Option<Value> {
         }
     }
     value
+}
+
+/// A JSON value whose objects keep the first of duplicate names, as
+/// [`parse`] does: what a cut body kept is never replaced by what followed
+/// it (RFC 8259 leaves duplicate names to the reader; serde_json's `Value`
+/// keeps the last).
+struct FirstWins(Value);
+
+impl<'de> Deserialize<'de> for FirstWins {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FirstWinsVisitor).map(FirstWins)
+    }
+}
+
+/// [`FirstWins`]' visitor: `Value`'s own, but for duplicate names.
+struct FirstWinsVisitor;
+
+impl<'de> Visitor<'de> for FirstWinsVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(n).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        FirstWins::deserialize(deserializer).map(|FirstWins(v)| v)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(FirstWins(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut members = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if members.is_empty() && key == NUMBER_TOKEN && numbers_come_as_maps() {
+                // As in `Seed::visit_map`: `arbitrary_precision`'s numbers.
+                let text: String = map.next_value()?;
+                return Ok(text.parse::<Number>().map_or(Value::Null, Value::Number));
+            }
+            let FirstWins(value) = map.next_value()?;
+            members.entry(key).or_insert(value);
+        }
+        Ok(Value::Object(members))
+    }
 }
 
 /// Reads one JSON value from `reader`, to its end.
@@ -259,13 +340,13 @@ impl<'de> Visitor<'de> for Seed<'_> {
             match map.next_value_seed(value) {
                 Ok(value) => {
                     if let Some(value) = self.complete(value) {
-                        members.insert(key, value);
+                        members.entry(key).or_insert(value);
                     }
                 }
                 Err(e) => {
                     let inner = self.take_inner();
                     if let Some(kept) = inner.kept {
-                        members.insert(key, kept);
+                        members.entry(key).or_insert(kept);
                     }
                     return Err(self.broke(self.kept_object(members), inner.open, e));
                 }
@@ -334,13 +415,22 @@ mod tests {
     fn whole_bodies_are_what_serde_json_makes_of_them() {
         for body in [
             r#"{"a":[1,-2,3.5,1.5e300,18446744073709551615,-9223372036854775808,true,null,"x\u00e9"],"b":{},"c":[]}"#,
-            r#"[{"a":1,"a":2},{"jsonrpc":"2.0","error":{"code":-32600,"message":"m"}}]"#,
+            r#"[{"a":1,"b":2},{"jsonrpc":"2.0","error":{"code":-32600,"message":"m"}}]"#,
             "  {\"k\" : \"v\" }\n",
         ] {
             let Parsed::Whole(value) = parse(body.as_bytes()) else { panic!("{body}") };
             assert_eq!(value, serde_json::from_str::<Value>(body).unwrap(), "{body}");
         }
         assert!(!numbers_come_as_maps());
+    }
+
+    #[test]
+    fn the_first_of_duplicate_names_wins_in_both_readers() {
+        let body = r#"{"status":503,"a":{"b":1,"b":[2]},"status":"later"}"#;
+        let first = serde_json::json!({"status": 503, "a": {"b": 1}});
+        let Parsed::Whole(streamed) = parse(body.as_bytes()) else { panic!("{body}") };
+        assert_eq!(streamed, first);
+        assert_eq!(crate::json_cut::parse_whole(body.as_bytes()), Some(first));
     }
 
     #[test]
