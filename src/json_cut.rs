@@ -68,8 +68,14 @@ pub(crate) enum Parsed {
 /// more often than not, and this is about twice as fast as [`parse`], whose
 /// reader serde_json pulls a byte at a time.
 pub(crate) fn parse_whole(bytes: &[u8]) -> Option<Value> {
+    // The streaming reader's own visitor (the first of duplicate names
+    // wins, scalars as `Value` makes them); over a slice no number runs
+    // into the end inside a container that closes, and what a failure
+    // leaves behind is not looked at.
+    let shared = Shared { ended: Cell::new(false), broken: Cell::new(None) };
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = FirstWins::deserialize(&mut de).and_then(|FirstWins(value)| de.end().map(|()| value)).ok();
+    let seed = Seed { shared: &shared, nested: false, rpc: false };
+    let value = seed.deserialize(&mut de).and_then(|value| de.end().map(|()| value)).ok();
     if cfg!(debug_assertions) {
         // The tests and the fuzzers hold the two readers to the same answers.
         match (parse(bytes), &value) {
@@ -79,87 +85,6 @@ pub(crate) fn parse_whole(bytes: &[u8]) -> Option<Value> {
         }
     }
     value
-}
-
-/// A JSON value whose objects keep the first of duplicate names, as
-/// [`parse`] does: what a cut body kept is never replaced by what followed
-/// it (RFC 8259 leaves duplicate names to the reader; serde_json's `Value`
-/// keeps the last).
-struct FirstWins(Value);
-
-impl<'de> Deserialize<'de> for FirstWins {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(FirstWinsVisitor).map(FirstWins)
-    }
-}
-
-/// [`FirstWins`]' visitor: `Value`'s own, but for duplicate names.
-struct FirstWinsVisitor;
-
-impl<'de> Visitor<'de> for FirstWinsVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
-        Ok(Value::Bool(b))
-    }
-
-    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
-        Ok(Value::Number(n.into()))
-    }
-
-    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
-        Ok(Value::Number(n.into()))
-    }
-
-    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
-        Ok(Number::from_f64(n).map_or(Value::Null, Value::Number))
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
-        Ok(Value::String(s.to_owned()))
-    }
-
-    fn visit_string<E>(self, s: String) -> Result<Value, E> {
-        Ok(Value::String(s))
-    }
-
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        FirstWins::deserialize(deserializer).map(|FirstWins(v)| v)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(FirstWins(item)) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut members = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if members.is_empty() && key == NUMBER_TOKEN && numbers_come_as_maps() {
-                // As in `Seed::visit_map`: `arbitrary_precision`'s numbers.
-                let text: String = map.next_value()?;
-                return Ok(text.parse::<Number>().map_or(Value::Null, Value::Number));
-            }
-            let FirstWins(value) = map.next_value()?;
-            members.entry(key).or_insert(value);
-        }
-        Ok(Value::Object(members))
-    }
 }
 
 /// Reads one JSON value from `reader`, to its end.
@@ -324,6 +249,9 @@ impl<'de> Visitor<'de> for Seed<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut members = Map::new();
+        // Does `members` hold a `jsonrpc` member? Kept beside it, not
+        // looked up for every member.
+        let mut rpc = false;
         loop {
             let key = match map.next_key::<String>() {
                 Ok(Some(key)) => key,
@@ -336,10 +264,11 @@ impl<'de> Visitor<'de> for Seed<'_> {
                 let text: String = map.next_value()?;
                 return Ok(text.parse::<Number>().map_or(Value::Null, Value::Number));
             }
-            let value = Seed { nested: true, rpc: members.contains_key("jsonrpc"), ..self };
+            let value = Seed { nested: true, rpc, ..self };
             match map.next_value_seed(value) {
                 Ok(value) => {
                     if let Some(value) = self.complete(value) {
+                        rpc |= key == "jsonrpc";
                         members.entry(key).or_insert(value);
                     }
                 }
