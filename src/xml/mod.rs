@@ -8,6 +8,7 @@
 //! ([`Source`]) is this module's business.
 
 mod cursor;
+mod lean;
 mod leaves;
 mod namespaces;
 mod scratch;

@@ -41,12 +41,50 @@ pub(crate) const MAX_NESTING: usize = 32;
 /// (or empty element) of that local name, in any namespace, so that a
 /// search for such elements can pass over content that has none.
 pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize, avoid: Option<&[u8]>) -> Result<usize, usize> {
+    content_len_marked(rest, max_open, max_event, avoid, &mut ())
+}
+
+/// Where the events a scan passes over end, for a caller that hands them
+/// out later without reading them again (`super::lean`).
+pub(crate) trait Marks {
+    /// An event ends at `end` (an offset in the scanned bytes); false when
+    /// no more can be kept, which ends the scan there.
+    fn mark(&mut self, end: usize) -> bool;
+    /// The event just marked was a start tag (not an empty element).
+    fn opened(&mut self) {}
+    /// The event just marked was an end tag.
+    fn closed(&mut self) {}
+    /// Does the scan check that the content is UTF-8 (a caller that checks
+    /// more than the content at once need not have it checked twice)?
+    fn checks_utf8(&self) -> bool {
+        true
+    }
+}
+
+/// Nothing kept: a plain skip.
+impl Marks for () {
+    #[inline(always)]
+    fn mark(&mut self, _end: usize) -> bool {
+        true
+    }
+}
+
+/// [`content_len`], telling `marks` where each event of the content ends
+/// (every text run, reference and tag, in order; not the element's own
+/// end tag). Declines where `marks` is full.
+pub(crate) fn content_len_marked(
+    rest: &[u8],
+    max_open: u32,
+    max_event: usize,
+    avoid: Option<&[u8]>,
+    marks: &mut impl Marks,
+) -> Result<usize, usize> {
     // Start and end of the names of the elements open inside the content.
     let mut names = [(0usize, 0usize); MAX_NESTING];
     let mut open = 0usize;
     let mut at = 0;
     loop {
-        let Some(lt) = text_end(rest, at) else { return Err(rest.len()) };
+        let Some(lt) = text_end(rest, at, marks) else { return Err(rest.len()) };
         if lt - at > max_event {
             return Err(lt);
         }
@@ -57,6 +95,10 @@ pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize, avoid: O
                 if let Some(&(start, end)) = open.checked_sub(1).and_then(|i| names.get(i)) {
                     let gt = lt + 2 + (end - start);
                     if rest.get(gt) == Some(&b'>') && rest[lt + 2..gt] == rest[start..end] && gt + 1 - lt <= max_event {
+                        if !marks.mark(gt + 1) {
+                            return Err(lt);
+                        }
+                        marks.closed();
                         open -= 1;
                         at = gt + 1;
                         continue;
@@ -68,6 +110,9 @@ pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize, avoid: O
                 }
                 if open == 0 {
                     // The element's own end tag: quick-xml reads it.
+                    if !marks.checks_utf8() {
+                        return Ok(lt);
+                    }
                     return match std::str::from_utf8(&rest[..lt]) {
                         Ok(_) => Ok(lt),
                         Err(e) => Err(e.valid_up_to()),
@@ -75,9 +120,10 @@ pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize, avoid: O
                 }
                 open -= 1;
                 let (start, end) = names[open];
-                if trim_end_whitespace(&rest[lt + 2..gt]) != &rest[start..end] {
+                if trim_end_whitespace(&rest[lt + 2..gt]) != &rest[start..end] || !marks.mark(gt + 1) {
                     return Err(lt);
                 }
+                marks.closed();
                 at = gt + 1;
             }
             Some(b'!' | b'?') => return Err(lt),
@@ -100,6 +146,12 @@ pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize, avoid: O
                     names[open] = (lt + 1, lt + 1 + name);
                     open += 1;
                 }
+                if !marks.mark(gt + 1) {
+                    return Err(lt);
+                }
+                if !empty {
+                    marks.opened();
+                }
                 at = gt + 1;
             }
         }
@@ -108,16 +160,22 @@ pub(crate) fn content_len(rest: &[u8], max_open: u32, max_event: usize, avoid: O
 
 /// The `<` that ends the text starting at `at`, when every reference in
 /// the text is closed (`&` ... `;` before the next `&` or `<`); `None` at
-/// the end of `rest` or at a reference left open.
-fn text_end(rest: &[u8], mut at: usize) -> Option<usize> {
+/// the end of `rest`, at a reference left open, or where `marks` is full.
+/// `marks` is told where each of its events ends: each run of text (none
+/// when empty) and each reference, as quick-xml splits text.
+#[inline(always)]
+pub(super) fn text_end(rest: &[u8], mut at: usize, marks: &mut impl Marks) -> Option<usize> {
     loop {
         let i = at + find(&rest[at..], [b'<', b'&'], |hay| memchr2(b'<', b'&', hay))?;
+        if i > at && !marks.mark(i) {
+            return None;
+        }
         if rest[i] == b'<' {
             return Some(i);
         }
         let tail = &rest[i + 1..];
         let j = i + 1 + find(tail, [b';', b'&', b'<'], |hay| memchr3(b';', b'&', b'<', hay))?;
-        if rest[j] != b';' {
+        if rest[j] != b';' || !marks.mark(j + 1) {
             return None;
         }
         at = j + 1;
@@ -126,7 +184,8 @@ fn text_end(rest: &[u8], mut at: usize) -> Option<usize> {
 
 /// The `>` that closes the tag whose content starts at `at`, quoted
 /// attribute values skipped (as quick-xml's element parser does).
-fn tag_end(rest: &[u8], mut at: usize) -> Option<usize> {
+#[inline(always)]
+pub(super) fn tag_end(rest: &[u8], mut at: usize) -> Option<usize> {
     loop {
         let i = at + find(&rest[at..], [b'>', b'"', b'\''], |hay| memchr3(b'>', b'"', b'\'', hay))?;
         let q = rest[i];
@@ -174,11 +233,11 @@ fn find<const N: usize>(hay: &[u8], bytes: [u8; N], search: impl FnOnce(&[u8]) -
 }
 
 /// What follows a name's prefix, as `split_qname` splits it (at the first `:`).
-fn local_part(name: &[u8]) -> &[u8] {
+pub(super) fn local_part(name: &[u8]) -> &[u8] {
     memchr(b':', name).map_or(name, |at| &name[at + 1..])
 }
 
-fn trim_end_whitespace(bytes: &[u8]) -> &[u8] {
+pub(super) fn trim_end_whitespace(bytes: &[u8]) -> &[u8] {
     let end = bytes.iter().rposition(|&b| !is_whitespace(b)).map_or(0, |i| i + 1);
     &bytes[..end]
 }

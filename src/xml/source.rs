@@ -8,7 +8,7 @@ use quick_xml::encoding::EncodingError;
 use quick_xml::errors::{IllFormedError, SyntaxError};
 use quick_xml::events::Event;
 
-use super::skip;
+use super::{lean, skip};
 use crate::input::limited::Limited;
 use crate::input::{InputFault, io_to_parse_error};
 use crate::limits::{Limit, Limits};
@@ -132,6 +132,20 @@ pub(crate) struct SliceSource<'a> {
     skipped: u64,
     /// No skip is tried before this position: a scan declined there.
     no_skip_until: u64,
+    /// The region read on the lean path (`super::lean`), where it starts
+    /// (relative to `base`), where its events end, and the next of them;
+    /// quick-xml reads when every one was handed out.
+    region: &'a str,
+    region_at: u64,
+    marks: lean::RegionMarks,
+    next_mark: usize,
+    /// quick-xml has read an event, and not text: it waits for text or
+    /// markup, as it does after an element, so a lean region may start.
+    may_vouch: bool,
+    /// No region is tried before this position: the scan declined there.
+    no_vouch_until: u64,
+    #[cfg(test)]
+    lean_count: usize,
 }
 
 impl<'a> SliceSource<'a> {
@@ -150,6 +164,14 @@ impl<'a> SliceSource<'a> {
             len,
             skipped: 0,
             no_skip_until: 0,
+            region: "",
+            region_at: 0,
+            marks: lean::RegionMarks::default(),
+            next_mark: 0,
+            may_vouch: false,
+            no_vouch_until: 0,
+            #[cfg(test)]
+            lean_count: 0,
         }
     }
 
@@ -157,13 +179,85 @@ impl<'a> SliceSource<'a> {
     fn position(&self) -> u64 {
         self.reader.buffer_position() + self.skipped
     }
+
+    /// Moves the reader `n` bytes on, past what was read or skipped without it.
+    fn advance(&mut self, n: usize) {
+        let rest: &'a [u8] = self.reader.get_ref();
+        *self.reader.get_mut() = rest.get(n..).unwrap_or_default();
+        self.skipped += n as u64;
+    }
+
+    /// How many events the lean path handed out.
+    #[cfg(test)]
+    pub(crate) fn lean_events(&self) -> usize {
+        self.lean_count
+    }
+
+    /// Is a lean region being read?
+    fn in_region(&self) -> bool {
+        self.next_mark < self.marks.len()
+    }
+
+    /// Starts a lean region here when the scan vouches for one.
+    fn vouch(&mut self) {
+        let rest: &'a [u8] = self.reader.get_ref();
+        let max_event = if self.check_event_size { self.max_event as usize } else { usize::MAX };
+        match lean::region(rest, max_event, &mut self.marks) {
+            Ok(region) => {
+                self.region = region;
+                self.region_at = self.position();
+                self.next_mark = 0;
+            }
+            Err(seen) => {
+                self.no_vouch_until = self.position() + seen.max(1) as u64;
+                self.next_mark = self.marks.len();
+            }
+        }
+    }
+
+    /// The next event of the lean region.
+    fn lean_event(&mut self) -> quick_xml::Result<Event<'a>> {
+        let region: &'a str = self.region;
+        let Some((event, len)) = lean::event(region, &self.marks, self.next_mark) else {
+            // Not reached: the region was vouched for. quick-xml reads on.
+            self.next_mark = self.marks.len();
+            return self.reader.read_event();
+        };
+        self.next_mark += 1;
+        self.advance(len);
+        #[cfg(test)]
+        {
+            self.lean_count += 1;
+        }
+        Ok(event)
+    }
 }
 
 impl EventSource for SliceSource<'_> {
     #[inline]
     fn next_event(&mut self) -> quick_xml::Result<Event<'_>> {
         self.event_start = self.position();
+        if !self.in_region() && self.may_vouch && self.event_start >= self.no_vouch_until {
+            self.vouch();
+        }
+        if self.in_region() {
+            // A vouched region holds no event over the limit.
+            return self.lean_event();
+        }
         let event = self.reader.read_event();
+        // After these, quick-xml waits for text or markup, as after a region.
+        self.may_vouch = matches!(
+            event,
+            Ok(Event::Start(_)
+                | Event::End(_)
+                | Event::Empty(_)
+                | Event::Decl(_)
+                | Event::Comment(_)
+                | Event::PI(_)
+                | Event::DocType(_)
+                | Event::CData(_)
+                | Event::GeneralRef(_))
+        );
         // Judged as the buffered source judges it: more than the limit read
         // for one event, complete or failed, is over the limit.
         if self.check_event_size && self.position() - self.event_start > self.max_event {
@@ -186,13 +280,21 @@ impl EventSource for SliceSource<'_> {
         if at < self.no_skip_until {
             return Ok(());
         }
+        if self.in_region() {
+            // Passed over by the region's marks: what the scan would answer.
+            match lean::skip(self.region, &self.marks, self.next_mark, max_open, avoid) {
+                Ok((len, end_tag)) => {
+                    self.advance(len);
+                    self.next_mark = end_tag;
+                }
+                Err(seen) => self.no_skip_until = at + seen as u64,
+            }
+            return Ok(());
+        }
         let max_event = if self.check_event_size { self.max_event as usize } else { usize::MAX };
         let rest: &[u8] = self.reader.get_ref();
         match skip::content_len(rest, max_open, max_event, avoid) {
-            Ok(len) => {
-                *self.reader.get_mut() = &rest[len..];
-                self.skipped += len as u64;
-            }
+            Ok(len) => self.advance(len),
             Err(seen) => {
                 self.no_skip_until = at + seen as u64;
             }
