@@ -19,6 +19,10 @@
 //!
 //! The element's own end tag is left for quick-xml, which checks it against
 //! the start tag it read.
+//!
+//! The same scan, told to mark where each event ends
+//! ([`content_len_marked`]), vouches for the regions of the lean path
+//! (`super::lean`).
 
 use memchr::{memchr, memchr2, memchr3};
 use quick_xml::utils::{is_whitespace, name_len};

@@ -1,5 +1,7 @@
-//! Event sources: quick-xml's borrowed slice reader and its buffered reader,
-//! behind one trait, with quick-xml errors turned into [`ParseError`]s.
+//! Event sources: quick-xml's borrowed slice reader (with the lean path,
+//! `super::lean`, for what the skip scan vouches for) and its buffered
+//! reader, behind one trait, with quick-xml errors turned into
+//! [`ParseError`]s.
 
 use std::io::BufRead;
 
