@@ -4,8 +4,8 @@
 //! seen. A small XML body is read on the lean path (`src/xml/lean.rs`), so
 //! quick-xml's own stack of open element names (4 to 6 allocations, which a
 //! bare event loop over the same body makes) is not grown; what remains are
-//! the strings of the report. A JSON body is read into a `serde_json::Value` whole, one
-//! allocation per string, array and object in it.
+//! the strings of the report. A JSON body is read into a `serde_json::Value`
+//! whole, one allocation per string, array and object in it.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
