@@ -19,11 +19,10 @@
 //! against the element it belongs to. A small body is usually one region
 //! (its root), and quick-xml then allocates nothing.
 
-use memchr::memchr;
 use quick_xml::events::{BytesEnd, BytesRef, BytesStart, BytesText, Event};
 use quick_xml::utils::name_len;
 
-use super::skip::{MAX_NESTING, Marks, content_len_marked, local_part, tag_end, text_end, trim_end_whitespace};
+use super::skip::{MAX_NESTING, Marks, content_len, content_len_marked, tag_end, text_end, trim_end_whitespace};
 
 /// Longest region vouched for at once: the scan runs before the first of
 /// its events is handed out, so a larger element is left to quick-xml (and
@@ -105,6 +104,11 @@ impl RegionMarks {
         self.len
     }
 
+    /// Where the last event marked ends.
+    fn last_end(&self) -> usize {
+        self.len.checked_sub(1).and_then(|last| self.ends.get(last)).map_or(0, |&end| usize::from(end))
+    }
+
     /// Where event `k` starts and ends (offsets in the region).
     fn bounds(&self, k: usize) -> Option<(usize, usize)> {
         let start = match k.checked_sub(1) {
@@ -153,16 +157,14 @@ pub(crate) fn region<'r>(rest: &'r [u8], max_event: usize, marks: &mut RegionMar
         let content = content_len_marked(&rest[open..], MAX_NESTING as u32, max_event, None, marks);
         marks.base = 0;
         let close = open + content.map_err(|seen| open + seen)?;
-        // The element's own end tag, which the scan leaves to its caller.
-        let Some(end_gt) = memchr(b'>', &rest[close..]).map(|i| close + i) else { return Err(rest.len()) };
-        if trim_end_whitespace(&rest[close + 2..end_gt]) != name || end_gt + 1 - close > max_event {
-            return Err(close);
-        }
-        if !marks.mark(end_gt + 1) {
+        // The element's own end tag, marked last by the scan, which does
+        // not know the name it must have.
+        let end = marks.last_end();
+        if rest.get(close + 2..end.saturating_sub(1)).is_none_or(|tag| trim_end_whitespace(tag) != name) {
             return Err(close);
         }
         marks.closed();
-        end_gt + 1
+        end
     };
     std::str::from_utf8(&rest[..end]).map_err(|e| e.valid_up_to())
 }
@@ -172,27 +174,38 @@ pub(crate) fn region<'r>(rest: &'r [u8], max_event: usize, marks: &mut RegionMar
 pub(crate) fn event<'r>(text: &'r str, marks: &RegionMarks, k: usize) -> Option<(Event<'r>, usize)> {
     let (start, end) = marks.bounds(k)?;
     let ev = text.get(start..end)?;
-    let kind = Kind::of(ev.as_bytes());
-    let inner = || ev.get(kind.head()..ev.len().checked_sub(kind.tail())?);
-    let event = match kind {
+    // Each kind cut with its own constants (`<`, `</` or `&` before what
+    // the event holds; `>`, `/>` or `;` after), which the compiler folds.
+    let held = |head: usize, tail: usize| ev.get(head..ev.len().saturating_sub(tail));
+    let event = match Kind::of(ev.as_bytes()) {
+        Kind::Text => Event::Text(BytesText::from_escaped(ev)),
+        Kind::Start => {
+            let tag = held(1, 1)?;
+            Event::Start(BytesStart::from_content(tag, name_len(tag.as_bytes())))
+        }
+        Kind::Empty => {
+            let tag = held(1, 2)?;
+            Event::Empty(BytesStart::from_content(tag, name_len(tag.as_bytes())))
+        }
         Kind::End => {
-            let name = inner()?;
+            let name = held(2, 1)?;
             Event::End(BytesEnd::new(name.get(..trim_end_whitespace(name.as_bytes()).len())?))
         }
-        Kind::Start => Event::Start(BytesStart::from_content(inner()?, name_len(inner()?.as_bytes()))),
-        Kind::Empty => Event::Empty(BytesStart::from_content(inner()?, name_len(inner()?.as_bytes()))),
-        Kind::Ref => Event::GeneralRef(BytesRef::new(inner()?)),
-        Kind::Text => Event::Text(BytesText::from_escaped(ev)),
+        Kind::Ref => Event::GeneralRef(BytesRef::new(held(1, 1)?)),
     };
     Some((event, end - start))
 }
 
 /// What `content_len` answers for the content of the element whose start
-/// tag was event `k - 1` of a region vouched for, read from its marks
-/// instead of its bytes: `Ok((len, e))`, where `e` is the element's end tag
-/// (`len` bytes on), or `Err(seen)` where the scan would decline (a start
-/// tag `max_open` elements deep, or one named `avoid`). Inside a vouched
-/// region nothing else could make it decline.
+/// tag was event `k - 1` of a region vouched for: `Ok((len, e))`, where `e`
+/// is the element's end tag (`len` bytes on), or `Err(seen)` where the scan
+/// declines.
+///
+/// Most skips are read from the marks alone: nesting the limit cannot
+/// reach, and no start tag with the name to avoid anywhere in the content's
+/// bytes (inside a vouched region nothing else could make the scan
+/// decline). Any other is left to the scan itself, so that what a skip
+/// declines is decided in one place.
 pub(crate) fn skip(
     text: &str,
     marks: &RegionMarks,
@@ -201,8 +214,6 @@ pub(crate) fn skip(
     avoid: Option<&[u8]>,
 ) -> Result<(usize, usize), usize> {
     let (from, _) = marks.bounds(k).ok_or(0usize)?;
-    // Most skips: nesting the limit cannot reach, and no start tag with the
-    // name to avoid anywhere in the content's bytes: straight to the end tag.
     let start_tag = k.checked_sub(1).filter(|&s| {
         marks.bounds(s).and_then(|(a, b)| text.as_bytes().get(a..b)).is_some_and(|ev| Kind::of(ev) == Kind::Start)
     });
@@ -216,27 +227,12 @@ pub(crate) fn skip(
     {
         return Ok((to - from, end_tag));
     }
-    let mut open = 0u32;
-    for e in k..marks.len {
-        let (start, end) = marks.bounds(e).ok_or(0usize)?;
-        let ev = text.as_bytes().get(start..end).ok_or(0usize)?;
-        match Kind::of(ev) {
-            Kind::End if open == 0 => return Ok((start - from, e)),
-            Kind::End => open -= 1,
-            kind @ (Kind::Start | Kind::Empty) => {
-                if open >= max_open {
-                    return Err(start - from);
-                }
-                let tag = ev.get(1..ev.len().saturating_sub(kind.tail())).unwrap_or_default();
-                if avoid.is_some_and(|avoid| local_part(&tag[..name_len(tag)]) == avoid) {
-                    return Err(start - from);
-                }
-                open += u32::from(kind == Kind::Start);
-            }
-            Kind::Text | Kind::Ref => {}
-        }
-    }
-    Err(0)
+    // Every event in the region is within the size limit already.
+    let len = content_len(text.as_bytes().get(from..).unwrap_or_default(), max_open, usize::MAX, avoid)?;
+    // The end tag is the event that starts where the content ends.
+    let ends = marks.ends.get(..marks.len).unwrap_or_default();
+    let before = u16::try_from(from + len).ok().and_then(|at| ends.binary_search(&at).ok()).ok_or(0usize)?;
+    Ok((len, before + 1))
 }
 
 /// An event's kind, from its bytes.
@@ -250,23 +246,6 @@ enum Kind {
 }
 
 impl Kind {
-    /// Bytes before and after what the event holds: `<`, `</`, `&`; `>`, `/>`, `;`.
-    fn head(self) -> usize {
-        match self {
-            Kind::End => 2,
-            Kind::Text => 0,
-            _ => 1,
-        }
-    }
-
-    fn tail(self) -> usize {
-        match self {
-            Kind::Empty => 2,
-            Kind::Text => 0,
-            _ => 1,
-        }
-    }
-
     fn of(ev: &[u8]) -> Kind {
         match ev {
             [b'<', b'/', ..] => Kind::End,
@@ -283,7 +262,7 @@ mod tests {
     use quick_xml::Reader;
 
     use crate::limits::Limits;
-    use crate::xml::source::{EventSource, SliceSource};
+    use crate::xml::source::{BufSource, EventSource, SliceSource};
 
     /// Every event (or error) and the position after it, as a line.
     fn events(mut next: impl FnMut() -> (String, u64)) -> Vec<String> {
@@ -366,6 +345,26 @@ mod tests {
         }
     }
 
+    /// Every event, with a skip of the content after some start tags (by
+    /// `max_open` and `avoid` chosen from the event's number).
+    fn skipping(src: &mut impl EventSource) -> Vec<String> {
+        let mut n = 0u32;
+        events(|| {
+            n += 1;
+            let (line, start) = match src.next_event() {
+                Ok(e) => (format!("{e:?}"), matches!(e, quick_xml::events::Event::Start(_))),
+                Err(e) => (format!("Err {e}"), false),
+            };
+            if start && !n.is_multiple_of(3) {
+                let max_open = [0, 1, 2, 40][(n % 4) as usize];
+                let avoid = [None, Some(&b"Fault"[..])][(n % 5 % 2) as usize];
+                let skipped = src.skip_content(max_open, avoid).map_err(|e| e.to_string());
+                return (format!("{line} {skipped:?}"), src.offset());
+            }
+            (line, src.offset())
+        })
+    }
+
     /// The slice source, lean path and all, gives quick-xml's own events,
     /// at the same positions, over generated documents: well formed, or
     /// broken by a piece put in anywhere, or cut short.
@@ -392,5 +391,22 @@ mod tests {
             assert_eq!(ours, quick_xml(&body), "{:?}", String::from_utf8_lossy(&body));
         }
         assert!(lean > 5_000, "the lean path read in only {lean} documents");
+    }
+
+    /// A skip inside a lean region (read from its marks, or left to the
+    /// scan) passes over what the scan passes over in a stream, and
+    /// declines where it declines.
+    #[test]
+    fn skips_in_a_region_agree_with_the_scan() {
+        let mut g = Gen(0x9e37_79b9_7f4a_7c15);
+        let limits = Limits::default();
+        for _ in 0..20_000 {
+            let mut body = String::from(g.pick(&["<?xml version='1.0'?>\n", ""]));
+            g.element(&mut body, 5);
+            let body = body.into_bytes();
+            let ours = skipping(&mut SliceSource::new(&body, 0, &limits));
+            let stream = skipping(&mut BufSource::new(&body[..], 0, &limits));
+            assert_eq!(ours, stream, "{:?}", String::from_utf8_lossy(&body));
+        }
     }
 }

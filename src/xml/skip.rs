@@ -17,8 +17,8 @@
 //! - comments, CDATA sections, processing instructions and declarations are
 //!   not skipped (the scan declines: they are rare in data).
 //!
-//! The element's own end tag is left for quick-xml, which checks it against
-//! the start tag it read.
+//! The element's own end tag is left for quick-xml (or the lean path),
+//! which checks it against the start tag it read.
 //!
 //! The same scan, told to mark where each event ends
 //! ([`content_len_marked`]), vouches for the regions of the lean path
@@ -74,8 +74,9 @@ impl Marks for () {
 }
 
 /// [`content_len`], telling `marks` where each event of the content ends
-/// (every text run, reference and tag, in order; not the element's own
-/// end tag). Declines where `marks` is full.
+/// (every text run, reference and tag, in order), and last where the
+/// element's own end tag ends (its name is not checked: the scan does not
+/// know it). Declines where `marks` is full.
 pub(crate) fn content_len_marked(
     rest: &[u8],
     max_open: u32,
@@ -113,7 +114,11 @@ pub(crate) fn content_len_marked(
                     return Err(lt);
                 }
                 if open == 0 {
-                    // The element's own end tag: quick-xml reads it.
+                    // The element's own end tag: quick-xml reads it (or
+                    // the lean path, which checks its name).
+                    if !marks.mark(gt + 1) {
+                        return Err(lt);
+                    }
                     if !marks.checks_utf8() {
                         return Ok(lt);
                     }
