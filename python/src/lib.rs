@@ -7,6 +7,7 @@
 //!
 //! Nothing here panics on any input: every failure is a Python exception.
 
+use std::fmt::Write as _;
 use std::io::{self, BufReader, Read};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -171,7 +172,11 @@ impl Report {
 /// instance; the class has `None` for every optional one (fewer entries to
 /// make: the instance is built for every error read).
 fn vendor_error<'py>(py: Python<'py>, cls: &Bound<'py, PyType>, e: &RsError) -> PyResult<Bound<'py, PyAny>> {
-    let obj = cls.call1((e.to_string(),))?;
+    // `str(error)`: the library's `Display`, written into a string sized
+    // once (`to_string` grows it four times on a typical message).
+    let mut text = String::with_capacity(e.message.len() + 64);
+    let _ = write!(text, "{e}");
+    let obj = cls.call1((text,))?;
     let dict = obj.getattr(intern!(py, "__dict__"))?.cast_into::<PyDict>()?;
     let set_str = |key: &Bound<'py, PyString>, value: &Option<String>| -> PyResult<()> {
         match value {
