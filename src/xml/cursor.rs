@@ -319,16 +319,7 @@ impl<S: EventSource> Cursor<S> {
     /// The text content of the element at `depth` (all descendant text,
     /// references resolved), trimmed and cut at `max` bytes.
     fn text(&mut self, depth: u32, max: usize) -> Result<Capped, ParseError> {
-        let mut text = CappedString::new(max);
-        while self.depth >= depth {
-            match step!(self) {
-                Step::Text(t) => text.push(&t.xml10_content()),
-                Step::CData(t) => text.push(&t.xml10_content()),
-                Step::Ref(r) => push_reference(&mut |piece| text.push(piece), &r),
-                _ => {}
-            }
-        }
-        Ok(text.finish())
+        Ok(self.gather_text(depth, max, false)?.unwrap_or_default())
     }
 
     /// The text of the element at `depth` when it has no child element;
@@ -339,17 +330,26 @@ impl<S: EventSource> Cursor<S> {
             self.skip_if_unread(depth)?;
             return Ok(None);
         }
+        self.gather_text(depth, max, true)
+    }
+
+    /// The text of the element at `depth`: its text, CDATA sections and
+    /// references, in order, through every descendant; or, for a `leaf`,
+    /// `None` at its first child element. Inlined, so that each caller's
+    /// copy has `leaf` folded away.
+    #[inline(always)]
+    fn gather_text(&mut self, depth: u32, max: usize, leaf: bool) -> Result<Option<Capped>, ParseError> {
         let mut text = CappedString::new(max);
         while self.depth >= depth {
             match step!(self) {
                 Step::Text(t) => text.push(&t.xml10_content()),
                 Step::CData(t) => text.push(&t.xml10_content()),
                 Step::Ref(r) => push_reference(&mut |piece| text.push(piece), &r),
-                Step::Open(_) => {
+                Step::Open(_) if leaf => {
                     self.fresh = true;
                     return Ok(None);
                 }
-                Step::Empty(_) => return Ok(None),
+                Step::Empty(_) if leaf => return Ok(None),
                 _ => {}
             }
         }
