@@ -10,7 +10,9 @@
 //! quick-xml. When the scan vouches for the region, [`event`] cuts out the
 //! events quick-xml would have given, with the same bounds (so positions,
 //! offsets and limits come out the same), and [`skip`] passes over an
-//! element's content by its marks instead of a second scan. When the scan
+//! element's content by its marks instead of a second scan when it can
+//! (and asks the scan otherwise, so that one place decides what a skip
+//! declines). When the scan
 //! declines, quick-xml reads the element as before and reports whatever it
 //! finds. Either way the answer is the same; only the cost differs.
 //!
