@@ -13,8 +13,8 @@ and ``process_error`` alone on a document parsed beforehand.
 The ways are timed interleaved: each round times every way once, in turn,
 so a machine that slows down or speeds up between rounds slows every way
 alike. The garbage collector stays on, as in a program (``timeit`` turns it
-off, and zeep's faults leave cycles: run thousands of times in a row with
-it off, zeep slowed to about 1.6 times its own speed). Each figure is the
+off, and zeep's faults leave cycles: 5,000 calls in a row with it off
+took zeep 45-58 us a call, against 38 us with it on). Each figure is the
 best round, in microseconds per body; each ratio is the median of the
 rounds' own ratios (and their range).
 """
