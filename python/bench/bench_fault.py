@@ -77,14 +77,18 @@ def with_elementtree():
     return fault.findtext("faultcode"), fault.findtext("faultstring")
 
 
-def zeep_setup():
-    """zeep's binding, operation and client for a one-operation service, and
-    an in-process requests.Response holding the fault."""
+def zeep_ways():
+    """zeep's two ways of handling the fault, as functions giving its code
+    and message: ``process_reply`` on an in-process requests.Response (its
+    whole handling), and ``process_error`` on a document parsed beforehand.
+    Raises ImportError without zeep."""
     import os
     import tempfile
 
     import requests
     import zeep
+    from zeep.exceptions import Fault
+    from zeep.loader import parse_xml
 
     here = os.path.dirname(os.path.abspath(__file__))
     sys.path.insert(0, os.path.join(here, "..", "examples"))
@@ -100,7 +104,21 @@ def zeep_setup():
     response.status_code = 500
     response._content = BODY
     response.headers["Content-Type"] = "text/xml; charset=utf-8"
-    return zeep, client, binding, operation, response
+    doc = parse_xml(BODY, client.transport, settings=client.settings)
+
+    def with_zeep():
+        try:
+            binding.process_reply(client, operation, response)
+        except Fault as fault:
+            return fault.code, fault.message
+
+    def zeep_process_error():
+        try:
+            binding.process_error(doc, operation)
+        except Fault as fault:
+            return fault.code, fault.message
+
+    return with_zeep, zeep_process_error
 
 
 def main(argv):
@@ -117,27 +135,10 @@ def main(argv):
         ("ElementTree.fromstring + find faultcode/faultstring", with_elementtree, number // 4),
     ]
     try:
-        zeep, client, binding, operation, response = zeep_setup()
+        with_zeep, zeep_process_error = zeep_ways()
     except ImportError:
-        zeep = None
-    if zeep is not None:
-        from zeep.exceptions import Fault
-        from zeep.loader import parse_xml
-
-        def with_zeep():
-            try:
-                binding.process_reply(client, operation, response)
-            except Fault as fault:
-                return fault.code, fault.message
-
-        doc = parse_xml(BODY, client.transport, settings=client.settings)
-
-        def zeep_process_error():
-            try:
-                binding.process_error(doc, operation)
-            except Fault as fault:
-                return fault.code, fault.message
-
+        with_zeep = None
+    if with_zeep is not None:
         assert with_zeep()[0] == "soap:Server"
         zeep_n = max(number // 10, 200)
         ways.append(("zeep Soap11Binding.process_reply (its fault handling)", with_zeep, zeep_n))
