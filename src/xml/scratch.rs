@@ -1,12 +1,13 @@
 //! Buffers a read needs only while it runs (the cursor's start tags and
 //! namespace declarations, the leaves of a detail while they are looked up
-//! and rendered), kept per thread from one body to the next: reading a
+//! and rendered, the lean path's region marks), kept per thread from one body to the next: reading a
 //! small body then allocates little more than what it hands out. A buffer
 //! that grew past [`MAX_KEPT`] bytes is dropped rather than kept, so what a
 //! thread holds on to stays small whatever it read.
 
 use std::cell::RefCell;
 
+use super::lean::RegionMarks;
 use super::leaves::Leaves;
 use super::namespaces::Namespaces;
 use super::tags::Tags;
@@ -27,6 +28,7 @@ pub(crate) struct CursorScratch {
 thread_local! {
     static CURSOR: RefCell<Option<CursorScratch>> = const { RefCell::new(None) };
     static LEAVES: RefCell<Option<Leaves>> = const { RefCell::new(None) };
+    static MARKS: RefCell<Option<Box<RegionMarks>>> = const { RefCell::new(None) };
 }
 
 impl CursorScratch {
@@ -68,6 +70,17 @@ pub(crate) fn give_back_leaves(mut leaves: Leaves) {
     }
     leaves.clear();
     keep(&LEAVES, leaves);
+}
+
+/// The thread's spare region marks, or new ones. They are 2 KiB of
+/// arrays: kept, they are neither zeroed nor moved for each body.
+pub(crate) fn take_marks() -> Box<RegionMarks> {
+    MARKS.try_with(|spare| spare.borrow_mut().take()).ok().flatten().unwrap_or_default()
+}
+
+/// Keeps region marks for the next body on this thread (their size is fixed).
+pub(crate) fn give_back_marks(marks: Box<RegionMarks>) {
+    keep(&MARKS, marks);
 }
 
 /// Puts `value` in the thread's empty `slot`; drops it when the slot is

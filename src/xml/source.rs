@@ -10,7 +10,7 @@ use quick_xml::encoding::EncodingError;
 use quick_xml::errors::{IllFormedError, SyntaxError};
 use quick_xml::events::Event;
 
-use super::{lean, skip};
+use super::{lean, scratch, skip};
 use crate::input::limited::Limited;
 use crate::input::{InputFault, io_to_parse_error};
 use crate::limits::{Limit, Limits};
@@ -139,7 +139,9 @@ pub(crate) struct SliceSource<'a> {
     /// quick-xml reads when every one was handed out.
     region: &'a str,
     region_at: u64,
-    marks: lean::RegionMarks,
+    /// Taken from the thread's scratch and given back on drop; `None` only
+    /// after that, when nothing reads on.
+    marks: Option<Box<lean::RegionMarks>>,
     next_mark: usize,
     /// quick-xml has read an event, and not text: it waits for text or
     /// markup, as it does after an element, so a lean region may start.
@@ -168,7 +170,7 @@ impl<'a> SliceSource<'a> {
             no_skip_until: 0,
             region: "",
             region_at: 0,
-            marks: lean::RegionMarks::default(),
+            marks: Some(scratch::take_marks()),
             next_mark: 0,
             may_vouch: false,
             no_vouch_until: 0,
@@ -197,14 +199,20 @@ impl<'a> SliceSource<'a> {
 
     /// Is a lean region being read?
     fn in_region(&self) -> bool {
-        self.next_mark < self.marks.len()
+        self.marks.as_ref().is_some_and(|marks| self.next_mark < marks.len())
+    }
+
+    /// How many events the region read (or declined) has.
+    fn region_len(&self) -> usize {
+        self.marks.as_ref().map_or(0, |marks| marks.len())
     }
 
     /// Starts a lean region here when the scan vouches for one.
     fn vouch(&mut self) {
         let rest: &'a [u8] = self.reader.get_ref();
         let max_event = if self.check_event_size { self.max_event as usize } else { usize::MAX };
-        match lean::region(rest, max_event, &mut self.marks) {
+        let Some(marks) = self.marks.as_deref_mut() else { return };
+        match lean::region(rest, max_event, marks) {
             Ok(region) => {
                 self.region = region;
                 self.region_at = self.position();
@@ -212,7 +220,7 @@ impl<'a> SliceSource<'a> {
             }
             Err(seen) => {
                 self.no_vouch_until = self.position() + seen.max(1) as u64;
-                self.next_mark = self.marks.len();
+                self.next_mark = self.region_len();
             }
         }
     }
@@ -220,9 +228,10 @@ impl<'a> SliceSource<'a> {
     /// The next event of the lean region.
     fn lean_event(&mut self) -> quick_xml::Result<Event<'a>> {
         let region: &'a str = self.region;
-        let Some((event, len)) = lean::event(region, &self.marks, self.next_mark) else {
+        let Some((event, len)) = self.marks.as_deref().and_then(|marks| lean::event(region, marks, self.next_mark))
+        else {
             // Not reached: the region was vouched for. quick-xml reads on.
-            self.next_mark = self.marks.len();
+            self.next_mark = self.region_len();
             return self.reader.read_event();
         };
         self.next_mark += 1;
@@ -232,6 +241,15 @@ impl<'a> SliceSource<'a> {
             self.lean_count += 1;
         }
         Ok(event)
+    }
+}
+
+impl Drop for SliceSource<'_> {
+    /// The region marks go back to the thread for the next body.
+    fn drop(&mut self) {
+        if let Some(marks) = self.marks.take() {
+            scratch::give_back_marks(marks);
+        }
     }
 }
 
@@ -282,9 +300,9 @@ impl EventSource for SliceSource<'_> {
         if at < self.no_skip_until {
             return Ok(());
         }
-        if self.in_region() {
+        if let Some(marks) = self.marks.as_deref().filter(|marks| self.next_mark < marks.len()) {
             // Passed over by the region's marks: what the scan would answer.
-            match lean::skip(self.region, &self.marks, self.next_mark, max_open, avoid) {
+            match lean::skip(self.region, marks, self.next_mark, max_open, avoid) {
                 Ok((len, end_tag)) => {
                     self.advance(len);
                     self.next_mark = end_tag;
