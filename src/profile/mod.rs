@@ -144,7 +144,7 @@ pub use model::{CodeSpec, ElementSpec, FaultSpec, JsonSpec, Paths, ProfileSpec};
 use crate::vendor::{Code, Vendor, VendorHint};
 pub use crate::vendor::{ProfileName, ProfileNameError};
 use codes::CodeTable;
-use path::NsPattern;
+pub(crate) use path::NsPattern;
 use rules::{ElementRule, FaultRule, JsonRule};
 
 /// A vendor profile, validated and compiled: see [the module](self).
@@ -302,6 +302,11 @@ impl Rules {
     /// True when an element in namespace `ns` is a signal of this vendor.
     pub(crate) fn claims_namespace(&self, ns: &str) -> bool {
         self.detect.namespaces.iter().any(|p| p.matches(ns))
+    }
+
+    /// `detect.namespaces`: what [`claims_namespace`](Self::claims_namespace) matches.
+    pub(crate) fn namespace_signals(&self) -> &[NsPattern] {
+        &self.detect.namespaces
     }
 
     /// True when a document element (XML that is not SOAP) of local name

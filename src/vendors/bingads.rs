@@ -244,6 +244,10 @@ pub(crate) struct BingAds;
 impl Reader for BingAds {
     const CATALOG: &'static [Entry] = catalog::bingads::ENTRIES;
 
+    fn builtin_profile() -> Option<&'static BuiltinProfile> {
+        Some(&PROFILE)
+    }
+
     fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
         if !PROFILE.claims_fault(fault, ctx) {
             return None;

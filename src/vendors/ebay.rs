@@ -72,6 +72,10 @@ fn claims<S: Source>(el: &Element<'_, S>, ctx: Ctx<'_>) -> bool {
 impl Reader for Ebay {
     const CATALOG: &'static [crate::catalog::Entry] = crate::catalog::ebay::ENTRIES;
 
+    fn builtin_profile() -> Option<&'static BuiltinProfile> {
+        Some(&PROFILE)
+    }
+
     fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
         PROFILE.read_fault(fault, ctx)
     }

@@ -108,6 +108,10 @@ pub(crate) struct GoogleAds;
 impl Reader for GoogleAds {
     const CATALOG: &'static [Entry] = catalog::googleads::ENTRIES;
 
+    fn builtin_profile() -> Option<&'static BuiltinProfile> {
+        Some(&PROFILE)
+    }
+
     fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
         if !PROFILE.claims_fault(fault, ctx) {
             return None;

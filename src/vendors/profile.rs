@@ -43,7 +43,7 @@ use super::Ctx;
 use crate::emit::{Emitter, Halt, Stopped};
 use crate::error::VendorError;
 use crate::profile::rules::ElementRule;
-use crate::profile::{Profile, ProfileSpec, Rules, builtin_rules};
+use crate::profile::{NsPattern, Profile, ProfileSpec, Rules, builtin_rules};
 use crate::retry::Evidence;
 use crate::soap::{self, Fault};
 use crate::vendor::{Code, Vendor, VendorHint};
@@ -168,9 +168,68 @@ fn fault_error(teacher: Teacher<'_>, fault: &mut Fault, ctx: Ctx<'_>) -> VendorE
 
 /// A namespace signal in a fault: its code's QName, or a detail child.
 fn fault_has_signal(rules: &Rules, fault: &Fault) -> bool {
+    fault_namespaces(fault).any(|ns| rules.claims_namespace(ns))
+}
+
+/// The namespaces in a fault that may be a profile's signal: its code's
+/// (unless the envelope's), then its detail children's.
+fn fault_namespaces(fault: &Fault) -> impl Iterator<Item = &str> {
     let code_ns = fault.code.ns.as_deref().filter(|ns| !soap::is_envelope_ns(Some(ns)));
-    code_ns.is_some_and(|ns| rules.claims_namespace(ns))
-        || fault.detail.child_in(|ns| rules.claims_namespace(ns)).is_some()
+    code_ns.into_iter().chain(fault.detail.children().filter_map(|c| c.ns))
+}
+
+/// Every built-in profile's namespace signals in one list, in the table's
+/// order: a fault's namespaces are looked up in it once, rather than once
+/// for each profile.
+static BUILTIN_SIGNALS: LazyLock<Box<[(&'static NsPattern, &'static BuiltinProfile)]>> = LazyLock::new(|| {
+    super::builtin::profiles()
+        .flat_map(|profile| profile.rules().namespace_signals().iter().map(move |signal| (signal, profile)))
+        .collect()
+});
+
+/// The built-in profiles with a namespace signal in a fault: what each
+/// one's [`claims_fault`](BuiltinProfile::claims_fault) looks for, found
+/// for all of them in one pass.
+pub(crate) struct FaultSignals {
+    /// The profiles signalled, in the order found.
+    found: [Option<&'static BuiltinProfile>; 4],
+    /// More were signalled than `found` holds: every profile is asked.
+    more: bool,
+}
+
+impl FaultSignals {
+    /// The signals in `fault`.
+    pub(crate) fn of(fault: &Fault) -> FaultSignals {
+        let mut signals = FaultSignals { found: [None; 4], more: false };
+        for ns in fault_namespaces(fault) {
+            for &(signal, profile) in BUILTIN_SIGNALS.iter() {
+                if signal.matches(ns) {
+                    signals.add(profile);
+                }
+            }
+        }
+        signals
+    }
+
+    fn add(&mut self, profile: &'static BuiltinProfile) {
+        if self.has(profile) {
+            return;
+        }
+        match self.found.iter_mut().find(|slot| slot.is_none()) {
+            Some(slot) => *slot = Some(profile),
+            None => self.more = true,
+        }
+    }
+
+    fn has(&self, profile: &BuiltinProfile) -> bool {
+        self.more || self.found.iter().flatten().any(|found| std::ptr::eq(*found, profile))
+    }
+
+    /// False only when `profile` declines the fault: it may not read
+    /// here, or it is neither named nor signalled.
+    pub(crate) fn may_be_claimed_by(&self, profile: &BuiltinProfile, ctx: Ctx<'_>) -> bool {
+        ctx.may_read(profile.hint) && (ctx.named(profile.hint) || self.has(profile))
+    }
 }
 
 /// Reads a document element (XML that is not SOAP) with the first allowed
@@ -453,6 +512,10 @@ macro_rules! builtin_profile {
                 PROFILE.read_fault(fault, ctx)
             }
 
+            fn builtin_profile() -> Option<&'static $crate::vendors::profile::BuiltinProfile> {
+                Some(&PROFILE)
+            }
+
             fn claims_root<S: $crate::xml::Source>(
                 root: &$crate::xml::Element<'_, S>,
                 ctx: $crate::vendors::Ctx<'_>,
@@ -503,3 +566,81 @@ macro_rules! builtin_profile {
 }
 
 pub(crate) use builtin_profile;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::limits::Limits;
+    use crate::options::Options;
+    use crate::profile::NsPattern;
+    use crate::vendors::{Response, builtin};
+
+    /// A fault read from `xml` (a SOAP 1.1 `Fault` element).
+    fn fault(xml: &str) -> Fault {
+        let limits = Limits::default();
+        crate::xml::read_embedded(xml, &limits, |root| {
+            let mut fault = Fault::default();
+            soap::read_fault(root, &limits, &mut fault)?;
+            Ok(fault)
+        })
+        .expect("a well-formed fault")
+    }
+
+    /// A namespace `signal` matches.
+    fn matching(signal: &NsPattern) -> String {
+        match signal {
+            NsPattern::Exact(ns) => ns.to_string(),
+            NsPattern::Prefix(prefix) => format!("{prefix}v1"),
+        }
+    }
+
+    /// The one lookup for every profile agrees with each profile's own
+    /// claim, for faults with no signal, a signal in the code or in a
+    /// detail child (each of every profile's), and more signals than the
+    /// lookup keeps, under auto-detection and under every hint.
+    #[test]
+    fn fault_signals_agree_with_each_profiles_claim() {
+        let env = r#"xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/""#;
+        let mut faults = vec![
+            format!("<soap:Fault {env}><faultcode>soap:Server</faultcode><faultstring>x</faultstring></soap:Fault>"),
+            format!(
+                "<soap:Fault {env}><faultcode>soap:Client</faultcode><faultstring>x</faultstring>\
+                 <detail><e:E xmlns:e='urn:example:other'><e:Code>1</e:Code></e:E></detail></soap:Fault>"
+            ),
+        ];
+        let signals: Vec<String> =
+            builtin::profiles().flat_map(|p| p.rules().namespace_signals().iter().map(matching)).collect();
+        assert!(signals.len() >= 8, "{signals:?}");
+        for ns in &signals {
+            faults.push(format!(
+                "<soap:Fault {env}><faultcode xmlns:v='{ns}'>v:Bad</faultcode><faultstring>x</faultstring></soap:Fault>"
+            ));
+            faults.push(format!(
+                "<soap:Fault {env}><faultcode>soap:Client</faultcode><faultstring>x</faultstring>\
+                 <detail><a/><v:E xmlns:v='{ns}'><v:Code>1</v:Code></v:E></detail></soap:Fault>"
+            ));
+        }
+        let every: String = signals.iter().map(|ns| format!("<v:E xmlns:v='{ns}'/>")).collect();
+        faults.push(format!(
+            "<soap:Fault {env}><faultcode>soap:Client</faultcode><faultstring>x</faultstring><detail>{every}</detail></soap:Fault>"
+        ));
+        let hints = [VendorHint::Auto, VendorHint::Soap].into_iter().chain(builtin::profiles().map(|p| p.hint));
+        for hint in hints {
+            let opts = Options::default().vendor(hint);
+            let response = Response::new(&opts);
+            let ctx = response.ctx();
+            for xml in &faults {
+                let fault = fault(xml);
+                let signals = FaultSignals::of(&fault);
+                for profile in builtin::profiles() {
+                    assert_eq!(
+                        signals.may_be_claimed_by(profile, ctx),
+                        profile.claims_fault(&fault, ctx),
+                        "{:?} under {hint:?}: {xml}",
+                        profile.vendor
+                    );
+                }
+            }
+        }
+    }
+}

@@ -19,6 +19,7 @@
 use serde_json::Value;
 
 use super::Ctx;
+use super::profile::BuiltinProfile;
 use crate::catalog::Entry;
 use crate::emit::{Emitter, Halt, Stopped};
 use crate::error::VendorError;
@@ -34,6 +35,16 @@ pub(crate) trait Reader {
     /// The fault as this vendor's error (taken out of `fault`), or `None`
     /// when it is not this vendor's (`fault` untouched).
     fn read_fault(_fault: &mut Fault, _ctx: Ctx<'_>) -> Option<VendorError> {
+        None
+    }
+
+    /// The built-in profile this reader reads faults by, when it does: its
+    /// [`read_fault`](Reader::read_fault) declines every fault the
+    /// profile's [`claims_fault`](BuiltinProfile::claims_fault) declines,
+    /// so the table's walk passes it by when no profile's signal is in the
+    /// fault (see [`FaultSignals`](super::profile::FaultSignals)), without
+    /// asking it.
+    fn builtin_profile() -> Option<&'static BuiltinProfile> {
         None
     }
 
@@ -191,6 +202,7 @@ macro_rules! vendor_table {
         pub(crate) mod builtin {
             use serde_json::Value;
 
+            use super::profile::{BuiltinProfile, FaultSignals};
             use super::table::Reader;
             use super::{Ctx, Vendor};
             use crate::catalog::Entry;
@@ -216,12 +228,23 @@ macro_rules! vendor_table {
             }
 
             /// The fault as the first vendor that claims it reads it (taken
-            /// out of `fault`); `None` when none does.
+            /// out of `fault`); `None` when none does. The built-in profiles
+            /// are asked only when the fault holds a signal of theirs (or
+            /// they are named): one lookup in [`FaultSignals`] for all.
             pub(crate) fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
-                $(if let Some(e) = <super::$module::$variant as Reader>::read_fault(fault, ctx) {
+                let signals = FaultSignals::of(fault);
+                $(if <super::$module::$variant as Reader>::builtin_profile()
+                    .is_none_or(|profile| signals.may_be_claimed_by(profile, ctx))
+                    && let Some(e) = <super::$module::$variant as Reader>::read_fault(fault, ctx)
+                {
                     return Some(e);
                 })+
                 None
+            }
+
+            /// The built-in profiles, in the table's order.
+            pub(crate) fn profiles() -> impl Iterator<Item = &'static BuiltinProfile> {
+                [$(<super::$module::$variant as Reader>::builtin_profile()),+].into_iter().flatten()
             }
 
             /// Reads a document element with the first vendor that claims it;

@@ -254,6 +254,10 @@ fn error_of(error: UpsError, leaves: &Leaves, ctx: Ctx<'_>) -> VendorError {
 impl Reader for Ups {
     const CATALOG: &'static [crate::catalog::Entry] = crate::catalog::ups::ENTRIES;
 
+    fn builtin_profile() -> Option<&'static BuiltinProfile> {
+        Some(&PROFILE)
+    }
+
     fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError> {
         PROFILE.read_fault(fault, ctx)
     }
