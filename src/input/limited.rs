@@ -58,6 +58,19 @@ impl<R: BufRead> Limited<R> {
         self.stop_at = body_stop.min(event_stop);
     }
 
+    /// The bytes buffered that the next event may take without passing a
+    /// limit: [`fill_buf`](BufRead::fill_buf) without the one byte past the
+    /// nearer limit it hands out, so that what is read from them is what
+    /// quick-xml could have read before its next read met the limit.
+    pub(crate) fn within_limits(&mut self) -> io::Result<&[u8]> {
+        let room = self.stop_at.saturating_sub(self.consumed).saturating_sub(1);
+        let buf = self.fill_buf()?;
+        Ok(match usize::try_from(room) {
+            Ok(room) if room < buf.len() => &buf[..room],
+            _ => buf,
+        })
+    }
+
     #[cold]
     fn limit_error(&self) -> io::Error {
         let fault = if self.base + self.consumed > self.max_body {

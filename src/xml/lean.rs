@@ -295,6 +295,27 @@ mod tests {
         })
     }
 
+    /// The stream source over `body` read `chunk` bytes at a time (all of
+    /// it at once: the lean path can vouch for any region), with the lean
+    /// path or without.
+    fn buf_source(body: &[u8], chunk: usize, lean_path: bool) -> (Vec<String>, bool) {
+        let input = std::io::BufReader::with_capacity(chunk, body);
+        let mut src = match lean_path {
+            true => BufSource::new(input, 0, &Limits::default()),
+            false => BufSource::without_lean_path(input, 0, &Limits::default()),
+        };
+        let mut lean = false;
+        let got = events(|| {
+            let line = match src.next_event() {
+                Ok(e) => format!("{e:?}"),
+                Err(e) => format!("Err {e}"),
+            };
+            lean |= src.lean_events() > 0;
+            (line, src.offset())
+        });
+        (got, lean)
+    }
+
     fn slice_source(body: &[u8]) -> (Vec<String>, bool) {
         let mut src = SliceSource::new(body, 0, &Limits::default());
         let mut lean = false;
@@ -367,14 +388,16 @@ mod tests {
         })
     }
 
-    /// The slice source, lean path and all, gives quick-xml's own events,
-    /// at the same positions, over generated documents: well formed, or
-    /// broken by a piece put in anywhere, or cut short.
+    /// The slice source and the stream source, lean path and all, give
+    /// quick-xml's own events, at the same positions, over generated
+    /// documents: well formed, or broken by a piece put in anywhere, or cut
+    /// short.
     #[test]
     fn the_lean_path_gives_quick_xmls_events() {
         let bad = ["<", ">", "&", "</", "/>", "</a>", "<a>", "&amp", "\u{FEFF}", "\u{0}", "<!--", "]]>", "<?"];
         let mut g = Gen(0x2545_f491_4f6c_dd1d);
         let mut lean = 0;
+        let mut lean_stream = 0;
         for _ in 0..20_000 {
             let mut body = String::from(g.pick(&["<?xml version='1.0'?>\n", "<!-- c -->", ""]));
             g.element(&mut body, 5);
@@ -391,13 +414,22 @@ mod tests {
             let (ours, used) = slice_source(&body);
             lean += usize::from(used);
             assert_eq!(ours, quick_xml(&body), "{:?}", String::from_utf8_lossy(&body));
+            // The stream source (its buffer holding the whole body, or
+            // parts) gives the same with the lean path as without.
+            for chunk in [body.len().max(1), 7] {
+                let (ours, used) = buf_source(&body, chunk, true);
+                lean_stream += usize::from(used);
+                let (theirs, _) = buf_source(&body, chunk, false);
+                assert_eq!(ours, theirs, "{chunk} bytes at a time: {:?}", String::from_utf8_lossy(&body));
+            }
         }
         assert!(lean > 5_000, "the lean path read in only {lean} documents");
+        assert!(lean_stream > 5_000, "the lean path read in only {lean_stream} streams");
     }
 
     /// A skip inside a lean region (read from its marks, or left to the
-    /// scan) passes over what the scan passes over in a stream, and
-    /// declines where it declines.
+    /// scan), from a slice or a stream, passes over what the scan passes
+    /// over, and declines where it declines.
     #[test]
     fn skips_in_a_region_agree_with_the_scan() {
         let mut g = Gen(0x9e37_79b9_7f4a_7c15);
@@ -407,8 +439,11 @@ mod tests {
             g.element(&mut body, 5);
             let body = body.into_bytes();
             let ours = skipping(&mut SliceSource::new(&body, 0, &limits));
+            // Without the lean path, each skip is the scan's.
+            let scan = skipping(&mut BufSource::without_lean_path(&body[..], 0, &limits));
+            assert_eq!(ours, scan, "{:?}", String::from_utf8_lossy(&body));
             let stream = skipping(&mut BufSource::new(&body[..], 0, &limits));
-            assert_eq!(ours, stream, "{:?}", String::from_utf8_lossy(&body));
+            assert_eq!(stream, scan, "{:?}", String::from_utf8_lossy(&body));
         }
     }
 }

@@ -29,6 +29,7 @@ thread_local! {
     static CURSOR: RefCell<Option<CursorScratch>> = const { RefCell::new(None) };
     static LEAVES: RefCell<Option<Leaves>> = const { RefCell::new(None) };
     static MARKS: RefCell<Option<Box<RegionMarks>>> = const { RefCell::new(None) };
+    static REGION_TEXT: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 impl CursorScratch {
@@ -81,6 +82,19 @@ pub(crate) fn take_marks() -> Box<RegionMarks> {
 /// Keeps region marks for the next body on this thread (their size is fixed).
 pub(crate) fn give_back_marks(marks: Box<RegionMarks>) {
     keep(&MARKS, marks);
+}
+
+/// The thread's spare buffer for a lean region's text (read from a
+/// stream, `super::source::BufSource`), or a new one.
+pub(crate) fn take_region_text() -> String {
+    REGION_TEXT.try_with(|spare| spare.borrow_mut().take()).ok().flatten().unwrap_or_default()
+}
+
+/// Keeps a region's text buffer for the next body on this thread, emptied
+/// (a region is at most 8 KiB, so it stays small).
+pub(crate) fn give_back_region_text(mut text: String) {
+    text.clear();
+    keep(&REGION_TEXT, text);
 }
 
 /// Puts `value` in the thread's empty `slot`; drops it when the slot is

@@ -1,6 +1,6 @@
-//! Event sources: quick-xml's borrowed slice reader (with the lean path,
-//! `super::lean`, for what the skip scan vouches for) and its buffered
-//! reader, behind one trait, with quick-xml errors turned into
+//! Event sources: quick-xml's borrowed slice reader and its buffered
+//! reader, each with the lean path (`super::lean`) for what the skip scan
+//! vouches for, behind one trait, with quick-xml errors turned into
 //! [`ParseError`]s.
 
 use std::io::BufRead;
@@ -346,6 +346,22 @@ pub(crate) struct BufSource<R> {
     skipped: u64,
     /// No skip is tried before this offset: a scan declined there.
     no_skip_until: u64,
+    /// The lean path over the bytes the input holds buffered: the region's
+    /// text, copied out (its bytes are consumed from the input event by
+    /// event as they are handed out, so offsets and limits count as when
+    /// quick-xml reads them), where its events end, and the next of them.
+    /// `region` and `marks` come from the thread's scratch and go back on
+    /// drop (`marks` is `None` only then).
+    region: String,
+    marks: Option<Box<lean::RegionMarks>>,
+    next_mark: usize,
+    /// quick-xml has read an event, and not text: it waits for text or
+    /// markup, as it does after an element, so a lean region may start.
+    may_vouch: bool,
+    /// No region is tried before this offset: the scan declined there.
+    no_vouch_until: u64,
+    #[cfg(test)]
+    lean_count: usize,
 }
 
 impl<R: BufRead> BufSource<R> {
@@ -354,16 +370,129 @@ impl<R: BufRead> BufSource<R> {
         let max_event = limits.max_event_bytes as u64;
         let mut reader = Reader::from_reader(Limited::new(body, base, limits.max_body_bytes, max_event));
         configure(&mut reader);
-        BufSource { reader, buf: Vec::new(), base, max_event, skipped: 0, no_skip_until: 0 }
+        BufSource {
+            reader,
+            buf: Vec::new(),
+            base,
+            max_event,
+            skipped: 0,
+            no_skip_until: 0,
+            region: scratch::take_region_text(),
+            marks: Some(scratch::take_marks()),
+            next_mark: 0,
+            may_vouch: false,
+            no_vouch_until: 0,
+            #[cfg(test)]
+            lean_count: 0,
+        }
+    }
+
+    /// How many events the lean path handed out.
+    #[cfg(test)]
+    pub(crate) fn lean_events(&self) -> usize {
+        self.lean_count
+    }
+
+    /// The source as it was before it had the lean path: what the lean
+    /// path must agree with.
+    #[cfg(test)]
+    pub(crate) fn without_lean_path(body: R, base: u64, limits: &Limits) -> Self {
+        let mut source = BufSource::new(body, base, limits);
+        source.marks = None;
+        source
+    }
+
+    /// Is a lean region being read?
+    fn in_region(&self) -> bool {
+        self.marks.as_ref().is_some_and(|marks| self.next_mark < marks.len())
+    }
+
+    /// Leaves the lean region (or the attempt at one).
+    fn leave_region(&mut self) {
+        self.next_mark = self.marks.as_ref().map_or(0, |marks| marks.len());
+    }
+
+    /// Starts a lean region here when the scan vouches for one in the
+    /// bytes the input holds within the limits. An input that fails here
+    /// fails as it would have for quick-xml's next read.
+    fn vouch(&mut self) -> quick_xml::Result<()> {
+        let Some(marks) = self.marks.as_deref_mut() else { return Ok(()) };
+        let input = self.reader.get_mut();
+        input.mark_event_start();
+        let at = input.offset();
+        let window = match input.within_limits() {
+            Ok(window) => window,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => return Ok(()),
+            Err(e) => return Err(quick_xml::Error::Io(std::sync::Arc::new(e))),
+        };
+        let max_event = usize::try_from(self.max_event).unwrap_or(usize::MAX);
+        match lean::region(window, max_event, marks) {
+            Ok(text) => {
+                self.region.clear();
+                self.region.push_str(text);
+                self.next_mark = 0;
+            }
+            Err(seen) => {
+                self.no_vouch_until = at + seen.max(1) as u64;
+                self.next_mark = marks.len();
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<R> Drop for BufSource<R> {
+    /// The region's buffers go back to the thread for the next body.
+    fn drop(&mut self) {
+        if let Some(marks) = self.marks.take() {
+            scratch::give_back_marks(marks);
+        }
+        scratch::give_back_region_text(std::mem::take(&mut self.region));
     }
 }
 
 impl<R: BufRead> EventSource for BufSource<R> {
     #[inline]
     fn next_event(&mut self) -> quick_xml::Result<Event<'_>> {
+        if !self.in_region() && self.may_vouch && self.reader.get_ref().offset() >= self.no_vouch_until {
+            self.vouch()?;
+        }
+        if self.in_region()
+            && let Some((event, len)) =
+                self.marks.as_deref().and_then(|marks| lean::event(&self.region, marks, self.next_mark))
+        {
+            // A vouched region holds no event over the limit.
+            self.next_mark += 1;
+            let input = self.reader.get_mut();
+            input.mark_event_start();
+            input.consume(len);
+            self.skipped += len as u64;
+            #[cfg(test)]
+            {
+                self.lean_count += 1;
+            }
+            return Ok(event);
+        }
+        // Not in a region (or, not reached, its marks ran out): quick-xml
+        // reads on. (Fields, not `leave_region`: an event above borrows
+        // `region`.)
+        self.next_mark = self.marks.as_ref().map_or(0, |marks| marks.len());
         self.buf.clear();
         self.reader.get_mut().mark_event_start();
         let event = self.reader.read_event_into(&mut self.buf);
+        // After these, quick-xml waits for text or markup, as after a region.
+        self.may_vouch = matches!(
+            event,
+            Ok(Event::Start(_)
+                | Event::End(_)
+                | Event::Empty(_)
+                | Event::Decl(_)
+                | Event::Comment(_)
+                | Event::PI(_)
+                | Event::DocType(_)
+                | Event::CData(_)
+                | Event::GeneralRef(_))
+        );
         let input = self.reader.get_ref();
         // An event that took more than the limit is over it, whether it was
         // read whole or failed (as the slice source judges it); a failure of
@@ -401,6 +530,19 @@ impl<R: BufRead> EventSource for BufSource<R> {
         if at < self.no_skip_until {
             return Ok(());
         }
+        if let Some(marks) = self.marks.as_deref().filter(|marks| self.next_mark < marks.len()) {
+            // Passed over by the region's marks: what the scan would answer.
+            match lean::skip(&self.region, marks, self.next_mark, max_open, avoid) {
+                Ok((len, end_tag)) => {
+                    input.mark_event_start();
+                    input.consume(len);
+                    self.skipped += len as u64;
+                    self.next_mark = end_tag;
+                }
+                Err(seen) => self.no_skip_until = at + seen as u64,
+            }
+            return Ok(());
+        }
         // The window the next event would get: what is over the limits is
         // refused here as it would be there.
         input.mark_event_start();
@@ -428,6 +570,7 @@ impl<R: BufRead> EventSource for BufSource<R> {
     }
 
     fn end_offset(&mut self) -> u64 {
+        self.leave_region();
         // Count what the reader left unread; a failure to read stops the count.
         let input = self.reader.get_mut();
         input.mark_event_start();
