@@ -101,6 +101,13 @@ impl Marks for RegionMarks {
 }
 
 impl RegionMarks {
+    /// No region (what a new source starts with).
+    pub(crate) fn clear(&mut self) {
+        self.len = 0;
+        self.base = 0;
+        self.depth = 0;
+    }
+
     /// How many events the region has.
     pub(crate) fn len(&self) -> usize {
         self.len
@@ -133,9 +140,7 @@ impl RegionMarks {
 /// next markup is not a start tag, or the scan declined there), so a
 /// caller does not try again before them.
 pub(crate) fn region<'r>(rest: &'r [u8], max_event: usize, marks: &mut RegionMarks) -> Result<&'r str, usize> {
-    marks.len = 0;
-    marks.base = 0;
-    marks.depth = 0;
+    marks.clear();
     let rest = &rest[..rest.len().min(MAX_REGION)];
     let Some(lt) = text_end(rest, 0, marks) else { return Err(rest.len()) };
     if lt > max_event || matches!(rest.get(lt + 1), None | Some(b'/' | b'!' | b'?')) {
@@ -425,6 +430,47 @@ mod tests {
         }
         assert!(lean > 5_000, "the lean path read in only {lean} documents");
         assert!(lean_stream > 5_000, "the lean path read in only {lean_stream} streams");
+    }
+
+    /// Every event of `body` from the slice source and from the stream
+    /// source, under a 64-byte event limit.
+    fn both_sources(body: &[u8]) -> (Vec<String>, Vec<String>) {
+        let limits = Limits { max_event_bytes: 64, ..Limits::default() };
+        let mut slice = SliceSource::new(body, 0, &limits);
+        let mut stream = BufSource::new(body, 0, &limits);
+        let line = |e: quick_xml::Result<quick_xml::events::Event<'_>>| match e {
+            Ok(e) => format!("{e:?}"),
+            Err(e) => format!("Err {e}"),
+        };
+        let slice = events(|| (line(slice.next_event()), slice.offset()));
+        let stream = events(|| (line(stream.next_event()), stream.offset()));
+        (slice, stream)
+    }
+
+    /// A source starts outside any region, whatever region the last body
+    /// read on the thread left in the marks it kept (the fuzzer found a
+    /// slice source that took a reused region's marks for its own and let
+    /// quick-xml read its first event unchecked: an oversized processing
+    /// instruction came out truncated instead of over the limit).
+    #[test]
+    fn a_source_starts_outside_the_last_bodys_region() {
+        let bodies: [&[u8]; 3] =
+            [b"<?pi-not-closed ....................................................", b"<a/>", b"t<a>"];
+        let fresh = std::thread::spawn(move || bodies.map(both_sources)).join().expect("a fresh thread reads them");
+        for (body, fresh) in bodies.iter().zip(fresh) {
+            // On this thread, stop reading a body inside a region first (as
+            // a read that fails or ends early does).
+            let limits = Limits::default();
+            let before = b"<r><a>t<b/></a></r>";
+            let mut slice = SliceSource::new(before, 0, &limits);
+            let mut stream = BufSource::new(&before[..], 0, &limits);
+            for _ in 0..3 {
+                assert!(slice.next_event().is_ok() && stream.next_event().is_ok());
+            }
+            assert!(slice.in_region() && stream.in_region());
+            drop((slice, stream));
+            assert_eq!(both_sources(body), fresh, "{:?}", String::from_utf8_lossy(body));
+        }
     }
 
     /// A skip inside a lean region (read from its marks, or left to the

@@ -79,8 +79,10 @@ pub(crate) fn take_marks() -> Box<RegionMarks> {
     MARKS.try_with(|spare| spare.borrow_mut().take()).ok().flatten().unwrap_or_default()
 }
 
-/// Keeps region marks for the next body on this thread (their size is fixed).
-pub(crate) fn give_back_marks(marks: Box<RegionMarks>) {
+/// Keeps region marks for the next body on this thread (their size is
+/// fixed), emptied: a source must not start inside the last body's region.
+pub(crate) fn give_back_marks(mut marks: Box<RegionMarks>) {
+    marks.clear();
     keep(&MARKS, marks);
 }
 

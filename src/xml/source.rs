@@ -198,7 +198,7 @@ impl<'a> SliceSource<'a> {
     }
 
     /// Is a lean region being read?
-    fn in_region(&self) -> bool {
+    pub(crate) fn in_region(&self) -> bool {
         self.marks.as_ref().is_some_and(|marks| self.next_mark < marks.len())
     }
 
@@ -225,14 +225,14 @@ impl<'a> SliceSource<'a> {
         }
     }
 
-    /// The next event of the lean region.
-    fn lean_event(&mut self) -> quick_xml::Result<Event<'a>> {
+    /// The next event of the lean region; `None` (not reached: the region
+    /// was vouched for) leaves the region, for quick-xml to read on.
+    fn lean_event(&mut self) -> Option<Event<'a>> {
         let region: &'a str = self.region;
         let Some((event, len)) = self.marks.as_deref().and_then(|marks| lean::event(region, marks, self.next_mark))
         else {
-            // Not reached: the region was vouched for. quick-xml reads on.
             self.next_mark = self.region_len();
-            return self.reader.read_event();
+            return None;
         };
         self.next_mark += 1;
         self.advance(len);
@@ -240,7 +240,7 @@ impl<'a> SliceSource<'a> {
         {
             self.lean_count += 1;
         }
-        Ok(event)
+        Some(event)
     }
 }
 
@@ -260,9 +260,11 @@ impl EventSource for SliceSource<'_> {
         if !self.in_region() && self.may_vouch && self.event_start >= self.no_vouch_until {
             self.vouch();
         }
-        if self.in_region() {
-            // A vouched region holds no event over the limit.
-            return self.lean_event();
+        // A vouched region holds no event over the limit.
+        if self.in_region()
+            && let Some(event) = self.lean_event()
+        {
+            return Ok(event);
         }
         let event = self.reader.read_event();
         // After these, quick-xml waits for text or markup, as after a region.
@@ -403,7 +405,7 @@ impl<R: BufRead> BufSource<R> {
     }
 
     /// Is a lean region being read?
-    fn in_region(&self) -> bool {
+    pub(crate) fn in_region(&self) -> bool {
         self.marks.as_ref().is_some_and(|marks| self.next_mark < marks.len())
     }
 
