@@ -173,7 +173,7 @@ pub(crate) fn region<'r>(rest: &'r [u8], max_event: usize, marks: &mut RegionMar
         marks.closed();
         end
     };
-    std::str::from_utf8(&rest[..end]).map_err(|e| e.valid_up_to())
+    simdutf8::compat::from_utf8(&rest[..end]).map_err(|e| e.valid_up_to())
 }
 
 /// Event `k` of a region vouched for (`text`, its `marks`), as quick-xml

@@ -225,14 +225,15 @@ impl<'a> SliceSource<'a> {
         }
     }
 
-    /// The next event of the lean region; `None` (not reached: the region
-    /// was vouched for) leaves the region, for quick-xml to read on.
-    fn lean_event(&mut self) -> Option<Event<'a>> {
+    /// The next event of the lean region (a vouched region holds no event
+    /// over the limit). Where its marks give none (not reached: the region
+    /// was vouched for), it is left, and quick-xml reads on.
+    fn lean_event(&mut self) -> quick_xml::Result<Event<'a>> {
         let region: &'a str = self.region;
         let Some((event, len)) = self.marks.as_deref().and_then(|marks| lean::event(region, marks, self.next_mark))
         else {
             self.next_mark = self.region_len();
-            return None;
+            return self.quick_xml_event();
         };
         self.next_mark += 1;
         self.advance(len);
@@ -240,32 +241,11 @@ impl<'a> SliceSource<'a> {
         {
             self.lean_count += 1;
         }
-        Some(event)
+        Ok(event)
     }
-}
 
-impl Drop for SliceSource<'_> {
-    /// The region marks go back to the thread for the next body.
-    fn drop(&mut self) {
-        if let Some(marks) = self.marks.take() {
-            scratch::give_back_marks(marks);
-        }
-    }
-}
-
-impl EventSource for SliceSource<'_> {
-    #[inline]
-    fn next_event(&mut self) -> quick_xml::Result<Event<'_>> {
-        self.event_start = self.position();
-        if !self.in_region() && self.may_vouch && self.event_start >= self.no_vouch_until {
-            self.vouch();
-        }
-        // A vouched region holds no event over the limit.
-        if self.in_region()
-            && let Some(event) = self.lean_event()
-        {
-            return Ok(event);
-        }
+    /// The next event as quick-xml reads it, checked against the event size limit.
+    fn quick_xml_event(&mut self) -> quick_xml::Result<Event<'a>> {
         let event = self.reader.read_event();
         // After these, quick-xml waits for text or markup, as after a region.
         self.may_vouch = matches!(
@@ -286,6 +266,29 @@ impl EventSource for SliceSource<'_> {
             return Err(too_large(self.max_event, self.base + self.event_start));
         }
         event
+    }
+}
+
+impl Drop for SliceSource<'_> {
+    /// The region marks go back to the thread for the next body.
+    fn drop(&mut self) {
+        if let Some(marks) = self.marks.take() {
+            scratch::give_back_marks(marks);
+        }
+    }
+}
+
+impl EventSource for SliceSource<'_> {
+    #[inline]
+    fn next_event(&mut self) -> quick_xml::Result<Event<'_>> {
+        self.event_start = self.position();
+        if !self.in_region() && self.may_vouch && self.event_start >= self.no_vouch_until {
+            self.vouch();
+        }
+        if self.in_region() {
+            return self.lean_event();
+        }
+        self.quick_xml_event()
     }
 
     fn error(&self, err: quick_xml::Error) -> ParseError {
