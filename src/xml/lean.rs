@@ -5,9 +5,11 @@
 //! quick-xml checks every event as it reads it: UTF-8, the end tag against
 //! its stack of open names (kept on the heap), references closed. In most
 //! bodies every check passes. So where the next markup starts an element,
-//! the slice source first scans the text before it and the whole element
+//! a source first scans the text before it and the whole element
 //! ([`region`]) with the skip scan, which is at least as strict as
-//! quick-xml. When the scan vouches for the region, [`event`] cuts out the
+//! quick-xml: the slice source in the body, the stream source in the bytes
+//! its input holds buffered (within the limits; it copies the region out
+//! and consumes its bytes event by event as it hands them out). When the scan vouches for the region, [`event`] cuts out the
 //! events quick-xml would have given, with the same bounds (so positions,
 //! offsets and limits come out the same), and [`skip`] passes over an
 //! element's content by its marks instead of a second scan when it can
