@@ -311,27 +311,22 @@ mod tests {
             true => BufSource::new(input, 0, &Limits::default()),
             false => BufSource::without_lean_path(input, 0, &Limits::default()),
         };
-        let mut lean = false;
-        let got = events(|| {
-            let line = match src.next_event() {
-                Ok(e) => format!("{e:?}"),
-                Err(e) => format!("Err {e}"),
-            };
-            lean |= src.lean_events() > 0;
-            (line, src.offset())
-        });
-        (got, lean)
+        source_events(&mut src, |src| src.lean_events())
     }
 
     fn slice_source(body: &[u8]) -> (Vec<String>, bool) {
-        let mut src = SliceSource::new(body, 0, &Limits::default());
+        source_events(&mut SliceSource::new(body, 0, &Limits::default()), |src| src.lean_events())
+    }
+
+    /// Every event of `src`, and whether the lean path handed out any.
+    fn source_events<S: EventSource>(src: &mut S, lean_events: impl Fn(&S) -> usize) -> (Vec<String>, bool) {
         let mut lean = false;
         let got = events(|| {
             let line = match src.next_event() {
                 Ok(e) => format!("{e:?}"),
                 Err(e) => format!("Err {e}"),
             };
-            lean |= src.lean_events() > 0;
+            lean |= lean_events(src) > 0;
             (line, src.offset())
         });
         (got, lean)

@@ -114,6 +114,24 @@ fn xml_error(err: quick_xml::Error, event_start: u64, event_end: u64, offset: u6
     }
 }
 
+/// Does quick-xml, after `event`, wait for text or markup, as it does
+/// after an element (so a lean region may start there)? Not after text:
+/// it has taken the `<` that ended it.
+fn waits_for_text(event: &quick_xml::Result<Event<'_>>) -> bool {
+    matches!(
+        event,
+        Ok(Event::Start(_)
+            | Event::End(_)
+            | Event::Empty(_)
+            | Event::Decl(_)
+            | Event::Comment(_)
+            | Event::PI(_)
+            | Event::DocType(_)
+            | Event::CData(_)
+            | Event::GeneralRef(_))
+    )
+}
+
 /// Is the first markup in `content` a start tag (or an empty element)?
 fn starts_with_child(content: &[u8]) -> bool {
     memchr::memchr(b'<', content).and_then(|lt| content.get(lt + 1)).is_some_and(|b| !matches!(b, b'/' | b'!' | b'?'))
@@ -247,19 +265,7 @@ impl<'a> SliceSource<'a> {
     /// The next event as quick-xml reads it, checked against the event size limit.
     fn quick_xml_event(&mut self) -> quick_xml::Result<Event<'a>> {
         let event = self.reader.read_event();
-        // After these, quick-xml waits for text or markup, as after a region.
-        self.may_vouch = matches!(
-            event,
-            Ok(Event::Start(_)
-                | Event::End(_)
-                | Event::Empty(_)
-                | Event::Decl(_)
-                | Event::Comment(_)
-                | Event::PI(_)
-                | Event::DocType(_)
-                | Event::CData(_)
-                | Event::GeneralRef(_))
-        );
+        self.may_vouch = waits_for_text(&event);
         // Judged as the buffered source judges it: more than the limit read
         // for one event, complete or failed, is over the limit.
         if self.check_event_size && self.position() - self.event_start > self.max_event {
@@ -485,19 +491,7 @@ impl<R: BufRead> EventSource for BufSource<R> {
         self.buf.clear();
         self.reader.get_mut().mark_event_start();
         let event = self.reader.read_event_into(&mut self.buf);
-        // After these, quick-xml waits for text or markup, as after a region.
-        self.may_vouch = matches!(
-            event,
-            Ok(Event::Start(_)
-                | Event::End(_)
-                | Event::Empty(_)
-                | Event::Decl(_)
-                | Event::Comment(_)
-                | Event::PI(_)
-                | Event::DocType(_)
-                | Event::CData(_)
-                | Event::GeneralRef(_))
-        );
+        self.may_vouch = waits_for_text(&event);
         let input = self.reader.get_ref();
         // An event that took more than the limit is over it, whether it was
         // read whole or failed (as the slice source judges it); a failure of
