@@ -137,6 +137,101 @@ fn starts_with_child(content: &[u8]) -> bool {
     memchr::memchr(b'<', content).and_then(|lt| content.get(lt + 1)).is_some_and(|b| !matches!(b, b'/' | b'!' | b'?'))
 }
 
+/// Where a source is on the lean path (`super::lean`): the marks of the
+/// region it reads (or declined), the next of them, and whether a region may
+/// start here. The region's text is the source's own (borrowed from a slice,
+/// copied from a stream).
+struct LeanPath {
+    /// Taken from the thread's scratch and given back on drop; `None` only
+    /// after that, or where a test turns the lean path off.
+    marks: Option<Box<lean::RegionMarks>>,
+    next_mark: usize,
+    /// quick-xml has read an event, and not text: it waits for text or
+    /// markup, as it does after an element, so a region may start.
+    may_vouch: bool,
+    /// No region is tried before this offset: the scan declined there.
+    no_vouch_until: u64,
+    /// How many events the lean path handed out.
+    #[cfg(test)]
+    handed_out: usize,
+}
+
+impl LeanPath {
+    fn new() -> Self {
+        LeanPath {
+            marks: Some(scratch::take_marks()),
+            next_mark: 0,
+            may_vouch: false,
+            no_vouch_until: 0,
+            #[cfg(test)]
+            handed_out: 0,
+        }
+    }
+
+    /// The marks of the region being read, if one is.
+    #[inline(always)]
+    fn region_marks(&self) -> Option<&lean::RegionMarks> {
+        self.marks.as_deref().filter(|marks| self.next_mark < marks.len())
+    }
+
+    /// Is a region being read?
+    #[inline(always)]
+    fn in_region(&self) -> bool {
+        self.marks.as_ref().is_some_and(|marks| self.next_mark < marks.len())
+    }
+
+    /// Should a region be tried where the next event starts, at `at`?
+    #[inline(always)]
+    fn should_vouch(&self, at: u64) -> bool {
+        !self.in_region() && self.may_vouch && at >= self.no_vouch_until
+    }
+
+    /// Leaves the region (or the attempt at one): quick-xml reads on.
+    fn leave(&mut self) {
+        self.next_mark = self.marks.as_deref().map_or(0, lean::RegionMarks::len);
+    }
+
+    /// The scan declined a region at `at` after `seen` bytes.
+    fn declined(&mut self, at: u64, seen: usize) {
+        self.no_vouch_until = at + seen.max(1) as u64;
+        self.leave();
+    }
+
+    /// The region's next event, from its `text`, and its length; `None`
+    /// past its last mark (or, not reached in a vouched region, where the
+    /// marks give none): the caller leaves the region then.
+    #[inline(always)]
+    fn next_event<'r>(&mut self, text: &'r str) -> Option<(Event<'r>, usize)> {
+        let next = self.marks.as_deref().and_then(|marks| lean::event(text, marks, self.next_mark))?;
+        self.next_mark += 1;
+        #[cfg(test)]
+        {
+            self.handed_out += 1;
+        }
+        Some(next)
+    }
+
+    /// Passes over the content of the element the region's last event
+    /// started, from its `text`, as the scan would: its length, or how far
+    /// the scan saw before declining. `None` when no region is read.
+    fn skip(&mut self, text: &str, max_open: u32, avoid: Option<&[u8]>) -> Option<Result<usize, usize>> {
+        let marks = self.region_marks()?;
+        Some(lean::skip(text, marks, self.next_mark, max_open, avoid).map(|(len, end_tag)| {
+            self.next_mark = end_tag;
+            len
+        }))
+    }
+}
+
+impl Drop for LeanPath {
+    /// The marks go back to the thread for the next body.
+    fn drop(&mut self) {
+        if let Some(marks) = self.marks.take() {
+            scratch::give_back_marks(marks);
+        }
+    }
+}
+
 /// Events borrowed straight from an in-memory UTF-8 body: no copy, no buffer.
 pub(crate) struct SliceSource<'a> {
     reader: Reader<&'a [u8]>,
@@ -152,22 +247,10 @@ pub(crate) struct SliceSource<'a> {
     skipped: u64,
     /// No skip is tried before this position: a scan declined there.
     no_skip_until: u64,
-    /// The region read on the lean path (`super::lean`), where it starts
-    /// (relative to `base`), where its events end, and the next of them;
-    /// quick-xml reads when every one was handed out.
+    /// The region read on the lean path, borrowed from the body; quick-xml
+    /// reads when every one of its events was handed out.
     region: &'a str,
-    region_at: u64,
-    /// Taken from the thread's scratch and given back on drop; `None` only
-    /// after that, when nothing reads on.
-    marks: Option<Box<lean::RegionMarks>>,
-    next_mark: usize,
-    /// quick-xml has read an event, and not text: it waits for text or
-    /// markup, as it does after an element, so a lean region may start.
-    may_vouch: bool,
-    /// No region is tried before this position: the scan declined there.
-    no_vouch_until: u64,
-    #[cfg(test)]
-    lean_count: usize,
+    lean: LeanPath,
 }
 
 impl<'a> SliceSource<'a> {
@@ -187,13 +270,7 @@ impl<'a> SliceSource<'a> {
             skipped: 0,
             no_skip_until: 0,
             region: "",
-            region_at: 0,
-            marks: Some(scratch::take_marks()),
-            next_mark: 0,
-            may_vouch: false,
-            no_vouch_until: 0,
-            #[cfg(test)]
-            lean_count: 0,
+            lean: LeanPath::new(),
         }
     }
 
@@ -212,34 +289,26 @@ impl<'a> SliceSource<'a> {
     /// How many events the lean path handed out.
     #[cfg(test)]
     pub(crate) fn lean_events(&self) -> usize {
-        self.lean_count
+        self.lean.handed_out
     }
 
     /// Is a lean region being read?
+    #[cfg(test)]
     pub(crate) fn in_region(&self) -> bool {
-        self.marks.as_ref().is_some_and(|marks| self.next_mark < marks.len())
-    }
-
-    /// How many events the region read (or declined) has.
-    fn region_len(&self) -> usize {
-        self.marks.as_ref().map_or(0, |marks| marks.len())
+        self.lean.in_region()
     }
 
     /// Starts a lean region here when the scan vouches for one.
     fn vouch(&mut self) {
         let rest: &'a [u8] = self.reader.get_ref();
         let max_event = if self.check_event_size { self.max_event as usize } else { usize::MAX };
-        let Some(marks) = self.marks.as_deref_mut() else { return };
+        let Some(marks) = self.lean.marks.as_deref_mut() else { return };
         match lean::region(rest, max_event, marks) {
             Ok(region) => {
                 self.region = region;
-                self.region_at = self.position();
-                self.next_mark = 0;
+                self.lean.next_mark = 0;
             }
-            Err(seen) => {
-                self.no_vouch_until = self.position() + seen.max(1) as u64;
-                self.next_mark = self.region_len();
-            }
+            Err(seen) => self.lean.declined(self.position(), seen),
         }
     }
 
@@ -248,24 +317,18 @@ impl<'a> SliceSource<'a> {
     /// was vouched for), it is left, and quick-xml reads on.
     fn lean_event(&mut self) -> quick_xml::Result<Event<'a>> {
         let region: &'a str = self.region;
-        let Some((event, len)) = self.marks.as_deref().and_then(|marks| lean::event(region, marks, self.next_mark))
-        else {
-            self.next_mark = self.region_len();
+        let Some((event, len)) = self.lean.next_event(region) else {
+            self.lean.leave();
             return self.quick_xml_event();
         };
-        self.next_mark += 1;
         self.advance(len);
-        #[cfg(test)]
-        {
-            self.lean_count += 1;
-        }
         Ok(event)
     }
 
     /// The next event as quick-xml reads it, checked against the event size limit.
     fn quick_xml_event(&mut self) -> quick_xml::Result<Event<'a>> {
         let event = self.reader.read_event();
-        self.may_vouch = waits_for_text(&event);
+        self.lean.may_vouch = waits_for_text(&event);
         // Judged as the buffered source judges it: more than the limit read
         // for one event, complete or failed, is over the limit.
         if self.check_event_size && self.position() - self.event_start > self.max_event {
@@ -275,23 +338,14 @@ impl<'a> SliceSource<'a> {
     }
 }
 
-impl Drop for SliceSource<'_> {
-    /// The region marks go back to the thread for the next body.
-    fn drop(&mut self) {
-        if let Some(marks) = self.marks.take() {
-            scratch::give_back_marks(marks);
-        }
-    }
-}
-
 impl EventSource for SliceSource<'_> {
     #[inline]
     fn next_event(&mut self) -> quick_xml::Result<Event<'_>> {
         self.event_start = self.position();
-        if !self.in_region() && self.may_vouch && self.event_start >= self.no_vouch_until {
+        if self.lean.should_vouch(self.event_start) {
             self.vouch();
         }
-        if self.in_region() {
+        if self.lean.in_region() {
             return self.lean_event();
         }
         self.quick_xml_event()
@@ -311,13 +365,10 @@ impl EventSource for SliceSource<'_> {
         if at < self.no_skip_until {
             return Ok(());
         }
-        if let Some(marks) = self.marks.as_deref().filter(|marks| self.next_mark < marks.len()) {
-            // Passed over by the region's marks: what the scan would answer.
-            match lean::skip(self.region, marks, self.next_mark, max_open, avoid) {
-                Ok((len, end_tag)) => {
-                    self.advance(len);
-                    self.next_mark = end_tag;
-                }
+        // Passed over by the region's marks: what the scan would answer.
+        if let Some(skipped) = self.lean.skip(self.region, max_open, avoid) {
+            match skipped {
+                Ok(len) => self.advance(len),
                 Err(seen) => self.no_skip_until = at + seen as u64,
             }
             return Ok(());
@@ -360,19 +411,9 @@ pub(crate) struct BufSource<R> {
     /// The lean path over the bytes the input holds buffered: the region's
     /// text, copied out (its bytes are consumed from the input event by
     /// event as they are handed out, so offsets and limits count as when
-    /// quick-xml reads them), where its events end, and the next of them.
-    /// `region` and `marks` come from the thread's scratch and go back on
-    /// drop (`marks` is `None` only then).
+    /// quick-xml reads them); from the thread's scratch, given back on drop.
     region: String,
-    marks: Option<Box<lean::RegionMarks>>,
-    next_mark: usize,
-    /// quick-xml has read an event, and not text: it waits for text or
-    /// markup, as it does after an element, so a lean region may start.
-    may_vouch: bool,
-    /// No region is tried before this offset: the scan declined there.
-    no_vouch_until: u64,
-    #[cfg(test)]
-    lean_count: usize,
+    lean: LeanPath,
 }
 
 impl<R: BufRead> BufSource<R> {
@@ -389,19 +430,14 @@ impl<R: BufRead> BufSource<R> {
             skipped: 0,
             no_skip_until: 0,
             region: scratch::take_region_text(),
-            marks: Some(scratch::take_marks()),
-            next_mark: 0,
-            may_vouch: false,
-            no_vouch_until: 0,
-            #[cfg(test)]
-            lean_count: 0,
+            lean: LeanPath::new(),
         }
     }
 
     /// How many events the lean path handed out.
     #[cfg(test)]
     pub(crate) fn lean_events(&self) -> usize {
-        self.lean_count
+        self.lean.handed_out
     }
 
     /// The source as it was before it had the lean path: what the lean
@@ -409,25 +445,23 @@ impl<R: BufRead> BufSource<R> {
     #[cfg(test)]
     pub(crate) fn without_lean_path(body: R, base: u64, limits: &Limits) -> Self {
         let mut source = BufSource::new(body, base, limits);
-        source.marks = None;
+        if let Some(marks) = source.lean.marks.take() {
+            scratch::give_back_marks(marks);
+        }
         source
     }
 
     /// Is a lean region being read?
+    #[cfg(test)]
     pub(crate) fn in_region(&self) -> bool {
-        self.marks.as_ref().is_some_and(|marks| self.next_mark < marks.len())
-    }
-
-    /// Leaves the lean region (or the attempt at one).
-    fn leave_region(&mut self) {
-        self.next_mark = self.marks.as_ref().map_or(0, |marks| marks.len());
+        self.lean.in_region()
     }
 
     /// Starts a lean region here when the scan vouches for one in the
     /// bytes the input holds within the limits. An input that fails here
     /// fails as it would have for quick-xml's next read.
     fn vouch(&mut self) -> quick_xml::Result<()> {
-        let Some(marks) = self.marks.as_deref_mut() else { return Ok(()) };
+        let Some(marks) = self.lean.marks.as_deref_mut() else { return Ok(()) };
         let input = self.reader.get_mut();
         input.mark_event_start();
         let at = input.offset();
@@ -441,23 +475,17 @@ impl<R: BufRead> BufSource<R> {
             Ok(text) => {
                 self.region.clear();
                 self.region.push_str(text);
-                self.next_mark = 0;
+                self.lean.next_mark = 0;
             }
-            Err(seen) => {
-                self.no_vouch_until = at + seen.max(1) as u64;
-                self.next_mark = marks.len();
-            }
+            Err(seen) => self.lean.declined(at, seen),
         }
         Ok(())
     }
 }
 
 impl<R> Drop for BufSource<R> {
-    /// The region's buffers go back to the thread for the next body.
+    /// The region's text goes back to the thread for the next body.
     fn drop(&mut self) {
-        if let Some(marks) = self.marks.take() {
-            scratch::give_back_marks(marks);
-        }
         scratch::give_back_region_text(std::mem::take(&mut self.region));
     }
 }
@@ -465,33 +493,26 @@ impl<R> Drop for BufSource<R> {
 impl<R: BufRead> EventSource for BufSource<R> {
     #[inline]
     fn next_event(&mut self) -> quick_xml::Result<Event<'_>> {
-        if !self.in_region() && self.may_vouch && self.reader.get_ref().offset() >= self.no_vouch_until {
+        if self.lean.should_vouch(self.reader.get_ref().offset()) {
             self.vouch()?;
         }
-        if self.in_region()
-            && let Some((event, len)) =
-                self.marks.as_deref().and_then(|marks| lean::event(&self.region, marks, self.next_mark))
+        if self.lean.in_region()
+            && let Some((event, len)) = self.lean.next_event(&self.region)
         {
             // A vouched region holds no event over the limit.
-            self.next_mark += 1;
             let input = self.reader.get_mut();
             input.mark_event_start();
             input.consume(len);
             self.skipped += len as u64;
-            #[cfg(test)]
-            {
-                self.lean_count += 1;
-            }
             return Ok(event);
         }
         // Not in a region (or, not reached, its marks ran out): quick-xml
-        // reads on. (Fields, not `leave_region`: an event above borrows
-        // `region`.)
-        self.next_mark = self.marks.as_ref().map_or(0, |marks| marks.len());
+        // reads on.
+        self.lean.leave();
         self.buf.clear();
         self.reader.get_mut().mark_event_start();
         let event = self.reader.read_event_into(&mut self.buf);
-        self.may_vouch = waits_for_text(&event);
+        self.lean.may_vouch = waits_for_text(&event);
         let input = self.reader.get_ref();
         // An event that took more than the limit is over it, whether it was
         // read whole or failed (as the slice source judges it); a failure of
@@ -529,14 +550,13 @@ impl<R: BufRead> EventSource for BufSource<R> {
         if at < self.no_skip_until {
             return Ok(());
         }
-        if let Some(marks) = self.marks.as_deref().filter(|marks| self.next_mark < marks.len()) {
-            // Passed over by the region's marks: what the scan would answer.
-            match lean::skip(&self.region, marks, self.next_mark, max_open, avoid) {
-                Ok((len, end_tag)) => {
+        // Passed over by the region's marks: what the scan would answer.
+        if let Some(skipped) = self.lean.skip(&self.region, max_open, avoid) {
+            match skipped {
+                Ok(len) => {
                     input.mark_event_start();
                     input.consume(len);
                     self.skipped += len as u64;
-                    self.next_mark = end_tag;
                 }
                 Err(seen) => self.no_skip_until = at + seen as u64,
             }
@@ -569,7 +589,7 @@ impl<R: BufRead> EventSource for BufSource<R> {
     }
 
     fn end_offset(&mut self) -> u64 {
-        self.leave_region();
+        self.lean.leave();
         // Count what the reader left unread; a failure to read stops the count.
         let input = self.reader.get_mut();
         input.mark_event_start();
