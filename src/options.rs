@@ -94,8 +94,9 @@ impl Options {
     }
 
     /// A response header. Names are case-insensitive; the first of a
-    /// repeated header counts; values are trimmed. These are used, others
-    /// are ignored:
+    /// repeated header counts; values are trimmed, and a control character
+    /// in one (which HTTP does not allow) is read as a space. These are
+    /// used, others are ignored:
     ///
     /// - `Retry-After` (delta-seconds or HTTP-date), `Content-Type` (its
     ///   `charset`) and `Content-Encoding`, for every body;
@@ -186,7 +187,7 @@ impl Options {
             return;
         };
         if slot.is_none() {
-            *slot = Some(value().trim().to_owned());
+            *slot = Some(field_value(&value()));
         }
     }
 
@@ -292,6 +293,15 @@ impl Options {
     pub(crate) fn clock(&self) -> SystemTime {
         self.now.unwrap_or_else(SystemTime::now)
     }
+}
+
+/// A header value as RFC 9110 (section 5.5) has a recipient treat one
+/// holding control characters, which a field value may not: each (NUL, CR
+/// and LF among them; not HTAB) replaced by a space; then trimmed. A value
+/// of nothing but them is empty, which no reader takes for a code.
+fn field_value(value: &str) -> String {
+    let is_ctl = |c: char| c.is_ascii_control() && c != '\t';
+    if value.contains(is_ctl) { value.replace(is_ctl, " ").trim().to_owned() } else { value.trim().to_owned() }
 }
 
 /// A response header some vendor reader uses besides the three every body

@@ -474,6 +474,22 @@ mod reading {
     }
 
     #[test]
+    fn control_characters_in_the_error_type_header_are_spaces() {
+        // RFC 9110 5.5: a recipient reads each as a space. Nothing else is
+        // no code: the status stands in, as without the header.
+        let body = format!("<Error><Message>Slow down, please.</Message>{S3_IDS}</Error>");
+        for value in ["\0", "\r\n", "\u{7f}\u{1}"] {
+            let e = &read(&body, &Options::new().status(503).header("x-amzn-ErrorType", value)).errors[0];
+            assert_eq!((e.vendor, &e.code), (Vendor::Aws, &Code::Num(503)), "{value:?}");
+        }
+        let opts = Options::new().status(503).header("x-amzn-ErrorType", "\0Slow\0Down\r\n");
+        assert_eq!(read(&body, &opts).errors[0].code.to_string(), "Slow Down");
+        // Raw bytes, as a client hands them over: the same.
+        let raw = [("x-amzn-ErrorType", b"\x00SlowDown\x00".as_slice())];
+        assert_eq!(read(&body, &Options::new().status(503).headers(raw)).errors[0].code.to_string(), "SlowDown");
+    }
+
+    #[test]
     fn the_error_type_header_under_a_page_quotes_the_page() {
         let opts = Options::new().status(503).header("x-amzn-ErrorType", "ServiceUnavailable");
         let e = &read("<html><title>Maintenance</title></html>", &opts).errors[0];

@@ -203,6 +203,15 @@ mod reading {
     }
 
     #[test]
+    fn an_error_code_header_of_control_characters_is_none() {
+        // RFC 9110 5.5: each is read as a space, and nothing is left: the
+        // status stands in, as without the header.
+        let opts = Options::new().status(503).header("x-ms-error-code", "\0\u{1b}");
+        let e = &errors("<Error><Message>Busy.\nRequestId:r\nTime:t</Message></Error>", &opts)[0];
+        assert_eq!((e.vendor, e.code.to_string().as_str()), (Vendor::Azure, "503"));
+    }
+
+    #[test]
     fn a_missing_message_is_the_catalog_s_and_the_header_id_is_kept() {
         let opts = Options::new().status(404).header("x-ms-request-id", "id-1");
         let e = &errors("<Error><Code>ContainerNotFound</Code></Error>", &opts)[0];
