@@ -211,9 +211,12 @@ pub fn check_cut(body: &[u8], opts: &Options, whole: &Result<Report, ParseError>
     let Some(broke) = &cut.incomplete else { return };
     // A whole body stopped by a limit read less than its cut may: the cut
     // shortens the event that hit the limit and reads on past where the
-    // whole stopped. Only a cut that broke off before that point says less.
+    // whole stopped, or reads that event itself and finds it malformed
+    // (bad UTF-8 the limit kept the whole body from decoding: a malformed
+    // body keeps its errors' classes, a limit unsettles them). Only a cut
+    // that broke off before that point, or there, says less.
     if let Some(ParseError::Limit { offset: stop, .. }) = &whole.incomplete
-        && broke.offset() > *stop
+        && (broke.offset() > *stop || broke.offset() == *stop && !broke_off(broke))
     {
         return;
     }
@@ -249,6 +252,13 @@ pub fn check_cut(body: &[u8], opts: &Options, whole: &Result<Report, ParseError>
             shown()
         );
     }
+}
+
+/// Did the body break off there (ended, a failed read, a limit), rather
+/// than go wrong (malformed)? The library's own test, restated (it is not
+/// public).
+fn broke_off(e: &ParseError) -> bool {
+    matches!(e, ParseError::Truncated { .. } | ParseError::Io { .. } | ParseError::Limit { .. })
 }
 
 /// The hint `VENDOR_ERRORS_FUZZ_HINT` names (`fuzz/run.sh 600 hint=aws`),
