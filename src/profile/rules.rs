@@ -145,6 +145,19 @@ impl FaultRule {
         let message = first_present(&self.message, &leaves);
         (code, message, xml_delay(&self.retry_after, &leaves))
     }
+
+    /// Would more leaves after these leave the code [`read`](Self::read)
+    /// finds as it is? The paths are tried in order, the first present
+    /// winning, so only a code the first path finds is final: one a later
+    /// path finds gives way to a leaf at an earlier path further on, and
+    /// the fault's own code (none present) to any. True without paths (the
+    /// fault's code is then not the rule's to say).
+    pub(crate) fn code_is_final<'t, I>(&self, leaves: impl Fn() -> I) -> bool
+    where
+        I: Iterator<Item = (&'t str, &'t str)>,
+    {
+        self.code.first().is_none_or(|first| first_present(std::slice::from_ref(first), leaves).is_some())
+    }
 }
 
 /// The first delay the leaves hold at `paths`.

@@ -362,6 +362,37 @@ mod tests {
     }
 
     #[test]
+    fn a_fault_cut_after_its_batch_errors_is_unsettled() {
+        // The profile's code paths go AdApiError, OperationError, BatchError:
+        // read whole, the OperationError's 117 (throttled) wins over the
+        // BatchError's 1201 (permanent) before it.
+        let body = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault>
+            <faultcode>s:Server</faultcode><faultstring>Invalid client data.</faultstring><detail>
+            <ApiFaultDetail xmlns="https://bingads.microsoft.com/CampaignManagement/v13">
+            <TrackingId xmlns="https://adapi.microsoft.com">t-1</TrackingId>
+            <BatchErrors><BatchError><Code>1201</Code><Index>0</Index></BatchError></BatchErrors>
+            <OperationErrors><OperationError><Code>117</Code><Message>Slow down.</Message></OperationError></OperationErrors>
+            </ApiFaultDetail></detail></s:Fault></s:Body></s:Envelope>"#;
+        let whole = read(body, &Options::new().status(500)).errors.remove(0);
+        assert_eq!((whole.code.clone(), whole.retry.class()), (Code::Num(117), RetryClass::Throttled));
+        // Cut between the two: 1201, read whole, is still no settled code, as
+        // the rest would replace it; the reading is the generic one, transient.
+        let cut = &body[..body.find("<OperationErrors>").unwrap()];
+        let report = read(cut, &Options::new().status(500));
+        let e = &report.errors[0];
+        assert!(report.incomplete.is_some() && e.incomplete);
+        assert_eq!((e.vendor, e.retry.class()), (Vendor::Soap, RetryClass::Transient), "{e:?}");
+        // Under its own hint the vendor stands, the class is still unsettled.
+        let e = read(cut, &Options::new().status(500).vendor(VendorHint::BingAds)).errors.remove(0);
+        assert_eq!((e.vendor, e.retry.class()), (Vendor::BingAds, RetryClass::Transient), "{e:?}");
+        // Cut after the first path's code: settled, whatever follows.
+        let settled = body.replace("<OperationErrors>", "<AdApiError><Code>105</Code></AdApiError><OperationErrors>");
+        let cut = &settled[..settled.find("<OperationErrors>").unwrap()];
+        let e = read(cut, &Options::new().status(500)).errors.remove(0);
+        assert_eq!((e.vendor, e.code.clone()), (Vendor::BingAds, Code::Num(105)), "{e:?}");
+    }
+
+    #[test]
     fn fault_names_come_from_the_body_when_the_catalog_has_none() {
         let body = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault>
             <faultcode>s:Server</faultcode><faultstring>Invalid client data.</faultstring><detail>

@@ -335,7 +335,9 @@ pub(crate) fn fault_error(mut fault: Fault, ctx: Ctx<'_>) -> VendorError {
 /// its `platformFaults` element and its `code`, is NetSuite's, with that
 /// code and its class. A vendor's reading stands only when its code is
 /// settled: the text of a detail leaf read whole, or a detail child's name,
-/// which a later part cannot change. Otherwise (a code taken from the fault
+/// which a later part cannot change (and, for a vendor read by a profile,
+/// one its first code path found: a leaf at an earlier path after the cut,
+/// a Bing Ads `OperationError/Code` after its `BatchError`s, would win). Otherwise (a code taken from the fault
 /// code or the fault string for want of the detail's, a fault no vendor
 /// claimed, whose cut-away detail might have named one) what would decide
 /// the class is missing, and the class is transient, the least final one:
@@ -349,7 +351,11 @@ fn cut_fault_error(mut fault: Fault, ctx: Ctx<'_>) -> VendorError {
     let mut e = profile::read_fault(&mut fault, ctx)
         .or_else(|| builtin::read_fault(&mut fault, ctx))
         .unwrap_or_else(|| fault.into_generic_error(ctx.evidence(), ctx.limits));
-    let settled = if e.vendor == Vendor::Soap { ctx.hint == VendorHint::Soap } else { parts.detail_settles(&e.code) };
+    let settled = if e.vendor == Vendor::Soap {
+        ctx.hint == VendorHint::Soap
+    } else {
+        parts.detail_settles(&e.code) && profile::code_is_final(e.vendor, &parts, ctx)
+    };
     if !settled {
         // Under auto-detection the vendor is not settled either: one earlier
         // in the table might have claimed the whole fault by its detail.

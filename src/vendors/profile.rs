@@ -142,6 +142,20 @@ pub(crate) fn read_fault(fault: &mut Fault, ctx: Ctx<'_>) -> Option<VendorError>
     Some(fault_error(teacher, fault, ctx))
 }
 
+/// Would the rest of a fault cut short leave the code the profile of
+/// `vendor` found in the part read as it is (see
+/// [`FaultRule::code_is_final`](crate::profile::FaultRule::code_is_final))?
+/// True when no profile of `vendor` reads faults: its own reader says.
+pub(crate) fn code_is_final(vendor: Vendor, fault: &Fault, ctx: Ctx<'_>) -> bool {
+    let rules = match ctx.profiles.iter().find(|p| p.vendor() == vendor) {
+        Some(profile) => Some(profile.rules()),
+        None => super::builtin::profiles().find(|b| b.vendor == vendor).map(BuiltinProfile::rules),
+    };
+    rules
+        .and_then(Rules::fault_rule)
+        .is_none_or(|rule| rule.code_is_final(|| fault.detail.items().map(|l| (l.path, l.text))))
+}
+
 /// Does `teacher` claim this fault: named, or a namespace signal in it?
 fn claims_fault(teacher: Teacher<'_>, fault: &Fault, ctx: Ctx<'_>) -> bool {
     teacher.named(ctx) || fault_has_signal(teacher.rules(), fault)
