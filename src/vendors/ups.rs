@@ -42,7 +42,7 @@
 //! whole body is its error shape: `{"response": {"errors": [...]}}` with no
 //! other member, every error an object with a string `code` of digits and a
 //! string `message` (a `response` member alone is too common to claim a body
-//! by). Under `--vendor ups`: every document element and SOAP body item (as
+//! by), which a body cut short cannot show, so such a body is not claimed. Under `--vendor ups`: every document element and SOAP body item (as
 //! a legacy response), every fault, every JSON body.
 //!
 //! # Auto-detection
@@ -280,8 +280,10 @@ impl Reader for Ups {
 
     fn read_json(body: &serde_json::Value, ctx: Ctx<'_>, out: &mut Emitter) -> Result<bool, crate::emit::Stopped> {
         // The profile's `response` key is too common to claim by alone:
-        // under auto the whole body must be UPS's error shape.
-        if !(ctx.named(VendorHint::Ups) || is_rest_error(body)) {
+        // under auto the whole body must be UPS's error shape, which a body
+        // cut short cannot show (a member or an error after the break may
+        // not fit it: then the whole body is not UPS's).
+        if !(ctx.named(VendorHint::Ups) || !ctx.cut && is_rest_error(body)) {
             return Ok(false);
         }
         PROFILE.read_json(body, ctx, out)
@@ -359,6 +361,21 @@ mod tests {
         let report = crate::from_slice(whole.as_bytes(), &Options::new()).unwrap();
         assert_eq!(report.errors.len(), 1);
         assert!(report.incomplete.is_some());
+    }
+
+    #[test]
+    fn a_rest_body_cut_short_is_not_claimed_under_auto() {
+        let body = r#"{"response": {"errors": [{"code": "111210", "message": "Unavailable."}, {"note": "not an error of UPS's shape", "message": "m"}]}}"#;
+        // Whole, the second error does not fit: not UPS's (and nothing else's).
+        let whole = crate::from_slice(body.as_bytes(), &Options::new()).unwrap();
+        assert!(whole.errors.iter().all(|e| e.vendor != Vendor::Ups), "{whole:?}");
+        // Cut inside it, what was read fits, but what followed may not.
+        let cut = &body[..body.find("not an error").unwrap()];
+        let answer = crate::from_slice(cut.as_bytes(), &Options::new());
+        assert!(answer.as_ref().map_or(true, |r| r.errors.iter().all(|e| e.vendor != Vendor::Ups)), "{answer:?}");
+        // Under its own hint it reads what was read.
+        let e = &errors_with(cut, &Options::new().vendor(VendorHint::Ups))[0];
+        assert_eq!((e.vendor, e.code.clone(), e.incomplete), (Vendor::Ups, Code::Num(111210), true));
     }
 
     #[test]
