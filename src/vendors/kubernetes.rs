@@ -31,7 +31,8 @@
 //! A body cut short before its
 //! `reason`, which the API server writes after `message`, reports nothing:
 //! its code is not known (the response's status then speaks, marked
-//! incomplete).
+//! incomplete). One cut short before any `status` member is not claimed:
+//! a `status` after the break could make it a success.
 //!
 //! # Auto-detection
 //!
@@ -85,6 +86,9 @@ fn kind(object: &Map<String, Value>, ctx: Ctx<'_>) -> Kind {
     match text(object, "status") {
         Some("Failure") => Kind::Failure,
         Some("Success") => Kind::Success,
+        // Cut short with no `status` yet: it may come after the break, and
+        // say what the other members cannot.
+        None if ctx.cut => Kind::Other,
         None if named => {
             let error_code = object.get("code").and_then(Value::as_i64).is_some_and(|c| c >= 400);
             if error_code || text(object, "reason").is_some() { Kind::Failure } else { Kind::Success }
@@ -209,6 +213,24 @@ mod tests {
 
     fn status(fields: &str) -> String {
         format!(r#"{{"kind":"Status","apiVersion":"v1","metadata":{{}},{fields}}}"#)
+    }
+
+    #[test]
+    fn a_status_cut_before_its_status_member_is_not_decided() {
+        // Named, a `Status` without `status` is a failure by its reason; but
+        // cut before a `status` that comes late, it may yet be a success.
+        let body = r#"{"kind": "Status", "apiVersion": "v1", "reason": "TooManyRequests", "code": 429, "status": "Success"}"#;
+        let opts = Options::new().vendor(VendorHint::Kubernetes);
+        assert!(crate::from_slice(body.as_bytes(), &opts).unwrap().errors.is_empty());
+        let cut = &body[..body.find(r#""status""#).unwrap()];
+        let answer = crate::from_slice(cut.as_bytes(), &opts);
+        assert!(answer.as_ref().map_or(true, |r| r.errors.is_empty()), "{answer:?}");
+        // With its status read, a cut failure is still read.
+        let failed = body.replace(r#""status": "Success""#, r#""status": "Failure""#);
+        let moved = failed.replace(r#""kind": "Status","#, r#""kind": "Status", "status": "Failure","#);
+        let cut = &moved[..moved.rfind(r#""status""#).unwrap()];
+        let e = &crate::from_slice(cut.as_bytes(), &opts).unwrap().errors[0];
+        assert_eq!((e.vendor, e.code.to_string().as_str()), (Vendor::Kubernetes, "TooManyRequests"));
     }
 
     #[test]
